@@ -1,0 +1,126 @@
+//! The domain's vocabulary: questionnaires as data, and the runs a team records against them.
+//!
+//! Everything here is plain data with serde derives. Questionnaire files are parsed
+//! into these types by [`crate::catalog`] and checked by [`crate::validate`]; runs
+//! live inside the versioned [`crate::store::Store`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The questionnaire file format this build reads. A file with another
+/// `format_version` is refused with a message that says so.
+pub const QUESTIONNAIRE_FORMAT_VERSION: u32 = 1;
+
+/// One framework's question bank (CALMS, Three Ways, ...), as written in a data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub format_version: u32,
+    /// Stable id, used in stored runs and URLs. Never changes once shipped.
+    pub id: String,
+    pub title: String,
+    /// One or two sentences shown on the start page.
+    pub summary: String,
+    /// Where the framework comes from, named so a reader can look it up.
+    pub source: String,
+    pub dimensions: Vec<Dimension>,
+    pub questions: Vec<Question>,
+}
+
+/// A scored aspect of a framework (CALMS "Culture", Three Ways "Flow", ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// One question. Its `id` is how answers are stored: a wording change keeps the id,
+/// a change of meaning gets a new id and the old question is marked `retired`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// The id of the [`Dimension`] this question scores.
+    pub dimension: String,
+    pub text: String,
+    /// Choices ordered from least to most mature; the first scores 0, the last 10.
+    pub choices: Vec<Choice>,
+    /// The idea behind the question, named so a reader can look it up.
+    pub source: String,
+    /// What to try next when this question's dimension scores low.
+    pub advice: String,
+    /// A retired question is kept so old answers still make sense, but is no longer asked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
+}
+
+/// One answer option: a short label and what it means for this question, so that
+/// everyone in the room calibrates the same way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub label: String,
+    pub means: String,
+}
+
+impl Questionnaire {
+    /// The questions that are asked today, in the order they are asked.
+    pub fn active_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| !q.retired)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+}
+
+/// A stable identifier of a team, made by the shell when the team is created.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TeamId(pub String);
+
+/// A stable identifier of a run.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RunId(pub String);
+
+/// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives them.
+pub type Millis = i64;
+
+/// A team that assesses itself, possibly many times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: TeamId,
+    pub name: String,
+    pub created_at: Millis,
+}
+
+/// One sitting of one or more questionnaires by one team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    pub id: RunId,
+    pub team: TeamId,
+    /// Questionnaire ids, in the order they are taken.
+    pub questionnaires: Vec<String>,
+    pub started_at: Millis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_at: Option<Millis>,
+    /// Question id -> index of the chosen [`Choice`]. Unanswered questions are absent.
+    #[serde(default)]
+    pub answers: BTreeMap<String, u8>,
+    /// Index of the question on screen, so a run resumes where it stopped.
+    #[serde(default)]
+    pub position: usize,
+}
+
+impl Run {
+    pub fn is_finished(&self) -> bool {
+        self.finished_at.is_some()
+    }
+}

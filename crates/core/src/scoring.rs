@@ -1,0 +1,121 @@
+//! Turns a run's answers into scores on a 0-10 scale, per dimension and overall.
+//!
+//! Rules (stated on the results page too):
+//! - a question's score is its choice's position on its scale, mapped linearly onto
+//!   0-10 (first choice 0, last choice 10), as DORA's Quick Check does;
+//! - a dimension's score is the mean of its answered questions;
+//! - a questionnaire's overall score is the mean of its answered dimensions, so each
+//!   dimension weighs the same however many questions it has;
+//! - unanswered questions never count as zero: they are left out and counted.
+
+use crate::model::{Question, Questionnaire};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The top of the score scale.
+pub const MAX_SCORE: f64 = 10.0;
+
+/// Two dimension scores closer than this are treated as equal (a tie for weakest).
+pub const TIE_EPSILON: f64 = 1e-9;
+
+/// One dimension's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionScore {
+    pub dimension: String,
+    pub name: String,
+    /// Mean of the answered questions, 0-10; `None` when none was answered.
+    pub score: Option<f64>,
+    pub answered: usize,
+    /// Questions that count for this dimension: active ones, plus retired ones
+    /// that this run answered while they were still asked.
+    pub asked: usize,
+}
+
+/// One questionnaire's result for one run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionnaireScore {
+    pub questionnaire: String,
+    pub dimensions: Vec<DimensionScore>,
+    /// Mean of the scored dimensions, 0-10; `None` when nothing was answered.
+    pub overall: Option<f64>,
+    pub answered: usize,
+    pub asked: usize,
+}
+
+impl QuestionnaireScore {
+    /// The lowest-scoring dimensions: one, or several when they tie.
+    pub fn weakest(&self) -> Vec<&DimensionScore> {
+        let lowest = self
+            .dimensions
+            .iter()
+            .filter_map(|d| d.score)
+            .fold(f64::INFINITY, f64::min);
+        if !lowest.is_finite() {
+            return Vec::new();
+        }
+        self.dimensions
+            .iter()
+            .filter(|d| d.score.is_some_and(|s| (s - lowest).abs() <= TIE_EPSILON))
+            .collect()
+    }
+}
+
+/// The 0-10 score of choosing `choice` on `question`; `None` when the stored index
+/// is not one of the question's choices (data from elsewhere is never trusted).
+pub fn question_score(question: &Question, choice: u8) -> Option<f64> {
+    let n = question.choices.len();
+    let index = usize::from(choice);
+    if n < 2 || index >= n {
+        return None;
+    }
+    Some(index as f64 * MAX_SCORE / (n - 1) as f64)
+}
+
+/// Scores `answers` (question id -> choice index) against `questionnaire`.
+pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> QuestionnaireScore {
+    let dimensions: Vec<DimensionScore> = questionnaire
+        .dimensions
+        .iter()
+        .map(|dimension| {
+            let mut asked = 0;
+            let mut scores = Vec::new();
+            for question in questionnaire
+                .questions
+                .iter()
+                .filter(|q| q.dimension == dimension.id)
+            {
+                let answer = answers
+                    .get(&question.id)
+                    .and_then(|&choice| question_score(question, choice));
+                if question.retired && answer.is_none() {
+                    continue;
+                }
+                asked += 1;
+                scores.extend(answer);
+            }
+            DimensionScore {
+                dimension: dimension.id.clone(),
+                name: dimension.name.clone(),
+                score: mean(&scores),
+                answered: scores.len(),
+                asked,
+            }
+        })
+        .collect();
+    let dimension_scores: Vec<f64> = dimensions.iter().filter_map(|d| d.score).collect();
+    QuestionnaireScore {
+        questionnaire: questionnaire.id.clone(),
+        overall: mean(&dimension_scores),
+        answered: dimensions.iter().map(|d| d.answered).sum(),
+        asked: dimensions.iter().map(|d| d.asked).sum(),
+        dimensions,
+    }
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        None
+    } else {
+        Some(values.iter().sum::<f64>() / values.len() as f64)
+    }
+}

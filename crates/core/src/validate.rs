@@ -1,0 +1,203 @@
+//! Checks a parsed questionnaire: stable unique ids, every dimension covered, sane scales.
+//!
+//! Every problem is reported (not just the first), each naming the file and the id
+//! involved so an author can go straight to the line.
+
+use crate::model::{Questionnaire, QUESTIONNAIRE_FORMAT_VERSION};
+use std::collections::BTreeSet;
+use thiserror::Error;
+
+/// Fewest and most choices a question may offer.
+pub const MIN_CHOICES: usize = 2;
+pub const MAX_CHOICES: usize = 11;
+
+/// One thing wrong with a questionnaire file.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Problem {
+    #[error("{file}: format_version is {found}, but this app reads version {expected}; convert the file or use a matching app version")]
+    FormatVersion {
+        file: String,
+        found: u32,
+        expected: u32,
+    },
+    #[error("{file}: the questionnaire id must be lowercase letters, digits and dashes (found {id:?})")]
+    BadQuestionnaireId { file: String, id: String },
+    #[error("{file}: dimension id {id:?} is used more than once; give each dimension its own id")]
+    DuplicateDimension { file: String, id: String },
+    #[error("{file}: question id {id:?} is used more than once; give each question its own id (answers are stored by id)")]
+    DuplicateQuestion { file: String, id: String },
+    #[error("{file}: question {id:?} belongs to dimension {dimension:?}, which is not declared in `dimensions`")]
+    UnknownDimension {
+        file: String,
+        id: String,
+        dimension: String,
+    },
+    #[error("{file}: dimension {id:?} has no active question; add one or remove the dimension")]
+    EmptyDimension { file: String, id: String },
+    #[error("{file}: question {id:?} offers {found} choices; a question needs between {MIN_CHOICES} and {MAX_CHOICES}")]
+    ChoiceCount {
+        file: String,
+        id: String,
+        found: usize,
+    },
+    #[error("{file}: question {id:?} has choice {index} with an empty label or meaning; say what that answer means")]
+    EmptyChoice {
+        file: String,
+        id: String,
+        index: usize,
+    },
+    #[error("{file}: question {id:?} offers the label {label:?} twice; each choice needs its own label")]
+    DuplicateChoice {
+        file: String,
+        id: String,
+        label: String,
+    },
+    #[error("{file}: {what} {id:?} has an empty `{field}`; every entry needs one")]
+    MissingText {
+        file: String,
+        what: &'static str,
+        id: String,
+        field: &'static str,
+    },
+    #[error("{file}: the questionnaire has no active question")]
+    NoQuestions { file: String },
+}
+
+/// Checks `q` (read from `file`) and returns every problem found, or `Ok` if none.
+pub fn validate(file: &str, q: &Questionnaire) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let file = file.to_string();
+
+    if q.format_version != QUESTIONNAIRE_FORMAT_VERSION {
+        problems.push(Problem::FormatVersion {
+            file: file.clone(),
+            found: q.format_version,
+            expected: QUESTIONNAIRE_FORMAT_VERSION,
+        });
+    }
+    if !is_slug(&q.id) {
+        problems.push(Problem::BadQuestionnaireId {
+            file: file.clone(),
+            id: q.id.clone(),
+        });
+    }
+    for (field, value) in [
+        ("title", &q.title),
+        ("summary", &q.summary),
+        ("source", &q.source),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(Problem::MissingText {
+                file: file.clone(),
+                what: "questionnaire",
+                id: q.id.clone(),
+                field,
+            });
+        }
+    }
+
+    let mut dimension_ids = BTreeSet::new();
+    for d in &q.dimensions {
+        if !dimension_ids.insert(d.id.as_str()) {
+            problems.push(Problem::DuplicateDimension {
+                file: file.clone(),
+                id: d.id.clone(),
+            });
+        }
+        for (field, value) in [("name", &d.name), ("description", &d.description)] {
+            if value.trim().is_empty() {
+                problems.push(Problem::MissingText {
+                    file: file.clone(),
+                    what: "dimension",
+                    id: d.id.clone(),
+                    field,
+                });
+            }
+        }
+    }
+
+    let mut question_ids = BTreeSet::new();
+    let mut covered = BTreeSet::new();
+    for question in &q.questions {
+        let id = question.id.clone();
+        if !question_ids.insert(question.id.as_str()) {
+            problems.push(Problem::DuplicateQuestion {
+                file: file.clone(),
+                id: id.clone(),
+            });
+        }
+        if !dimension_ids.contains(question.dimension.as_str()) {
+            problems.push(Problem::UnknownDimension {
+                file: file.clone(),
+                id: id.clone(),
+                dimension: question.dimension.clone(),
+            });
+        } else if !question.retired {
+            covered.insert(question.dimension.as_str());
+        }
+        for (field, value) in [
+            ("text", &question.text),
+            ("source", &question.source),
+            ("advice", &question.advice),
+        ] {
+            if value.trim().is_empty() {
+                problems.push(Problem::MissingText {
+                    file: file.clone(),
+                    what: "question",
+                    id: id.clone(),
+                    field,
+                });
+            }
+        }
+        let n = question.choices.len();
+        if !(MIN_CHOICES..=MAX_CHOICES).contains(&n) {
+            problems.push(Problem::ChoiceCount {
+                file: file.clone(),
+                id: id.clone(),
+                found: n,
+            });
+        }
+        let mut labels = BTreeSet::new();
+        for (index, choice) in question.choices.iter().enumerate() {
+            if choice.label.trim().is_empty() || choice.means.trim().is_empty() {
+                problems.push(Problem::EmptyChoice {
+                    file: file.clone(),
+                    id: id.clone(),
+                    index,
+                });
+            }
+            if !labels.insert(choice.label.trim()) {
+                problems.push(Problem::DuplicateChoice {
+                    file: file.clone(),
+                    id: id.clone(),
+                    label: choice.label.clone(),
+                });
+            }
+        }
+    }
+
+    for d in &q.dimensions {
+        if !covered.contains(d.id.as_str()) {
+            problems.push(Problem::EmptyDimension {
+                file: file.clone(),
+                id: d.id.clone(),
+            });
+        }
+    }
+    if q.active_questions().next().is_none() {
+        problems.push(Problem::NoQuestions { file });
+    }
+
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

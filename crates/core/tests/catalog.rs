@@ -1,0 +1,126 @@
+//! Every built-in questionnaire parses and validates; broken files are refused with
+//! a message naming the file and the offending id.
+
+use maturity_core::catalog::{parse, Catalog, CatalogError, BUILTIN_FILES};
+
+#[test]
+fn every_builtin_questionnaire_is_valid() {
+    for (file, text) in BUILTIN_FILES {
+        if let Err(e) = parse(file, text) {
+            panic!("{file} is invalid:\n{e}");
+        }
+    }
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    assert_eq!(catalog.all().len(), BUILTIN_FILES.len());
+}
+
+#[test]
+fn calms_covers_its_five_dimensions_with_four_questions_each() {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let calms = catalog.get("calms").expect("CALMS is built in");
+    let names: Vec<&str> = calms.dimensions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["Culture", "Automation", "Lean", "Measurement", "Sharing"]);
+    for d in &calms.dimensions {
+        let n = calms.active_questions().filter(|q| q.dimension == d.id).count();
+        assert!(n >= 4, "{} has only {n} questions", d.id);
+    }
+}
+
+#[test]
+fn steps_follow_questionnaire_order_and_skip_unknown_ids() {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let steps = catalog.steps(&["no-such-thing".into(), "calms".into()]);
+    let calms = catalog.get("calms").expect("CALMS");
+    assert_eq!(steps.len(), calms.active_questions().count());
+    assert_eq!(steps[0].question.id, calms.questions[0].id);
+}
+
+/// A small valid questionnaire; each case below breaks one thing in it.
+const VALID: &str = r#"{
+  "format_version": 1, "id": "demo", "title": "Demo", "summary": "A demo.", "source": "Tests",
+  "dimensions": [{"id": "flow", "name": "Flow", "description": "How work flows."}],
+  "questions": [{
+    "id": "demo.q1", "dimension": "flow", "text": "How?", "source": "Tests", "advice": "Try.",
+    "choices": [{"label": "Low", "means": "Little."}, {"label": "High", "means": "Much."}]
+  }]
+}"#;
+
+fn broken(from: &str, to: &str) -> String {
+    assert!(VALID.contains(from), "case does not apply: {from}");
+    VALID.replacen(from, to, 1)
+}
+
+#[test]
+fn the_template_itself_is_valid() {
+    parse("demo.json", VALID).expect("valid template");
+}
+
+#[test]
+fn broken_files_are_refused_with_file_and_id_named() {
+    let duplicate_question = VALID.replace(
+        r#"  }]
+}"#,
+        r#"  }, {
+    "id": "demo.q1", "dimension": "flow", "text": "Again?", "source": "Tests", "advice": "Try.",
+    "choices": [{"label": "Low", "means": "Little."}, {"label": "High", "means": "Much."}]
+  }]
+}"#,
+    );
+    let cases: Vec<(&str, String, &[&str])> = vec![
+        ("duplicate question id", duplicate_question, &["demo.json", "\"demo.q1\"", "more than once"]),
+        ("unknown dimension", broken(r#""dimension": "flow""#, r#""dimension": "flw""#),
+            &["demo.json", "\"demo.q1\"", "\"flw\""]),
+        ("empty dimension", broken(r#"{"id": "flow", "name": "Flow", "description": "How work flows."}"#,
+            r#"{"id": "flow", "name": "Flow", "description": "How work flows."}, {"id": "lean", "name": "Lean", "description": "Waste."}"#),
+            &["demo.json", "\"lean\"", "no active question"]),
+        ("one choice only", broken(r#"{"label": "Low", "means": "Little."}, "#, ""),
+            &["demo.json", "\"demo.q1\"", "1 choices"]),
+        ("empty choice meaning", broken(r#""means": "Much.""#, r#""means": " ""#),
+            &["demo.json", "\"demo.q1\"", "choice 1"]),
+        ("duplicate choice label", broken(r#""label": "High""#, r#""label": "Low""#),
+            &["demo.json", "\"demo.q1\"", "\"Low\" twice"]),
+        ("missing source", broken(r#""text": "How?", "source": "Tests""#, r#""text": "How?", "source": """#),
+            &["demo.json", "\"demo.q1\"", "`source`"]),
+        ("missing advice", broken(r#""advice": "Try.""#, r#""advice": """#),
+            &["demo.json", "\"demo.q1\"", "`advice`"]),
+        ("newer format", broken(r#""format_version": 1"#, r#""format_version": 2"#),
+            &["demo.json", "format_version is 2"]),
+        ("bad questionnaire id", broken(r#""id": "demo""#, r#""id": "Demo Q""#),
+            &["demo.json", "\"Demo Q\""]),
+        ("unknown field", broken(r#""title": "Demo""#, r#""title": "Demo", "colour": "red""#),
+            &["demo.json", "colour"]),
+        ("not JSON", "{ nope".to_string(), &["demo.json", "not a readable questionnaire"]),
+    ];
+    for (name, text, expected) in cases {
+        let message = match parse("demo.json", &text) {
+            Ok(_) => panic!("{name}: accepted a broken file"),
+            Err(e) => e.to_string(),
+        };
+        for part in expected {
+            assert!(message.contains(part), "{name}: message {message:?} lacks {part:?}");
+        }
+    }
+}
+
+#[test]
+fn a_retired_question_may_leave_its_replacement_as_the_only_active_one() {
+    let text = VALID.replace(
+        r#"  }]
+}"#,
+        r#"  }, {
+    "id": "demo.q0", "dimension": "flow", "text": "Old?", "source": "Tests", "advice": "Try.",
+    "retired": true,
+    "choices": [{"label": "Low", "means": "Little."}, {"label": "High", "means": "Much."}]
+  }]
+}"#,
+    );
+    let q = parse("demo.json", &text).expect("valid");
+    let active: Vec<&str> = q.active_questions().map(|q| q.id.as_str()).collect();
+    assert_eq!(active, ["demo.q1"]);
+}
+
+#[test]
+fn two_files_with_one_questionnaire_id_are_refused() {
+    let err = Catalog::from_files(&[("a.json", VALID), ("b.json", VALID)]).unwrap_err();
+    assert!(matches!(err, CatalogError::DuplicateQuestionnaire { ref file, ref id } if file == "b.json" && id == "demo"));
+}
