@@ -67,12 +67,10 @@ impl Catalog {
             .iter()
             .filter_map(|id| self.get(id))
             .flat_map(|questionnaire| {
-                questionnaire
-                    .active_questions()
-                    .map(move |question| Step {
-                        questionnaire,
-                        question,
-                    })
+                questionnaire.active_questions().map(move |question| Step {
+                    questionnaire,
+                    question,
+                })
             })
             .collect()
     }

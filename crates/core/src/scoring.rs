@@ -119,3 +119,29 @@ fn mean(values: &[f64]) -> Option<f64> {
         Some(values.iter().sum::<f64>() / values.len() as f64)
     }
 }
+
+/// What to try next in `dimensions`: the advice of their answered questions that did
+/// not score full marks, lowest-scored first (file order breaks ties), at most `limit`.
+pub fn next_steps<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &BTreeMap<String, u8>,
+    dimensions: &[&str],
+    limit: usize,
+) -> Vec<&'q str> {
+    let mut scored: Vec<(f64, &str)> = questionnaire
+        .questions
+        .iter()
+        .filter(|question| dimensions.contains(&question.dimension.as_str()))
+        .filter_map(|question| {
+            let choice = *answers.get(&question.id)?;
+            Some((question_score(question, choice)?, question.advice.as_str()))
+        })
+        .filter(|(score, _)| *score < MAX_SCORE)
+        .collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, advice)| advice)
+        .collect()
+}

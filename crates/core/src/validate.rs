@@ -20,7 +20,9 @@ pub enum Problem {
         found: u32,
         expected: u32,
     },
-    #[error("{file}: the questionnaire id must be lowercase letters, digits and dashes (found {id:?})")]
+    #[error(
+        "{file}: the questionnaire id must be lowercase letters, digits and dashes (found {id:?})"
+    )]
     BadQuestionnaireId { file: String, id: String },
     #[error("{file}: dimension id {id:?} is used more than once; give each dimension its own id")]
     DuplicateDimension { file: String, id: String },
@@ -46,7 +48,9 @@ pub enum Problem {
         id: String,
         index: usize,
     },
-    #[error("{file}: question {id:?} offers the label {label:?} twice; each choice needs its own label")]
+    #[error(
+        "{file}: question {id:?} offers the label {label:?} twice; each choice needs its own label"
+    )]
     DuplicateChoice {
         file: String,
         id: String,

@@ -19,9 +19,15 @@ fn calms_covers_its_five_dimensions_with_four_questions_each() {
     let catalog = Catalog::builtin().expect("built-in catalog");
     let calms = catalog.get("calms").expect("CALMS is built in");
     let names: Vec<&str> = calms.dimensions.iter().map(|d| d.name.as_str()).collect();
-    assert_eq!(names, ["Culture", "Automation", "Lean", "Measurement", "Sharing"]);
+    assert_eq!(
+        names,
+        ["Culture", "Automation", "Lean", "Measurement", "Sharing"]
+    );
     for d in &calms.dimensions {
-        let n = calms.active_questions().filter(|q| q.dimension == d.id).count();
+        let n = calms
+            .active_questions()
+            .filter(|q| q.dimension == d.id)
+            .count();
         assert!(n >= 4, "{} has only {n} questions", d.id);
     }
 }
@@ -67,29 +73,72 @@ fn broken_files_are_refused_with_file_and_id_named() {
 }"#,
     );
     let cases: Vec<(&str, String, &[&str])> = vec![
-        ("duplicate question id", duplicate_question, &["demo.json", "\"demo.q1\"", "more than once"]),
-        ("unknown dimension", broken(r#""dimension": "flow""#, r#""dimension": "flw""#),
-            &["demo.json", "\"demo.q1\"", "\"flw\""]),
-        ("empty dimension", broken(r#"{"id": "flow", "name": "Flow", "description": "How work flows."}"#,
-            r#"{"id": "flow", "name": "Flow", "description": "How work flows."}, {"id": "lean", "name": "Lean", "description": "Waste."}"#),
-            &["demo.json", "\"lean\"", "no active question"]),
-        ("one choice only", broken(r#"{"label": "Low", "means": "Little."}, "#, ""),
-            &["demo.json", "\"demo.q1\"", "1 choices"]),
-        ("empty choice meaning", broken(r#""means": "Much.""#, r#""means": " ""#),
-            &["demo.json", "\"demo.q1\"", "choice 1"]),
-        ("duplicate choice label", broken(r#""label": "High""#, r#""label": "Low""#),
-            &["demo.json", "\"demo.q1\"", "\"Low\" twice"]),
-        ("missing source", broken(r#""text": "How?", "source": "Tests""#, r#""text": "How?", "source": """#),
-            &["demo.json", "\"demo.q1\"", "`source`"]),
-        ("missing advice", broken(r#""advice": "Try.""#, r#""advice": """#),
-            &["demo.json", "\"demo.q1\"", "`advice`"]),
-        ("newer format", broken(r#""format_version": 1"#, r#""format_version": 2"#),
-            &["demo.json", "format_version is 2"]),
-        ("bad questionnaire id", broken(r#""id": "demo""#, r#""id": "Demo Q""#),
-            &["demo.json", "\"Demo Q\""]),
-        ("unknown field", broken(r#""title": "Demo""#, r#""title": "Demo", "colour": "red""#),
-            &["demo.json", "colour"]),
-        ("not JSON", "{ nope".to_string(), &["demo.json", "not a readable questionnaire"]),
+        (
+            "duplicate question id",
+            duplicate_question,
+            &["demo.json", "\"demo.q1\"", "more than once"],
+        ),
+        (
+            "unknown dimension",
+            broken(r#""dimension": "flow""#, r#""dimension": "flw""#),
+            &["demo.json", "\"demo.q1\"", "\"flw\""],
+        ),
+        (
+            "empty dimension",
+            broken(
+                r#"{"id": "flow", "name": "Flow", "description": "How work flows."}"#,
+                r#"{"id": "flow", "name": "Flow", "description": "How work flows."}, {"id": "lean", "name": "Lean", "description": "Waste."}"#,
+            ),
+            &["demo.json", "\"lean\"", "no active question"],
+        ),
+        (
+            "one choice only",
+            broken(r#"{"label": "Low", "means": "Little."}, "#, ""),
+            &["demo.json", "\"demo.q1\"", "1 choices"],
+        ),
+        (
+            "empty choice meaning",
+            broken(r#""means": "Much.""#, r#""means": " ""#),
+            &["demo.json", "\"demo.q1\"", "choice 1"],
+        ),
+        (
+            "duplicate choice label",
+            broken(r#""label": "High""#, r#""label": "Low""#),
+            &["demo.json", "\"demo.q1\"", "\"Low\" twice"],
+        ),
+        (
+            "missing source",
+            broken(
+                r#""text": "How?", "source": "Tests""#,
+                r#""text": "How?", "source": """#,
+            ),
+            &["demo.json", "\"demo.q1\"", "`source`"],
+        ),
+        (
+            "missing advice",
+            broken(r#""advice": "Try.""#, r#""advice": """#),
+            &["demo.json", "\"demo.q1\"", "`advice`"],
+        ),
+        (
+            "newer format",
+            broken(r#""format_version": 1"#, r#""format_version": 2"#),
+            &["demo.json", "format_version is 2"],
+        ),
+        (
+            "bad questionnaire id",
+            broken(r#""id": "demo""#, r#""id": "Demo Q""#),
+            &["demo.json", "\"Demo Q\""],
+        ),
+        (
+            "unknown field",
+            broken(r#""title": "Demo""#, r#""title": "Demo", "colour": "red""#),
+            &["demo.json", "colour"],
+        ),
+        (
+            "not JSON",
+            "{ nope".to_string(),
+            &["demo.json", "not a readable questionnaire"],
+        ),
     ];
     for (name, text, expected) in cases {
         let message = match parse("demo.json", &text) {
@@ -97,7 +146,10 @@ fn broken_files_are_refused_with_file_and_id_named() {
             Err(e) => e.to_string(),
         };
         for part in expected {
-            assert!(message.contains(part), "{name}: message {message:?} lacks {part:?}");
+            assert!(
+                message.contains(part),
+                "{name}: message {message:?} lacks {part:?}"
+            );
         }
     }
 }
@@ -122,5 +174,7 @@ fn a_retired_question_may_leave_its_replacement_as_the_only_active_one() {
 #[test]
 fn two_files_with_one_questionnaire_id_are_refused() {
     let err = Catalog::from_files(&[("a.json", VALID), ("b.json", VALID)]).unwrap_err();
-    assert!(matches!(err, CatalogError::DuplicateQuestionnaire { ref file, ref id } if file == "b.json" && id == "demo"));
+    assert!(
+        matches!(err, CatalogError::DuplicateQuestionnaire { ref file, ref id } if file == "b.json" && id == "demo")
+    );
 }

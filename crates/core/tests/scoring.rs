@@ -8,19 +8,32 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 
 fn calms() -> Questionnaire {
-    Catalog::builtin().expect("catalog").get("calms").expect("calms").clone()
+    Catalog::builtin()
+        .expect("catalog")
+        .get("calms")
+        .expect("calms")
+        .clone()
 }
 
 /// Answers every active question of `q` with `pick(question index in file, choices)`.
-fn answer_all(q: &Questionnaire, pick: impl Fn(usize, usize) -> Option<u8>) -> BTreeMap<String, u8> {
+fn answer_all(
+    q: &Questionnaire,
+    pick: impl Fn(usize, usize) -> Option<u8>,
+) -> BTreeMap<String, u8> {
     q.active_questions()
         .enumerate()
-        .filter_map(|(i, question)| pick(i, question.choices.len()).map(|c| (question.id.clone(), c)))
+        .filter_map(|(i, question)| {
+            pick(i, question.choices.len()).map(|c| (question.id.clone(), c))
+        })
         .collect()
 }
 
 fn dimension(result: &maturity_core::QuestionnaireScore, id: &str) -> Option<f64> {
-    result.dimensions.iter().find(|d| d.dimension == id).and_then(|d| d.score)
+    result
+        .dimensions
+        .iter()
+        .find(|d| d.dimension == id)
+        .and_then(|d| d.score)
 }
 
 #[test]
@@ -28,10 +41,19 @@ fn table() {
     let q = calms();
     let top = |n: usize| (n - 1) as u8;
     // (case, answers, expected overall, expected per dimension [C, A, L, M, S], answered)
-    type Case = (&'static str, BTreeMap<String, u8>, Option<f64>, [Option<f64>; 5], usize);
+    type Case = (
+        &'static str,
+        BTreeMap<String, u8>,
+        Option<f64>,
+        [Option<f64>; 5],
+        usize,
+    );
     let dims = ["culture", "automation", "lean", "measurement", "sharing"];
     let by_dim = |d: &str| -> Vec<String> {
-        q.active_questions().filter(|x| x.dimension == d).map(|x| x.id.clone()).collect()
+        q.active_questions()
+            .filter(|x| x.dimension == d)
+            .map(|x| x.id.clone())
+            .collect()
     };
     let mut mixed = BTreeMap::new();
     // Culture: one question at the top (10) and one at the bottom (0) -> 5.
@@ -46,10 +68,27 @@ fn table() {
     mixed.insert(by_dim("lean")[0].clone(), 3);
     let cases: Vec<Case> = vec![
         ("nothing answered", BTreeMap::new(), None, [None; 5], 0),
-        ("all lowest", answer_all(&q, |_, _| Some(0)), Some(0.0), [Some(0.0); 5], 20),
-        ("all highest", answer_all(&q, |_, n| Some(top(n))), Some(10.0), [Some(10.0); 5], 20),
-        ("mixed, some unanswered", mixed, Some((5.0 + 5.0 + 7.5) / 3.0),
-            [Some(5.0), Some(5.0), Some(7.5), None, None], 7),
+        (
+            "all lowest",
+            answer_all(&q, |_, _| Some(0)),
+            Some(0.0),
+            [Some(0.0); 5],
+            20,
+        ),
+        (
+            "all highest",
+            answer_all(&q, |_, n| Some(top(n))),
+            Some(10.0),
+            [Some(10.0); 5],
+            20,
+        ),
+        (
+            "mixed, some unanswered",
+            mixed,
+            Some((5.0 + 5.0 + 7.5) / 3.0),
+            [Some(5.0), Some(5.0), Some(7.5), None, None],
+            7,
+        ),
     ];
     for (name, answers, overall, per_dimension, answered) in cases {
         let result = score(&q, &answers);
@@ -98,7 +137,11 @@ fn weakest_names_the_lowest_dimension_and_reports_ties() {
     assert_eq!(weakest, ["Lean"]);
 
     let all_equal = score(&q, &answers);
-    assert_eq!(all_equal.weakest().len(), 5, "a five-way tie names all five");
+    assert_eq!(
+        all_equal.weakest().len(),
+        5,
+        "a five-way tie names all five"
+    );
     assert!(score(&q, &BTreeMap::new()).weakest().is_empty());
 }
 
@@ -116,7 +159,10 @@ fn a_retired_question_counts_only_where_it_was_answered() {
 
 fn answers_strategy() -> impl Strategy<Value = BTreeMap<String, u8>> {
     let q = calms();
-    let ids: Vec<(String, usize)> = q.active_questions().map(|x| (x.id.clone(), x.choices.len())).collect();
+    let ids: Vec<(String, usize)> = q
+        .active_questions()
+        .map(|x| (x.id.clone(), x.choices.len()))
+        .collect();
     proptest::collection::vec(proptest::option::of(0u8..5), ids.len()).prop_map(move |picks| {
         ids.iter()
             .zip(picks)
@@ -181,4 +227,25 @@ fn a_run_answers_map_scores_the_same_after_a_serialization_round_trip() {
     };
     let back: Run = serde_json::from_str(&serde_json::to_string(&run).expect("ser")).expect("de");
     assert_eq!(score(&q, &back.answers), score(&q, &run.answers));
+}
+
+#[test]
+fn next_steps_come_from_the_lowest_answers_of_the_named_dimensions() {
+    let q = calms();
+    let lean: Vec<&maturity_core::Question> = q
+        .active_questions()
+        .filter(|x| x.dimension == "lean")
+        .collect();
+    let answers = BTreeMap::from([
+        (lean[0].id.clone(), 3u8),
+        (lean[1].id.clone(), 0u8),
+        (lean[2].id.clone(), 4u8),        // full marks: nothing to advise
+        (q.questions[0].id.clone(), 0u8), // another dimension: not asked for
+    ]);
+    let steps = maturity_core::scoring::next_steps(&q, &answers, &["lean"], 3);
+    assert_eq!(steps, [lean[1].advice.as_str(), lean[0].advice.as_str()]);
+    assert_eq!(
+        maturity_core::scoring::next_steps(&q, &answers, &["lean"], 1).len(),
+        1
+    );
 }

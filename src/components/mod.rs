@@ -1,0 +1,5 @@
+//! Small reusable views shared by the pages.
+
+pub mod notice;
+pub mod question;
+pub mod score_table;

@@ -1,0 +1,54 @@
+//! The table of dimension scores shown beside every chart: the same figures, readable
+//! by anyone, printable, and what assistive technology announces.
+
+use leptos::prelude::*;
+use maturity_core::QuestionnaireScore;
+
+/// A score as shown to people: one decimal, or a dash when nothing was answered.
+pub fn format_score(score: Option<f64>) -> String {
+    match score {
+        Some(s) => format!("{s:.1}"),
+        None => "–".to_string(),
+    }
+}
+
+#[component]
+pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> impl IntoView {
+    let rows = result
+        .dimensions
+        .iter()
+        .map(|d| {
+            let score = match d.score {
+                Some(_) => format_score(d.score),
+                None => "not answered".to_string(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{d.name.clone()}</th>
+                    <td class="num">{score}</td>
+                    <td class="num">{format!("{} of {}", d.answered, d.asked)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="scores">
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Dimension"</th>
+                    <th scope="col" class="num">"Score (0–10)"</th>
+                    <th scope="col" class="num">"Questions answered"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row">"Overall"</th>
+                    <td class="num">{format_score(result.overall)}</td>
+                    <td class="num">{format!("{} of {}", result.answered, result.asked)}</td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}

@@ -1,0 +1,221 @@
+//! The start page: begin an assessment for a team, and find every earlier run.
+
+use crate::app::{catalog, use_app_state};
+use crate::components::score_table::format_score;
+use crate::platform::{format_date_time, new_id, now, set_title};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use maturity_core::{score, Run, RunId, TeamId};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    set_title("Start");
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let team_name = RwSignal::new(String::new());
+    let questionnaires = catalog().map(|c| c.all()).unwrap_or_default();
+    let selected = RwSignal::new(
+        questionnaires
+            .first()
+            .map(|q| vec![q.id.clone()])
+            .unwrap_or_default(),
+    );
+    let error = RwSignal::new(None::<String>);
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let at = now();
+        let result = state.change(|store| {
+            store.start_run(
+                &team_name.get_untracked(),
+                selected.get_untracked(),
+                TeamId(new_id("t")),
+                RunId(new_id("r")),
+                at,
+            )
+        });
+        match result {
+            Ok(run) => navigate(&format!("/runs/{}", run.0), Default::default()),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+
+    let options = questionnaires
+        .iter()
+        .map(|q| {
+            let id = q.id.clone();
+            let toggle_id = id.clone();
+            let input_id = format!("questionnaire-{id}");
+            let count = q.active_questions().count();
+            view! {
+                <div class="option">
+                    <input
+                        type="checkbox"
+                        id=input_id.clone()
+                        value=id.clone()
+                        prop:checked=move || selected.with(|s| s.contains(&id))
+                        on:change=move |_| {
+                            selected.update(|s| {
+                                if let Some(at) = s.iter().position(|x| x == &toggle_id) {
+                                    s.remove(at);
+                                } else {
+                                    s.push(toggle_id.clone());
+                                }
+                            })
+                        }
+                    />
+                    <label for=input_id>
+                        <span class="option-title">{q.title.clone()}</span>
+                        <span class="option-hint">
+                            {format!("{} — {count} questions, about {} minutes", q.summary, count.div_ceil(3))}
+                        </span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let known_teams = move || {
+        state.store.with(|s| {
+            s.teams
+                .iter()
+                .map(|t| view! { <option value=t.name.clone()></option> })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <h1>"DevOps maturity self-assessment"</h1>
+        <p class="lede">
+            "Walk your team through CALMS and see where you stand, where you disagree and what to try next. "
+            "Everything you enter stays in this browser: nothing is sent anywhere."
+        </p>
+        <section aria-labelledby="start-heading" class="card">
+            <h2 id="start-heading">"Start an assessment"</h2>
+            <form on:submit=start novalidate>
+                <div class="field">
+                    <label for="team-name">"Team name"</label>
+                    <input
+                        id="team-name"
+                        type="text"
+                        list="known-teams"
+                        maxlength="80"
+                        autocomplete="off"
+                        aria-describedby="team-name-hint"
+                        bind:value=team_name
+                    />
+                    <p id="team-name-hint" class="hint">
+                        "Use the same name each time so your results line up over time."
+                    </p>
+                    <datalist id="known-teams">{known_teams}</datalist>
+                </div>
+                <fieldset class="options">
+                    <legend>"Questionnaires"</legend>
+                    {options}
+                </fieldset>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <button type="submit" class="primary">"Start assessment"</button>
+            </form>
+        </section>
+        <History/>
+    }
+}
+
+/// Every team with its runs, newest first.
+#[component]
+fn History() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <section aria-labelledby="history-heading">
+            <h2 id="history-heading">"Your teams"</h2>
+            {move || {
+                state.store.with(|store| {
+                    if store.teams.is_empty() {
+                        return view! {
+                            <p class="empty">"No assessments yet. Start one above; it is saved as you answer."</p>
+                        }.into_any();
+                    }
+                    store
+                        .teams_by_activity()
+                        .into_iter()
+                        .map(|team| {
+                            let runs = store
+                                .runs_of(&team.id)
+                                .into_iter()
+                                .map(run_item)
+                                .collect_view();
+                            view! {
+                                <section class="team" aria-label=team.name.clone()>
+                                    <h3>{team.name.clone()}</h3>
+                                    <ul class="runs">{runs}</ul>
+                                </section>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                })
+            }}
+        </section>
+    }
+}
+
+fn run_item(run: &Run) -> impl IntoView {
+    let catalog = catalog().ok();
+    let titles = run
+        .questionnaires
+        .iter()
+        .map(|id| {
+            catalog
+                .and_then(|c| c.get(id))
+                .map_or_else(|| id.clone(), |q| q.title.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let asked = catalog.map_or(0, |c| c.steps(&run.questionnaires).len());
+    let answered = catalog.map_or(0, |c| {
+        c.steps(&run.questionnaires)
+            .iter()
+            .filter(|s| run.answers.contains_key(&s.question.id))
+            .count()
+    });
+    let when = format_date_time(run.finished_at.unwrap_or(run.started_at));
+    let (status, link_text, href) = if run.is_finished() {
+        let overall = catalog
+            .map(|c| {
+                run.questionnaires
+                    .iter()
+                    .filter_map(|id| c.get(id))
+                    .map(|q| {
+                        format!(
+                            "{} {} / 10",
+                            q.title,
+                            format_score(score(q, &run.answers).overall)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        (
+            format!("Finished: {overall}"),
+            "View results",
+            format!("/runs/{}/results", run.id.0),
+        )
+    } else {
+        (
+            format!("In progress: {answered} of {asked} answered"),
+            "Resume",
+            format!("/runs/{}", run.id.0),
+        )
+    };
+    let link_label = format!("{link_text}: {when}");
+    view! {
+        <li class="run">
+            <span class="run-when">{when}</span>
+            <span class="run-what">{titles}</span>
+            <span class="run-status">{status}</span>
+            <A href=href attr:aria-label=link_label>{link_text}</A>
+        </li>
+    }
+}

@@ -1,0 +1,146 @@
+//! A run's results: per-dimension scores, the overall score, the weakest dimension
+//! with what to try next, and a radar chart with the same figures as a table.
+
+use crate::app::{catalog, use_app_state};
+use crate::charts::RadarChart;
+use crate::components::score_table::{format_score, ScoreTable};
+use crate::platform::{format_date_time, set_title};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use maturity_core::scoring::next_steps;
+use maturity_core::{score, Questionnaire, Run, RunId};
+
+/// How many pieces of advice to offer for the weakest dimension.
+const ADVICE_COUNT: usize = 3;
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let run_id = Memo::new(move |_| RunId(params.read().get("run").unwrap_or_default()));
+    let run = Memo::new(move |_| state.store.with(|s| s.run(&run_id.get()).cloned()));
+    let team_name = Memo::new(move |_| {
+        state.store.with(|s| {
+            run.with(|r| {
+                r.as_ref()
+                    .and_then(|r| s.team(&r.team))
+                    .map(|t| t.name.clone())
+            })
+            .unwrap_or_default()
+        })
+    });
+
+    move || {
+        let Some(run) = run.get() else {
+            set_title("Results not found");
+            return view! {
+                <h1>"Results not found"</h1>
+                <p>"This assessment is not saved in this browser."</p>
+                <p><A href="/">"See your teams and assessments"</A></p>
+            }
+            .into_any();
+        };
+        let team = team_name.get();
+        set_title(&format!("Results · {team}"));
+        let when = match run.finished_at {
+            Some(at) => format!("Finished {}", format_date_time(at)),
+            None => format!(
+                "Started {} and not finished yet",
+                format_date_time(run.started_at)
+            ),
+        };
+        let resume = (!run.is_finished()).then(|| {
+            view! { <p><A href=format!("/runs/{}", run.id.0)>"Continue answering"</A></p> }
+        });
+        let sections = catalog()
+            .map(|c| {
+                run.questionnaires
+                    .iter()
+                    .filter_map(|id| c.get(id))
+                    .map(|q| questionnaire_result(q, &run))
+                    .collect_view()
+            })
+            .ok();
+        view! {
+            <h1>"Results for " {team}</h1>
+            <p class="meta">{when}</p>
+            {resume}
+            {sections}
+            <section class="explain card" aria-labelledby="explain-heading">
+                <h2 id="explain-heading">"What these scores mean"</h2>
+                <p>
+                    "Each answer is placed on a 0–10 scale: the first choice of a question scores 0, "
+                    "the last scores 10, and the ones between are evenly spaced, as in DORA's Quick Check. "
+                    "A dimension's score is the average of its answered questions, and the overall score is "
+                    "the average of the dimensions, so each dimension weighs the same."
+                </p>
+                <p>
+                    "Unanswered questions are left out, never counted as zero, and the table says how many "
+                    "were answered. These are the team's own judgements: use them to start a conversation "
+                    "and to compare with yourselves over time, not to rank teams against each other."
+                </p>
+            </section>
+            <p><A href="/">"Back to your teams"</A></p>
+        }
+        .into_any()
+    }
+}
+
+fn questionnaire_result(q: &'static Questionnaire, run: &Run) -> impl IntoView {
+    let result = score(q, &run.answers);
+    let weakest = result.weakest();
+    let weakest_names = weakest
+        .iter()
+        .map(|d| d.name.clone())
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let weakest_score = weakest.first().and_then(|d| d.score);
+    let weakest_ids: Vec<&str> = weakest.iter().map(|d| d.dimension.as_str()).collect();
+    let advice: Vec<String> = next_steps(q, &run.answers, &weakest_ids, ADVICE_COUNT)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let summary = match result.overall {
+        Some(_) => view! {
+            <p class="overall">
+                "Overall " <strong class="big">{format_score(result.overall)}</strong> " / 10"
+                <span class="hint">{format!(" from {} of {} questions", result.answered, result.asked)}</span>
+            </p>
+            <p class="weakest">
+                {if weakest.len() > 1 { "Weakest dimensions: " } else { "Weakest dimension: " }}
+                <strong>{weakest_names.clone()}</strong>
+                {format!(" ({} / 10)", format_score(weakest_score))}
+            </p>
+        }
+        .into_any(),
+        None => view! { <p class="overall">"No question was answered, so there is no score."</p> }.into_any(),
+    };
+    let heading_id = format!("result-{}", q.id);
+    let labelled_by = heading_id.clone();
+    let chart_data: Vec<(String, Option<f64>)> = result
+        .dimensions
+        .iter()
+        .map(|d| (d.name.clone(), d.score))
+        .collect();
+    let caption = format!("{} scores by dimension", q.title);
+    let advice_view = (!advice.is_empty()).then(|| {
+        view! {
+            <h3>{format!("What to try next for {weakest_names}")}</h3>
+            <ul class="advice">
+                {advice.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <section class="result card" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{q.title.clone()}</h2>
+            {summary}
+            <div class="chart-and-table">
+                <RadarChart title=q.title.clone() data=chart_data/>
+                <ScoreTable result=result.clone() caption=caption/>
+            </div>
+            {advice_view}
+        </section>
+    }
+}

@@ -1,0 +1,172 @@
+//! The only code that touches localStorage: loading the saved state, saving it whole,
+//! and keeping anything unreadable under a backup key instead of overwriting it.
+//!
+//! Architecture Invariant: no other module reads or writes browser storage.
+
+use gloo_storage::{LocalStorage, Storage};
+use maturity_core::store::{DecodeError, Store};
+use maturity_core::Millis;
+
+/// Where the state lives.
+pub const KEY: &str = "devops-maturity";
+/// Unreadable values are copied to `BACKUP_PREFIX` + the time of the copy.
+pub const BACKUP_PREFIX: &str = "devops-maturity.backup.";
+
+/// Whether changes reach localStorage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Persistent,
+    /// Nothing is written: storage is unavailable, or writing would destroy data
+    /// we could not read and could not back up.
+    MemoryOnly,
+}
+
+/// Something the user must know about their saved data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The saved value could not be read; a copy was kept and the app started fresh.
+    Recovered { reason: String, backup_key: String },
+    /// The saved value could not be read nor backed up, so it is left untouched and
+    /// nothing will be saved this session.
+    Untouched { reason: String },
+    /// Storage is blocked or missing: the app works, but nothing will be kept.
+    Unavailable,
+    /// A save failed; the change is kept in this tab only.
+    SaveFailed { reason: String },
+}
+
+impl Notice {
+    /// Plain words for the banner.
+    pub fn message(&self) -> String {
+        match self {
+            Notice::Recovered { reason, backup_key } => format!(
+                "Your saved assessments could not be read: {reason}. Nothing was deleted: \
+                 the unreadable data is kept in this browser's storage under \"{backup_key}\", \
+                 and the app has started with an empty history."
+            ),
+            Notice::Untouched { reason } => format!(
+                "Your saved assessments could not be read: {reason}. They are left exactly as \
+                 they were, and nothing you do now will be saved, so that they are not overwritten."
+            ),
+            Notice::Unavailable => "This browser is not letting the app use its storage \
+                 (private mode or blocked site data). Everything works, but nothing will be \
+                 kept when you close this tab."
+                .to_string(),
+            Notice::SaveFailed { reason } => format!(
+                "Your latest change could not be saved ({reason}). It is kept in this tab \
+                 only; your previously saved data is unchanged."
+            ),
+        }
+    }
+}
+
+/// The state read at start-up.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub store: Store,
+    pub mode: Mode,
+    pub notice: Option<Notice>,
+}
+
+/// Reads the saved state. Never fails: a problem becomes a [`Notice`].
+pub fn load(now: Millis) -> Loaded {
+    let Some(storage) = available() else {
+        return Loaded {
+            store: Store::new(),
+            mode: Mode::MemoryOnly,
+            notice: Some(Notice::Unavailable),
+        };
+    };
+    let raw = match storage.get_item(KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => {
+            return Loaded {
+                store: Store::new(),
+                mode: Mode::Persistent,
+                notice: None,
+            }
+        }
+        Err(_) => {
+            return Loaded {
+                store: Store::new(),
+                mode: Mode::MemoryOnly,
+                notice: Some(Notice::Unavailable),
+            }
+        }
+    };
+    match Store::decode(&raw) {
+        Ok(store) => Loaded {
+            store,
+            mode: Mode::Persistent,
+            notice: None,
+        },
+        // Data from a newer version is valid data: never replace it, only read around it.
+        Err(error @ DecodeError::Newer { .. }) => Loaded {
+            store: Store::new(),
+            mode: Mode::MemoryOnly,
+            notice: Some(Notice::Untouched {
+                reason: error.to_string(),
+            }),
+        },
+        Err(error) => {
+            let backup_key = format!("{BACKUP_PREFIX}{now}");
+            let reason = error.to_string();
+            if storage.set_item(&backup_key, &raw).is_ok()
+                && storage.get_item(&backup_key).ok().flatten().as_deref() == Some(raw.as_str())
+            {
+                Loaded {
+                    store: Store::new(),
+                    mode: Mode::Persistent,
+                    notice: Some(Notice::Recovered { reason, backup_key }),
+                }
+            } else {
+                Loaded {
+                    store: Store::new(),
+                    mode: Mode::MemoryOnly,
+                    notice: Some(Notice::Untouched { reason }),
+                }
+            }
+        }
+    }
+}
+
+/// Writes the whole state and reads it back. On failure the previous value stays.
+pub fn save(store: &Store) -> Result<(), String> {
+    let storage = available().ok_or_else(|| "storage is not available".to_string())?;
+    let text = store
+        .encode()
+        .map_err(|e| format!("the data could not be encoded: {e}"))?;
+    storage
+        .set_item(KEY, &text)
+        .map_err(|error| describe(&error))?;
+    match storage.get_item(KEY) {
+        Ok(Some(back)) if back == text => Ok(()),
+        _ => Err("the browser did not keep what was written".to_string()),
+    }
+}
+
+/// The storage handle, or `None` when the browser refuses access.
+fn available() -> Option<web_sys::Storage> {
+    // Touching `window.localStorage` throws where site data is blocked, and gloo's
+    // accessor would turn that into a panic; so ask web-sys first.
+    let window = web_sys::window()?;
+    match window.local_storage() {
+        Ok(Some(_)) => Some(LocalStorage::raw()),
+        _ => None,
+    }
+}
+
+fn describe(error: &wasm_bindgen::JsValue) -> String {
+    let name = js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        "this browser's storage for the app is full; export your data and delete old runs"
+            .to_string()
+    } else if name.is_empty() {
+        "the browser refused to store it".to_string()
+    } else {
+        format!("the browser refused to store it: {name}")
+    }
+}

@@ -1,0 +1,95 @@
+// Page object: the app as a user sees it, found by role and accessible name.
+import assert from 'node:assert/strict';
+import { eventually } from './harness.mjs';
+
+export const STORAGE_KEY = 'devops-maturity';
+
+export class AssessmentApp {
+  constructor(page, origin, watched) {
+    this.page = page;
+    this.origin = origin;
+    this.watched = watched;
+  }
+
+  async open(path = '/') {
+    await this.page.goto(this.origin + path);
+    await this.page.locator('main h1').first().waitFor();
+  }
+
+  async audit(where) {
+    await this.watched.audit(this.page, where);
+  }
+
+  questionnaire(title) {
+    return this.page.getByRole('checkbox', { name: new RegExp(`^${title}\\b`) });
+  }
+
+  async start(team, { questionnaires = ['CALMS'] } = {}) {
+    await this.page.getByLabel('Team name').fill(team);
+    for (const box of await this.page.getByRole('checkbox').all()) await box.uncheck();
+    for (const title of questionnaires) await this.questionnaire(title).check();
+    await this.page.getByRole('button', { name: 'Start assessment' }).click();
+    await this.page.getByText(/^Question 1 of \d+$/).waitFor();
+  }
+
+  /** "Question X of N" as shown, as numbers. */
+  async progress() {
+    const text = await this.page.locator('#progress-label').textContent();
+    const m = /^Question (\d+) of (\d+)$/.exec(text.trim());
+    assert.ok(m, `progress reads ${JSON.stringify(text)}`);
+    return { at: Number(m[1]), of: Number(m[2]) };
+  }
+
+  async questionText() {
+    return (await this.page.getByRole('heading', { level: 2 }).first().textContent()).trim();
+  }
+
+  /** The radios of the current question, in order. */
+  choices() {
+    return this.page.getByRole('group').filter({ has: this.page.getByRole('radio') }).getByRole('radio');
+  }
+
+  async choose(index) {
+    await this.choices().nth(index).check();
+  }
+
+  async chosen() {
+    const radios = await this.choices().all();
+    for (let i = 0; i < radios.length; i++) if (await radios[i].isChecked()) return i;
+    return null;
+  }
+
+  async next() {
+    const before = (await this.progress()).at;
+    await this.page.getByRole('button', { name: 'Next' }).click();
+    await eventually(() => this.progress(), (p) => p.at === before + 1, 'moved to the next question');
+  }
+
+  async previous() {
+    const before = (await this.progress()).at;
+    await this.page.getByRole('button', { name: 'Previous' }).click();
+    await eventually(() => this.progress(), (p) => p.at === before - 1, 'moved to the previous question');
+  }
+
+  async finish() {
+    await this.page.getByRole('button', { name: 'Finish and see results' }).click();
+    await this.page.getByRole('heading', { level: 1, name: /^Results for / }).waitFor();
+  }
+
+  /** Rows of a results table as { name: [score, answered] }. */
+  async scoreTable(caption) {
+    const table = this.page.getByRole('table', { name: caption });
+    const rows = await table.getByRole('row').all();
+    const out = {};
+    for (const row of rows.slice(1)) {
+      const header = (await row.getByRole('rowheader').textContent()).trim();
+      const cells = await row.getByRole('cell').allTextContents();
+      out[header] = cells.map((c) => c.trim());
+    }
+    return out;
+  }
+
+  async stored() {
+    return this.page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  }
+}

@@ -1,0 +1,273 @@
+// User journeys against the release build, served statically, in headless Chromium.
+// Every test also fails on page errors, console errors, off-origin requests and
+// axe violations on the pages it visits (see harness.mjs).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Suite, eventually } from './harness.mjs';
+import { AssessmentApp, STORAGE_KEY } from './app.mjs';
+
+const CALMS = JSON.parse(readFileSync(new URL('../../questionnaires/calms.json', import.meta.url)));
+const QUESTIONS = CALMS.questions.filter((q) => !q.retired);
+
+/** The scoring rules restated independently: choice i of n scores i*10/(n-1). */
+function expectedScores(answers) {
+  const byDim = {};
+  QUESTIONS.forEach((q, i) => {
+    if (answers[i] === undefined) return;
+    (byDim[q.dimension] ??= []).push((answers[i] * 10) / (q.choices.length - 1));
+  });
+  const dims = CALMS.dimensions.map((d) => {
+    const s = byDim[d.id];
+    return { name: d.name, score: s ? s.reduce((a, b) => a + b, 0) / s.length : null };
+  });
+  const scored = dims.filter((d) => d.score !== null);
+  const overall = scored.reduce((a, d) => a + d.score, 0) / scored.length;
+  return { dims, overall };
+}
+
+function assertShown(shown, expected, what) {
+  assert.ok(Math.abs(Number(shown) - expected) <= 0.05 + 1e-9, `${what}: shows ${shown}, expected ${expected.toFixed(3)}`);
+}
+
+let suite;
+before(async () => { suite = await new Suite().start(); });
+after(async () => { await suite?.stop(); });
+
+test('a new user sees the questionnaires and an empty history', async () => {
+  const w = await suite.context();
+  const app = new AssessmentApp(await w.newPage(), suite.server.url, w);
+  await app.open('/');
+  assert.ok(await app.questionnaire('CALMS').isChecked(), 'CALMS is offered and preselected');
+  await app.page.getByText('No assessments yet').waitFor();
+  await app.audit('home, empty');
+  await w.close();
+});
+
+test('a team takes CALMS with the mouse, changes an answer, and sees honest results', async () => {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  await app.start('Payments');
+  assert.deepEqual(await app.progress(), { at: 1, of: QUESTIONS.length });
+  assert.equal(await app.questionText(), QUESTIONS[0].text);
+  assert.equal(await page.getByRole('button', { name: 'Previous' }).isDisabled(), true);
+  await app.audit('question page');
+
+  // Culture high, Automation middling, Lean lowest, Measurement middle, Sharing high.
+  const plan = [4, 3, 4, 4, 3, 3, 3, 2, 0, 1, 0, 0, 2, 2, 2, 3, 4, 4, 4, 3];
+  const dimensionOrder = QUESTIONS.map((q) => q.dimension);
+  assert.deepEqual([...new Set(dimensionOrder)], CALMS.dimensions.map((d) => d.id), 'questions grouped by dimension');
+
+  for (let i = 0; i < QUESTIONS.length; i++) {
+    assert.equal((await app.progress()).at, i + 1);
+    // First answer question 2 wrongly, to change it after going back.
+    await app.choose(i === 1 ? 0 : plan[i]);
+    if (i === 2) {
+      await app.previous();
+      assert.equal(await app.chosen(), 0, 'the earlier answer is still selected');
+      await app.choose(plan[1]);
+      await app.next();
+      assert.equal(await app.chosen(), plan[2], 'moving back and forth keeps answers');
+    }
+    if (i < QUESTIONS.length - 1) await app.next();
+  }
+  assert.equal(await page.getByText(/unanswered/).count(), 0, 'no unanswered warning when all are answered');
+  // ECharts is downloaded only once a page shows a chart.
+  assert.equal(w.requests.filter((u) => u.includes('echarts')).length, 0, 'no ECharts before the results');
+  await app.finish();
+
+  const expected = expectedScores(plan);
+  const table = await app.scoreTable('CALMS scores by dimension');
+  for (const d of expected.dims) {
+    assertShown(table[d.name][0], d.score, d.name);
+    assert.equal(table[d.name][1], '4 of 4');
+  }
+  assertShown(table.Overall[0], expected.overall, 'overall in table');
+  assertShown(await page.locator('.overall .big').textContent(), expected.overall, 'overall headline');
+  await page.getByText(/^Weakest dimension: Lean/).waitFor();
+  const advice = await page.locator('.advice li').allTextContents();
+  assert.equal(advice[0], QUESTIONS[8].advice, 'advice starts with the lowest-scored Lean question');
+
+  // The radar is drawn from the vendored ECharts, on our own origin.
+  await page.locator('[data-testid=radar-chart] canvas').first().waitFor();
+  await page.getByText('Radar of the scores in the table').waitFor();
+  assert.ok(w.requests.some((u) => u === `${suite.server.url}/vendor/echarts.min.js`));
+  await app.audit('results page');
+
+  // Reload: the finished run is listed for the team.
+  await app.open('/');
+  const team = page.getByRole('region', { name: 'Payments' });
+  await team.getByText(/^Finished: CALMS \d+\.\d \/ 10$/).waitFor();
+  await page.reload();
+  await team.getByRole('link', { name: /^View results/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Results for Payments' }).waitFor();
+  await app.audit('home with history');
+  await w.close();
+});
+
+test('a whole run can be done with the keyboard alone', async () => {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  const kb = page.keyboard;
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return { tag: e?.tagName, id: e?.id, text: e?.textContent?.trim(), type: e?.getAttribute('type') };
+  });
+  const tabUntil = async (ok, what) => {
+    for (let i = 0; i < 12; i++) {
+      await kb.press('Tab');
+      if (ok(await focused())) return;
+    }
+    assert.fail(`keyboard focus never reached ${what}`);
+  };
+  await tabUntil((f) => f.id === 'team-name', 'the team name');
+  await kb.type('Platform crew');
+  await kb.press('Enter');
+  await page.getByText(`Question 1 of ${QUESTIONS.length}`).waitFor();
+
+  const plan = QUESTIONS.map((_, i) => i % 5);
+  for (let i = 0; i < QUESTIONS.length; i++) {
+    await tabUntil((f) => f.type === 'radio', 'an answer');
+    if (plan[i] === 0) await kb.press('Space');
+    for (let k = 0; k < plan[i]; k++) await kb.press('ArrowDown');
+    assert.equal(await app.chosen(), plan[i], `question ${i + 1} answered by keyboard`);
+    const last = i === QUESTIONS.length - 1;
+    await tabUntil((f) => f.text === (last ? 'Finish and see results' : 'Next'), 'the next button');
+    await kb.press('Enter');
+    if (!last) {
+      await eventually(() => app.progress(), (p) => p.at === i + 2, 'next question shown');
+      const f = await focused();
+      assert.equal(f.text, QUESTIONS[i + 1].text, 'focus moves to the new question');
+    }
+  }
+  await page.getByRole('heading', { level: 1, name: 'Results for Platform crew' }).waitFor();
+  const expected = expectedScores(plan);
+  const table = await app.scoreTable('CALMS scores by dimension');
+  assertShown(table.Overall[0], expected.overall, 'overall');
+  await w.close();
+});
+
+test('closing the tab mid-way loses nothing and resumes where it stopped', async () => {
+  const w = await suite.context();
+  let page = await w.newPage();
+  let app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  await app.start('Checkout');
+  await app.choose(1);
+  await app.next();
+  await app.choose(3);
+  await app.next();
+  await app.choose(2); // answered, but Next not pressed
+  const url = page.url();
+  await page.close();
+
+  page = await w.newPage();
+  app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  const team = page.getByRole('region', { name: 'Checkout' });
+  await team.getByText(`In progress: 3 of ${QUESTIONS.length} answered`).waitFor();
+  await team.getByRole('link', { name: /^Resume/ }).click();
+  await page.waitForURL(url);
+  assert.deepEqual(await app.progress(), { at: 3, of: QUESTIONS.length });
+  assert.equal(await app.chosen(), 2);
+  await app.previous();
+  assert.equal(await app.chosen(), 3);
+  await app.previous();
+  assert.equal(await app.chosen(), 1);
+  await w.close();
+});
+
+test('finishing with unanswered questions says so and leaves them out of the score', async () => {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  await app.start('Search');
+  await app.choose(4);
+  for (let i = 1; i < QUESTIONS.length; i++) await app.next();
+  await page.getByText(`${QUESTIONS.length - 1} unanswered; they will not count`).waitFor();
+  await app.finish();
+  const table = await app.scoreTable('CALMS scores by dimension');
+  assert.deepEqual(table.Culture, ['10.0', '1 of 4']);
+  assert.deepEqual(table.Lean, ['not answered', '0 of 4']);
+  assert.deepEqual(table.Overall, ['10.0', `1 of ${QUESTIONS.length}`]);
+  await page.getByText(/needs at least 3 scored dimensions/).waitFor();
+  await app.audit('results with one answer');
+  await w.close();
+});
+
+test('a corrupt store does not crash the app: it is backed up and explained', async () => {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  const garbage = '{"app":"devops-maturity","schema":1,"teams":[oops';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, garbage]);
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await alert.getByText(/could not be read: it is not valid JSON/).waitFor();
+  const backupKey = /under "([^"]+)"/.exec(await alert.textContent())[1];
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), backupKey), garbage, 'raw text kept as it was');
+  await app.audit('home with a storage notice');
+  // The app works: a new run is saved beside the backup.
+  await app.start('Mobile');
+  await app.choose(2);
+  const saved = JSON.parse(await app.stored());
+  assert.equal(saved.teams[0].name, 'Mobile');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), backupKey), garbage);
+  await w.close();
+});
+
+test('foreign data is backed up, and data from a newer version is never overwritten', async () => {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  await page.evaluate((k) => localStorage.setItem(k, '{"todos":[1,2]}'), STORAGE_KEY);
+  await page.reload();
+  await page.getByRole('alert').getByText(/it was not written by this app/).waitFor();
+
+  const newer = '{"app":"devops-maturity","schema":99,"revision":7,"future":true}';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, newer]);
+  await page.reload();
+  await page.getByRole('alert').getByText(/saved by a newer version of this app/).waitFor();
+  await app.start('Data');
+  await app.choose(1);
+  await app.next();
+  assert.equal(await app.stored(), newer, 'the newer data is left exactly as it was');
+  await w.close();
+});
+
+test('storage that throws on access still lets the team work, and says nothing is kept', async () => {
+  const w = await suite.context();
+  await w.context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  await page.getByRole('alert').getByText(/nothing will be kept/).waitFor();
+  await app.start('Offline');
+  await app.choose(3);
+  await app.next();
+  assert.equal(await app.chosen(), null);
+  await w.close();
+});
+
+test('an unknown address or run shows a way back, not a blank page', async () => {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/no/such/page');
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  await app.open('/runs/r-nope');
+  await page.getByRole('heading', { level: 1, name: 'Assessment not found' }).waitFor();
+  await app.open('/runs/r-nope/results');
+  await page.getByRole('heading', { level: 1, name: 'Results not found' }).waitFor();
+  await app.audit('not found');
+  await w.close();
+});

@@ -1,0 +1,189 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): components mounted on a
+//! real DOM, and the storage module against the browser's real localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use devops_maturity::app::{catalog, AppState};
+use devops_maturity::charts::RadarChart;
+use devops_maturity::components::question::QuestionCard;
+use devops_maturity::components::score_table::ScoreTable;
+use devops_maturity::storage::{self, Mode, Notice};
+use leptos::prelude::*;
+use leptos::task::tick;
+use maturity_core::{score, Store};
+use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element to mount into, so tests do not see each other's DOM.
+fn host() -> HtmlElement {
+    let document = document();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn radios(host: &HtmlElement) -> Vec<HtmlInputElement> {
+    let list = host.query_selector_all("input[type=radio]").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick() {
+    let calms = catalog().unwrap().get("calms").unwrap();
+    let step = catalog().unwrap().steps(&["calms".to_string()])[0];
+    let chosen = RwSignal::new(None::<u8>);
+    let picked = RwSignal::new(Vec::<u8>::new());
+    let on_choose = Callback::new(move |i: u8| picked.update(|p| p.push(i)));
+    let host = host();
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! { <QuestionCard step=step chosen=chosen on_choose=on_choose heading_ref=NodeRef::new()/> }
+    });
+
+    let text = host.text_content().unwrap();
+    let question = &calms.questions[0];
+    assert!(text.contains(&question.text));
+    assert!(text.contains("Culture"), "the dimension is named");
+    for choice in &question.choices {
+        assert!(text.contains(&choice.label) && text.contains(&choice.means));
+    }
+    let inputs = radios(&host);
+    assert_eq!(inputs.len(), question.choices.len());
+    assert!(inputs.iter().all(|r| !r.checked()), "nothing chosen yet");
+
+    // Clicking the label (what a person clicks) chooses that answer.
+    let label: HtmlElement = host
+        .query_selector(&format!("label[for='{}']", inputs[3].id()))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    label.click();
+    assert_eq!(picked.get_untracked(), vec![3]);
+
+    // The card shows whatever answer the store holds.
+    chosen.set(Some(1));
+    tick().await;
+    let checked: Vec<bool> = radios(&host).iter().map(|r| r.checked()).collect();
+    assert_eq!(checked, [false, true, false, false, false]);
+}
+
+#[wasm_bindgen_test]
+fn score_table_shows_scores_and_says_what_was_not_answered() {
+    let calms = catalog().unwrap().get("calms").unwrap();
+    let first = &calms.questions[0];
+    let answers = BTreeMap::from([(first.id.clone(), 2u8)]);
+    let result = score(calms, &answers);
+    let host = host();
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! { <ScoreTable result=result caption="CALMS scores"/> }
+    });
+    let rows = host.query_selector_all("tbody tr").unwrap();
+    assert_eq!(rows.length(), 5);
+    let culture = rows.item(0).unwrap().text_content().unwrap();
+    assert_eq!(culture, "Culture5.01 of 4");
+    let lean = rows.item(2).unwrap().text_content().unwrap();
+    assert_eq!(lean, "Leannot answered0 of 4");
+    let overall = host
+        .query_selector("tfoot")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(overall, "Overall5.01 of 20");
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_without_echarts_says_so_instead_of_crashing() {
+    // This test page has no `echarts` global and no vendored copy to load.
+    let host = host();
+    let data = vec![
+        ("Culture".to_string(), Some(7.0)),
+        ("Automation".to_string(), Some(4.0)),
+        ("Lean".to_string(), Some(2.5)),
+    ];
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! { <RadarChart title="CALMS" data=data/> }
+    });
+    let caption = || {
+        host.query_selector("figcaption")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    for _ in 0..100 {
+        if caption().contains("could not be drawn") {
+            return;
+        }
+        gloo_timers_sleep(20).await;
+    }
+    panic!("caption still says {:?}", caption());
+}
+
+async fn gloo_timers_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn unreadable_storage_is_backed_up_and_the_app_starts_empty() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    storage.set_item(storage::KEY, "not json at all").unwrap();
+    let loaded = storage::load(1234);
+    assert_eq!(loaded.store, Store::new());
+    assert_eq!(loaded.mode, Mode::Persistent);
+    let Some(Notice::Recovered { backup_key, .. }) = loaded.notice else {
+        panic!("expected a recovery notice, got {:?}", loaded.notice);
+    };
+    assert_eq!(backup_key, format!("{}1234", storage::BACKUP_PREFIX));
+    assert_eq!(
+        storage.get_item(&backup_key).unwrap().as_deref(),
+        Some("not json at all")
+    );
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn every_change_is_saved_whole_and_reads_back_the_same() {
+    local_storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::load();
+        let run = state
+            .change(|s| {
+                s.start_run(
+                    "Payments",
+                    vec!["calms".into()],
+                    maturity_core::TeamId("t".into()),
+                    maturity_core::RunId("r".into()),
+                    5,
+                )
+            })
+            .unwrap();
+        state
+            .change(|s| s.answer(&run, "calms.lean.wip", 3, 6))
+            .unwrap();
+        let again = storage::load(7);
+        assert!(again.notice.is_none());
+        assert_eq!(again.store, state.store.get_untracked());
+        assert_eq!(
+            again.store.run(&run).unwrap().answers.get("calms.lean.wip"),
+            Some(&3)
+        );
+    });
+    local_storage().clear().unwrap();
+}
