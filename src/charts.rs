@@ -5,9 +5,9 @@
 //!
 //! Architecture Invariant: no other module names ECharts or charming.
 
-use charming::component::{Aria, Decal, DecalItem, RadarCoordinate, RadarIndicator};
+use charming::component::{Aria, Decal, DecalItem, RadarAxisName, RadarCoordinate, RadarIndicator};
 use charming::datatype::DataPointItem;
-use charming::element::Symbol;
+use charming::element::{AreaStyle, Color, LineStyle, Symbol};
 use charming::series::Radar;
 use charming::Chart;
 use leptos::prelude::*;
@@ -17,6 +17,10 @@ use wasm_bindgen::JsCast;
 
 /// Where Trunk puts the vendored ECharts build (copied from npm, never a CDN).
 pub const ECHARTS_URL: &str = "/vendor/echarts.min.js";
+
+/// The stylesheet's brand and ink colours, so charts match the page.
+const BRAND: &str = "#0b4f6c";
+const INK: &str = "#1a1f24";
 
 /// Fewest scored dimensions for which a radar says anything.
 pub const MIN_RADAR_AXES: usize = 3;
@@ -127,10 +131,18 @@ pub fn radar_option(title: &str, data: &[(String, Option<f64>)]) -> Option<Chart
     Some(
         Chart::new()
             .aria(accessible())
-            .radar(RadarCoordinate::new().indicator(indicators))
+            .color(vec![Color::from(BRAND)])
+            .radar(
+                RadarCoordinate::new()
+                    .indicator(indicators)
+                    // Dark, large axis names: the chart is read off a projector.
+                    .axis_name(RadarAxisName::new().color(INK).font_size(15)),
+            )
             .series(
                 Radar::new()
                     .name(title)
+                    .line_style(LineStyle::new().width(3))
+                    .area_style(AreaStyle::new().opacity(0.2))
                     .data(vec![DataPointItem::new(values).name(title)]),
             ),
     )

@@ -183,18 +183,20 @@ fn run_item(run: &Run) -> impl IntoView {
     let (status, link_text, href) = if run.is_finished() {
         let overall = catalog
             .map(|c| {
-                run.questionnaires
+                let taken: Vec<_> = run
+                    .questionnaires
                     .iter()
                     .filter_map(|id| c.get(id))
-                    .map(|q| {
-                        format!(
-                            "{} {} / 10",
-                            q.title,
-                            format_score(score(q, &run.answers).overall)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                    .collect();
+                let overall = |q| format_score(score(q, &run.answers).overall);
+                match taken.as_slice() {
+                    [only] => format!("overall {} / 10", overall(only)),
+                    _ => taken
+                        .iter()
+                        .map(|q| format!("{} {} / 10", q.title, overall(q)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }
             })
             .unwrap_or_default();
         (

@@ -99,7 +99,7 @@ test('a team takes CALMS with the mouse, changes an answer, and sees honest resu
   // Reload: the finished run is listed for the team.
   await app.open('/');
   const team = page.getByRole('region', { name: 'Payments' });
-  await team.getByText(/^Finished: CALMS \d+\.\d \/ 10$/).waitFor();
+  await team.getByText(/^Finished: overall \d+\.\d \/ 10$/).waitFor();
   await page.reload();
   await team.getByRole('link', { name: /^View results/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Results for Payments' }).waitFor();
