@@ -271,3 +271,39 @@ test('an unknown address or run shows a way back, not a blank page', async () =>
   await app.audit('not found');
   await w.close();
 });
+
+test('one run can cover several questionnaires, each with its own results', async () => {
+  const bank = (f) => JSON.parse(readFileSync(new URL(`../../questionnaires/${f}.json`, import.meta.url)));
+  const banks = [CALMS, bank('three-ways'), bank('westrum')];
+  const total = banks.reduce((n, b) => n + b.questions.filter((q) => !q.retired).length, 0);
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  await app.start('Platform', { questionnaires: banks.map((b) => b.title) });
+  await page.getByRole('heading', { level: 1, name: /^CALMS \+ The Three Ways \+ Westrum culture/ }).waitFor();
+  assert.deepEqual(await app.progress(), { at: 1, of: total });
+  // Everyone at the top of every scale: the last choice, whatever the scale's length.
+  for (let i = 0; i < total; i++) {
+    const n = await app.choices().count();
+    await app.choose(n - 1);
+    if (i === total - 1) break;
+    await app.next();
+  }
+  assert.equal(await app.choices().count(), 7, 'Westrum asks on a seven-point scale');
+  await app.finish();
+  for (const b of banks) {
+    const table = await app.scoreTable(`${b.title} scores by dimension`);
+    assert.deepEqual(Object.keys(table), [...b.dimensions.map((d) => d.name), 'Overall']);
+    assert.equal(table.Overall[0], '10.0', `${b.title} overall`);
+  }
+  const westrum = page.getByRole('region', { name: 'Westrum culture' });
+  await westrum.getByText(/needs at least 3 scored dimensions/).waitFor();
+  const threeWays = page.getByRole('region', { name: 'The Three Ways' });
+  await threeWays.locator('canvas').first().waitFor();
+  await app.audit('results of a three-questionnaire run');
+  await app.open('/');
+  await page.getByRole('region', { name: 'Platform' })
+    .getByText('Finished: CALMS 10.0 / 10, The Three Ways 10.0 / 10, Westrum culture 10.0 / 10').waitFor();
+  await w.close();
+});

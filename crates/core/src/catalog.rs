@@ -8,10 +8,20 @@ use crate::validate::{validate, Problem};
 use thiserror::Error;
 
 /// (file name, contents) of every built-in questionnaire, in the order they are offered.
-pub const BUILTIN_FILES: &[(&str, &str)] = &[(
-    "calms.json",
-    include_str!("../../../questionnaires/calms.json"),
-)];
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "calms.json",
+        include_str!("../../../questionnaires/calms.json"),
+    ),
+    (
+        "three-ways.json",
+        include_str!("../../../questionnaires/three-ways.json"),
+    ),
+    (
+        "westrum.json",
+        include_str!("../../../questionnaires/westrum.json"),
+    ),
+];
 
 /// Why a questionnaire file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

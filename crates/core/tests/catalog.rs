@@ -33,6 +33,47 @@ fn calms_covers_its_five_dimensions_with_four_questions_each() {
 }
 
 #[test]
+fn three_ways_asks_at_least_five_questions_per_way() {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let q = catalog.get("three-ways").expect("Three Ways is built in");
+    let names: Vec<&str> = q.dimensions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["Flow", "Feedback", "Continual learning"]);
+    for d in &q.dimensions {
+        let n = q.active_questions().filter(|x| x.dimension == d.id).count();
+        assert!(n >= 5, "{} has only {n} questions", d.id);
+    }
+}
+
+#[test]
+fn westrum_is_six_statements_on_a_seven_point_agreement_scale() {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let q = catalog.get("westrum").expect("Westrum is built in");
+    assert_eq!(q.active_questions().count(), 6);
+    for question in q.active_questions() {
+        let labels: Vec<&str> = question.choices.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels.len(), 7, "{}", question.id);
+        assert_eq!(labels[0], "Strongly disagree");
+        assert_eq!(labels[3], "Neither agree nor disagree");
+        assert_eq!(labels[6], "Strongly agree");
+    }
+}
+
+#[test]
+fn question_ids_are_unique_across_all_questionnaires() {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let mut seen = std::collections::BTreeSet::new();
+    for q in catalog.all() {
+        for question in &q.questions {
+            assert!(
+                seen.insert(question.id.clone()),
+                "{} appears in two questionnaires",
+                question.id
+            );
+        }
+    }
+}
+
+#[test]
 fn steps_follow_questionnaire_order_and_skip_unknown_ids() {
     let catalog = Catalog::builtin().expect("built-in catalog");
     let steps = catalog.steps(&["no-such-thing".into(), "calms".into()]);
