@@ -6,6 +6,7 @@
 //! or storage. The web shell passes time and fresh ids in, and calls these rules.
 
 pub mod catalog;
+pub mod dora;
 pub mod model;
 pub mod scoring;
 pub mod store;

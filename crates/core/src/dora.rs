@@ -1,0 +1,301 @@
+//! DORA's software delivery metrics: Quick-Check-style 0-10 scores, and the team's
+//! nearest published performance cluster in each edition of the State of DevOps report.
+//!
+//! The published clusters come from cluster analysis, not from per-metric cut-offs:
+//! their ranges overlap and even invert (2024's medium cluster has a lower change
+//! failure rate than high). So a team is placed by distance to each cluster's profile
+//! in a normalised metric space, and the result says how close the runner-up is and
+//! when two clusters tie.
+
+use std::collections::BTreeMap;
+
+/// Question ids of the DORA questionnaire (`questionnaires/dora.json`).
+pub const DEPLOYMENT_FREQUENCY: &str = "dora.deployment-frequency";
+pub const LEAD_TIME: &str = "dora.lead-time";
+pub const RECOVERY_TIME: &str = "dora.recovery-time";
+pub const CHANGE_FAILURE_RATE: &str = "dora.change-failure-rate";
+pub const REWORK_RATE: &str = "dora.rework-rate";
+
+/// DORA asks throughput metrics with six options, worst (0) to best (5).
+pub const BUCKETS: u8 = 6;
+
+/// Distances closer than this are a tie.
+pub const TIE_EPSILON: f64 = 1e-9;
+
+/// A team's delivery performance as answered. Buckets run 0 (worst) to 5 (best);
+/// rates are percentages of deployments.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Delivery {
+    pub deployment_frequency: Option<u8>,
+    pub lead_time: Option<u8>,
+    pub recovery_time: Option<u8>,
+    pub change_failure_rate: Option<u8>,
+    pub rework_rate: Option<u8>,
+}
+
+impl Delivery {
+    /// Reads the DORA questions' answers; out-of-range values are treated as unanswered.
+    pub fn from_answers(answers: &BTreeMap<String, u8>) -> Delivery {
+        let bucket = |id| answers.get(id).copied().filter(|b| *b < BUCKETS);
+        let rate = |id| answers.get(id).copied().filter(|p| *p <= 100);
+        Delivery {
+            deployment_frequency: bucket(DEPLOYMENT_FREQUENCY),
+            lead_time: bucket(LEAD_TIME),
+            recovery_time: bucket(RECOVERY_TIME),
+            change_failure_rate: rate(CHANGE_FAILURE_RATE),
+            rework_rate: rate(REWORK_RATE),
+        }
+    }
+}
+
+/// Quick-Check-style scores, each 0-10.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Scores {
+    pub deployment_frequency: Option<f64>,
+    pub lead_time: Option<f64>,
+    pub recovery_time: Option<f64>,
+    pub change_failure_rate: Option<f64>,
+    pub rework_rate: Option<f64>,
+    /// Mean of lead time, deployment frequency and recovery time.
+    pub throughput: Option<f64>,
+    /// Mean of change failure rate and rework rate.
+    pub stability: Option<f64>,
+    /// Mean of every answered metric.
+    pub overall: Option<f64>,
+}
+
+/// Scores as DORA's Quick Check computes them: the six options map linearly onto
+/// 0-10, and rates are inverted (0% scores 10, 100% scores 0).
+pub fn scores(d: &Delivery) -> Scores {
+    let bucket =
+        |b: Option<u8>| b.map(|b| f64::from(b.min(BUCKETS - 1)) * 10.0 / f64::from(BUCKETS - 1));
+    let rate = |p: Option<u8>| p.map(|p| (100.0 - f64::from(p.min(100))) / 10.0);
+    let df = bucket(d.deployment_frequency);
+    let lt = bucket(d.lead_time);
+    let rec = bucket(d.recovery_time);
+    let cfr = rate(d.change_failure_rate);
+    let rework = rate(d.rework_rate);
+    Scores {
+        deployment_frequency: df,
+        lead_time: lt,
+        recovery_time: rec,
+        change_failure_rate: cfr,
+        rework_rate: rework,
+        throughput: mean(&[lt, df, rec]),
+        stability: mean(&[cfr, rework]),
+        overall: mean(&[lt, df, rec, cfr, rework]),
+    }
+}
+
+fn mean(values: &[Option<f64>]) -> Option<f64> {
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    (!present.is_empty()).then(|| present.iter().sum::<f64>() / present.len() as f64)
+}
+
+/// One published cluster. Throughput metrics are bucket positions (0-5, a half when
+/// the published range spans two of DORA's answer options); the change failure rate
+/// is the midpoint of the published range, in percent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub name: &'static str,
+    /// Share of respondents, as published; "(?)" where not confirmed against the report.
+    pub share: &'static str,
+    pub deployment_frequency: f64,
+    pub lead_time: f64,
+    pub recovery_time: f64,
+    pub change_failure_rate: f64,
+    /// The published ranges in words, for display.
+    pub described: [&'static str; 4],
+}
+
+/// One edition of the State of DevOps report that published clusters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edition {
+    pub year: u16,
+    pub clusters: Vec<Cluster>,
+    /// What a reader must know to read this edition's placement honestly.
+    pub caveat: &'static str,
+}
+
+/// A team's place among one edition's clusters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    pub year: u16,
+    /// The nearest cluster's name; several when they tie.
+    pub nearest: Vec<&'static str>,
+    pub distance: f64,
+    /// The closest cluster that is not among the nearest, with its distance.
+    pub runner_up: Option<(&'static str, f64)>,
+    /// Distance to every cluster, in the edition's order.
+    pub distances: Vec<(&'static str, f64)>,
+    /// How many metrics the comparison used (rework rate never counts: no edition
+    /// published clusters for it).
+    pub compared_on: usize,
+}
+
+impl Placement {
+    pub fn is_tie(&self) -> bool {
+        self.nearest.len() > 1
+    }
+}
+
+/// The team as a point in the normalised space: each metric on 0-1.
+fn point(d: &Delivery) -> [Option<f64>; 4] {
+    let bucket = |b: Option<u8>| b.map(|b| f64::from(b) / f64::from(BUCKETS - 1));
+    [
+        bucket(d.deployment_frequency),
+        bucket(d.lead_time),
+        bucket(d.recovery_time),
+        d.change_failure_rate.map(|p| f64::from(p) / 100.0),
+    ]
+}
+
+impl Cluster {
+    fn point(&self) -> [f64; 4] {
+        let b = f64::from(BUCKETS - 1);
+        [
+            self.deployment_frequency / b,
+            self.lead_time / b,
+            self.recovery_time / b,
+            self.change_failure_rate / 100.0,
+        ]
+    }
+
+    /// The answers a team whose figures match this cluster's profile would give
+    /// (half positions rounded towards the better option).
+    pub fn as_delivery(&self) -> Delivery {
+        let bucket = |v: f64| Some(v.ceil() as u8);
+        Delivery {
+            deployment_frequency: bucket(self.deployment_frequency),
+            lead_time: bucket(self.lead_time),
+            recovery_time: bucket(self.recovery_time),
+            change_failure_rate: Some(self.change_failure_rate.round() as u8),
+            rework_rate: None,
+        }
+    }
+}
+
+/// Root-mean-square distance over the metrics the team answered.
+fn distance(team: &[Option<f64>; 4], cluster: &[f64; 4]) -> Option<f64> {
+    let squares: Vec<f64> = team
+        .iter()
+        .zip(cluster)
+        .filter_map(|(t, c)| t.map(|t| (t - c).powi(2)))
+        .collect();
+    (!squares.is_empty()).then(|| (squares.iter().sum::<f64>() / squares.len() as f64).sqrt())
+}
+
+/// Places `d` among `edition`'s clusters; `None` when no clustered metric was answered.
+pub fn place(d: &Delivery, edition: &Edition) -> Option<Placement> {
+    let team = point(d);
+    let compared_on = team.iter().flatten().count();
+    let distances: Vec<(&'static str, f64)> = edition
+        .clusters
+        .iter()
+        .map(|c| distance(&team, &c.point()).map(|dist| (c.name, dist)))
+        .collect::<Option<_>>()?;
+    let best = distances
+        .iter()
+        .map(|(_, d)| *d)
+        .fold(f64::INFINITY, f64::min);
+    let nearest: Vec<&'static str> = distances
+        .iter()
+        .filter(|(_, d)| (d - best).abs() <= TIE_EPSILON)
+        .map(|(n, _)| *n)
+        .collect();
+    let runner_up = distances
+        .iter()
+        .filter(|(n, _)| !nearest.contains(n))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .copied();
+    Some(Placement {
+        year: edition.year,
+        nearest,
+        distance: best,
+        runner_up,
+        distances,
+        compared_on,
+    })
+}
+
+/// The year of the newest edition with clusters: the default view.
+pub const NEWEST_WITH_CLUSTERS: u16 = 2024;
+
+const SAME: &str = "0–15%";
+
+/// Every edition in `shared/reference/dora-bands.md`, oldest first.
+pub fn editions() -> Vec<Edition> {
+    fn c(
+        name: &'static str,
+        share: &'static str,
+        [df, lt, rec, cfr]: [f64; 4],
+        described: [&'static str; 4],
+    ) -> Cluster {
+        Cluster {
+            name,
+            share,
+            deployment_frequency: df,
+            lead_time: lt,
+            recovery_time: rec,
+            change_failure_rate: cfr,
+            described,
+        }
+    }
+    vec![
+        Edition {
+            year: 2019,
+            caveat: "Shares of high, medium and low were not confirmed against the report. \
+                     Elite, high and medium all published a 0–15% change failure rate.",
+            clusters: vec![
+                c("Elite", "20%", [5.0, 4.5, 5.0, 7.5], ["on demand, several a day", "less than a day", "less than an hour", SAME]),
+                c("High", "23% (?)", [3.0, 3.0, 4.5, 7.5], ["daily to weekly", "a day to a week", "less than a day", SAME]),
+                c("Medium", "44% (?)", [2.0, 2.0, 4.5, 7.5], ["weekly to monthly", "a week to a month", "less than a day", SAME]),
+                c("Low", "12% (?)", [1.0, 1.0, 2.0, 53.0], ["monthly to every six months", "one to six months", "a week to a month", "46–60%"]),
+            ],
+        },
+        Edition {
+            year: 2021,
+            caveat: "High, medium and low published the same change failure rate (16–30%), \
+                     so in 2021 that metric barely separates them.",
+            clusters: vec![
+                c("Elite", "26%", [5.0, 5.0, 5.0, 7.5], ["on demand", "less than an hour", "less than an hour", SAME]),
+                c("High", "40% (?)", [2.0, 3.0, 4.5, 23.0], ["weekly to monthly", "a day to a week", "less than a day", "16–30%"]),
+                c("Medium", "28% (?)", [1.0, 1.0, 3.0, 23.0], ["monthly to every six months", "one to six months", "a day to a week", "16–30%"]),
+                c("Low", "7%", [0.0, 0.0, 0.0, 23.0], ["less than every six months", "more than six months", "more than six months", "16–30%"]),
+            ],
+        },
+        Edition {
+            year: 2022,
+            caveat: "2022 found no elite cluster: its best cluster is called high.",
+            clusters: vec![
+                c("High", "11% (?)", [5.0, 3.0, 4.5, 7.5], ["on demand", "a day to a week", "less than a day", SAME]),
+                c("Medium", "69% (?)", [2.0, 2.0, 3.0, 23.0], ["weekly to monthly", "a week to a month", "a day to a week", "16–30%"]),
+                c("Low", "19%", [1.0, 1.0, 2.0, 53.0], ["monthly to every six months", "one to six months", "a week to a month", "46–60%"]),
+            ],
+        },
+        Edition {
+            year: 2023,
+            caveat: "2023 asked the change failure rate as an exact percentage, and measured recovery \
+                     from failed deployments only. Low and medium share deployment frequency and lead time.",
+            clusters: vec![
+                c("Elite", "18%", [5.0, 4.5, 5.0, 5.0], ["on demand", "less than a day", "less than an hour", "5%"]),
+                c("High", "31%", [3.0, 3.0, 4.5, 10.0], ["daily to weekly", "a day to a week", "less than a day", "10%"]),
+                c("Medium", "33%", [2.0, 2.0, 3.0, 15.0], ["weekly to monthly", "a week to a month", "a day to a week", "15%"]),
+                c("Low", "17%", [2.0, 2.0, 1.0, 64.0], ["weekly to monthly", "a week to a month", "one to six months", "64%"]),
+            ],
+        },
+        Edition {
+            year: 2024,
+            caveat: "In 2024 the medium cluster had a lower change failure rate (10%) than high (20%): \
+                     the clusters are not a ladder on every metric. Deployment rework rate was new and \
+                     has no clusters, so it does not affect the placement. From 2025 DORA reports team \
+                     profiles instead of clusters.",
+            clusters: vec![
+                c("Elite", "19%", [5.0, 4.5, 5.0, 5.0], ["on demand", "less than a day", "less than an hour", "5%"]),
+                c("High", "22%", [3.0, 3.0, 4.5, 20.0], ["daily to weekly", "a day to a week", "less than a day", "20%"]),
+                c("Medium", "35%", [2.0, 2.0, 4.5, 10.0], ["weekly to monthly", "a week to a month", "less than a day", "10%"]),
+                c("Low", "25%", [1.0, 1.0, 2.0, 40.0], ["monthly to every six months", "one to six months", "a week to a month", "40%"]),
+            ],
+        },
+    ]
+}

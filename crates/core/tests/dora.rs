@@ -1,0 +1,244 @@
+//! DORA scoring and cluster placement: table-driven cases from the published data,
+//! and properties (each published profile places in its own cluster; scores in range).
+
+use maturity_core::dora::{editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS};
+use proptest::prelude::*;
+
+fn edition(year: u16) -> Edition {
+    editions()
+        .into_iter()
+        .find(|e| e.year == year)
+        .expect("edition")
+}
+
+fn team(df: u8, lt: u8, rec: u8, cfr: u8) -> Delivery {
+    Delivery {
+        deployment_frequency: Some(df),
+        lead_time: Some(lt),
+        recovery_time: Some(rec),
+        change_failure_rate: Some(cfr),
+        rework_rate: None,
+    }
+}
+
+#[test]
+fn quick_check_scores() {
+    // (case, answers, df, lt, rec, cfr, rework, throughput, stability, overall)
+    type Row = (&'static str, Delivery, [Option<f64>; 8]);
+    let rows: Vec<Row> = vec![
+        (
+            "best everywhere",
+            Delivery {
+                rework_rate: Some(0),
+                ..team(5, 5, 5, 0)
+            },
+            [
+                Some(10.0),
+                Some(10.0),
+                Some(10.0),
+                Some(10.0),
+                Some(10.0),
+                Some(10.0),
+                Some(10.0),
+                Some(10.0),
+            ],
+        ),
+        (
+            "worst everywhere",
+            Delivery {
+                rework_rate: Some(100),
+                ..team(0, 0, 0, 100)
+            },
+            [
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+                Some(0.0),
+            ],
+        ),
+        (
+            "mixed",
+            Delivery {
+                rework_rate: Some(10),
+                ..team(3, 2, 4, 30)
+            },
+            [
+                Some(6.0),
+                Some(4.0),
+                Some(8.0),
+                Some(7.0),
+                Some(9.0),
+                Some(6.0),
+                Some(8.0),
+                Some(6.8),
+            ],
+        ),
+        (
+            "rates unanswered",
+            Delivery {
+                change_failure_rate: None,
+                ..team(1, 1, 1, 0)
+            },
+            [
+                Some(2.0),
+                Some(2.0),
+                Some(2.0),
+                None,
+                None,
+                Some(2.0),
+                None,
+                Some(2.0),
+            ],
+        ),
+        ("nothing answered", Delivery::default(), [None; 8]),
+    ];
+    for (name, d, expected) in rows {
+        let s = scores(&d);
+        let got = [
+            s.deployment_frequency,
+            s.lead_time,
+            s.recovery_time,
+            s.change_failure_rate,
+            s.rework_rate,
+            s.throughput,
+            s.stability,
+            s.overall,
+        ];
+        for (i, (g, e)) in got.iter().zip(expected).enumerate() {
+            match (g, e) {
+                (Some(g), Some(e)) => assert!((g - e).abs() < 1e-9, "{name}[{i}]: {g} != {e}"),
+                (None, None) => {}
+                _ => panic!("{name}[{i}]: {g:?} != {e:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn every_edition_in_the_reference_is_there_and_2024_is_the_default() {
+    let years: Vec<u16> = editions().iter().map(|e| e.year).collect();
+    assert_eq!(years, [2019, 2021, 2022, 2023, 2024]);
+    assert_eq!(NEWEST_WITH_CLUSTERS, 2024);
+    let names: Vec<&str> = edition(2022).clusters.iter().map(|c| c.name).collect();
+    assert_eq!(
+        names,
+        ["High", "Medium", "Low"],
+        "2022 has no elite cluster"
+    );
+}
+
+#[test]
+fn placements_from_the_published_data() {
+    // (edition, team answers, expected nearest)
+    let rows: Vec<(u16, Delivery, &[&str])> = vec![
+        // On-demand deploys, sub-hour restores, 5% failures: elite where elite exists...
+        (2024, team(5, 5, 5, 5), &["Elite"]),
+        (2023, team(5, 5, 5, 5), &["Elite"]),
+        // ...and the top cluster, high, in 2022.
+        (2022, team(5, 5, 5, 5), &["High"]),
+        // Weekly-to-monthly deploys with a low failure rate: 2024's medium, even though
+        // medium's 10% CFR beats high's 20% — per-metric cut-offs would say otherwise.
+        (2024, team(2, 2, 4, 10), &["Medium"]),
+        // The same throughput with 64% failures and slow recovery is 2023's low cluster,
+        // although low and medium share deployment frequency and lead time.
+        (2023, team(2, 2, 1, 64), &["Low"]),
+        (2023, team(2, 2, 3, 15), &["Medium"]),
+        // Almost never deploying is 2021's low.
+        (2021, team(0, 0, 0, 25), &["Low"]),
+    ];
+    for (year, d, expected) in rows {
+        let p = place(&d, &edition(year)).expect("placement");
+        assert_eq!(
+            p.nearest, expected,
+            "{year} {d:?}: distances {:?}",
+            p.distances
+        );
+        assert_eq!(p.compared_on, 4);
+    }
+}
+
+#[test]
+fn a_team_exactly_between_two_clusters_is_a_tie_not_a_guess() {
+    // 2019 high and medium differ only in DF and LT (3 vs 2): a team at 2.5 on both
+    // is not expressible in buckets, so use one metric each way: DF 3 (high), LT 2 (medium).
+    let d = Delivery {
+        deployment_frequency: Some(3),
+        lead_time: Some(2),
+        recovery_time: None,
+        change_failure_rate: None,
+        rework_rate: None,
+    };
+    let p = place(&d, &edition(2019)).expect("placement");
+    assert!(p.is_tie(), "{p:?}");
+    assert_eq!(p.nearest, ["High", "Medium"]);
+    assert_eq!(p.compared_on, 2);
+    let (runner_up, _) = p.runner_up.expect("a runner-up");
+    assert!(runner_up == "Elite" || runner_up == "Low");
+}
+
+#[test]
+fn the_runner_up_is_reported_with_its_distance() {
+    let p = place(&team(3, 3, 4, 20), &edition(2024)).expect("placement");
+    assert_eq!(p.nearest, ["High"]);
+    let (name, distance) = p.runner_up.expect("runner-up");
+    assert!(distance > p.distance);
+    assert_ne!(name, "High");
+}
+
+#[test]
+fn nothing_answered_places_nowhere_and_rework_alone_cannot_place() {
+    assert_eq!(place(&Delivery::default(), &edition(2024)), None);
+    let rework_only = Delivery {
+        rework_rate: Some(5),
+        ..Delivery::default()
+    };
+    assert_eq!(place(&rework_only, &edition(2024)), None);
+}
+
+#[test]
+fn each_cluster_s_own_profile_places_in_that_cluster() {
+    for e in editions() {
+        for c in &e.clusters {
+            let p = place(&c.as_delivery(), &e).expect("placement");
+            assert_eq!(
+                p.nearest,
+                [c.name],
+                "{} {}: {:?}",
+                e.year,
+                c.name,
+                p.distances
+            );
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn scores_stay_in_range(df in 0u8..6, lt in 0u8..6, rec in 0u8..6, cfr in 0u8..=100, rework in 0u8..=100) {
+        let s = scores(&Delivery { rework_rate: Some(rework), ..team(df, lt, rec, cfr) });
+        for v in [s.deployment_frequency, s.lead_time, s.recovery_time, s.change_failure_rate,
+                  s.rework_rate, s.throughput, s.stability, s.overall].into_iter().flatten() {
+            prop_assert!((0.0..=10.0).contains(&v));
+        }
+    }
+
+    #[test]
+    fn a_better_answer_never_lowers_a_score(df in 0u8..5, lt in 0u8..6, rec in 0u8..6, cfr in 1u8..=100) {
+        let base = scores(&team(df, lt, rec, cfr));
+        prop_assert!(scores(&team(df + 1, lt, rec, cfr)).overall >= base.overall);
+        prop_assert!(scores(&team(df, lt, rec, cfr - 1)).overall >= base.overall);
+    }
+
+    #[test]
+    fn every_answer_places_somewhere(df in 0u8..6, lt in 0u8..6, rec in 0u8..6, cfr in 0u8..=100) {
+        for e in editions() {
+            let p = place(&team(df, lt, rec, cfr), &e).expect("placement");
+            prop_assert!(!p.nearest.is_empty());
+            prop_assert!(p.distances.iter().all(|(_, d)| *d >= p.distance - 1e-12));
+        }
+    }
+}
