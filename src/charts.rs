@@ -5,10 +5,12 @@
 //!
 //! Architecture Invariant: no other module names ECharts or charming.
 
-use charming::component::{Aria, Decal, DecalItem, RadarAxisName, RadarCoordinate, RadarIndicator};
+use charming::component::{
+    Aria, Axis, Decal, DecalItem, Grid, RadarAxisName, RadarCoordinate, RadarIndicator,
+};
 use charming::datatype::DataPointItem;
-use charming::element::{AreaStyle, Color, LineStyle, Symbol};
-use charming::series::Radar;
+use charming::element::{AreaStyle, AxisType, Color, ItemStyle, LineStyle, NameLocation, Symbol};
+use charming::series::{Bar, Radar};
 use charming::Chart;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -21,6 +23,7 @@ pub const ECHARTS_URL: &str = "/vendor/echarts.min.js";
 /// The stylesheet's brand and ink colours, so charts match the page.
 const BRAND: &str = "#0b4f6c";
 const INK: &str = "#1a1f24";
+const MUTED: &str = "#8a96a3";
 
 /// Fewest scored dimensions for which a radar says anything.
 pub const MIN_RADAR_AXES: usize = 3;
@@ -170,21 +173,64 @@ fn to_js(chart: &Chart) -> Result<JsValue, JsValue> {
 /// A radar chart of `data`, beside which the caller shows the same figures as a table.
 #[component]
 pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>) -> impl IntoView {
-    let option = radar_option(&title, &data);
-    let Some(option) = option else {
-        return view! {
+    let caption = "Radar of the scores in the table (0 at the centre, 10 at the edge).";
+    match radar_option(&title, &data) {
+        Some(option) => view! { <EChart option=Signal::stored(option) caption=caption/> }.into_any(),
+        None => view! {
             <p class="chart-empty">
                 {format!("A chart needs at least {MIN_RADAR_AXES} scored dimensions; the table has every figure.")}
             </p>
         }
-        .into_any();
-    };
+        .into_any(),
+    }
+}
+
+/// Horizontal bars: how far the team's answers are from each cluster's published
+/// profile (0 = the same), nearest highlighted.
+pub fn cluster_distance_option(year: u16, distances: &[(&str, f64)], nearest: &[&str]) -> Chart {
+    let names: Vec<String> = distances.iter().map(|(n, _)| n.to_string()).collect();
+    let bars: Vec<DataPointItem> = distances
+        .iter()
+        .map(|(name, d)| {
+            let colour = if nearest.contains(name) { BRAND } else { MUTED };
+            DataPointItem::new((d * 100.0).round() / 100.0)
+                .name(*name)
+                .item_style(ItemStyle::new().color(colour))
+        })
+        .collect();
+    Chart::new()
+        .aria(accessible())
+        .grid(Grid::new().left(90).right(30).top(20).bottom(40))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .name(format!(
+                    "Distance from each {year} cluster (0 = same profile)"
+                ))
+                .name_location(NameLocation::Middle)
+                .name_gap(28),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(names)
+                .inverse(true),
+        )
+        .series(Bar::new().name(format!("{year} clusters")).data(bars))
+}
+
+/// An ECharts chart of `option`: drawn once the library has loaded, then updated in
+/// place whenever `option` changes, never re-created.
+#[component]
+pub fn EChart(#[prop(into)] option: Signal<Chart>, #[prop(into)] caption: String) -> impl IntoView {
     let library = load_library();
     let container = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<EchartsInstance>);
     let failed = RwSignal::new(false);
     let status = library.clone();
     Effect::new(move |_| {
+        let option = option.get();
         match status.get() {
             Library::Loading => return,
             Library::Failed => {
@@ -196,20 +242,16 @@ pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>)
         let Some(element) = container.get() else {
             return;
         };
-        let drawn = instance.with_value(|i| i.is_some());
         let outcome = (|| -> Result<(), JsValue> {
             let js = to_js(&option)?;
-            if !drawn {
+            if instance.with_value(|i| i.is_none()) {
                 let chart = echarts_init(&element)?;
-                chart.set_option(&js, true)?;
                 instance.set_value(Some(chart));
-            } else {
-                instance.with_value(|i| match i {
-                    Some(chart) => chart.set_option(&js, false),
-                    None => Ok(()),
-                })?;
             }
-            Ok(())
+            instance.with_value(|i| match i {
+                Some(chart) => chart.set_option(&js, true),
+                None => Ok(()),
+            })
         })();
         if let Err(error) = outcome {
             // A warning, not an error: the page stays fully usable through the table.
@@ -235,19 +277,18 @@ pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>)
     let loading = move || library.get() == Library::Loading;
     view! {
         <figure class="chart-figure">
-            <div class="chart" node_ref=container data-testid="radar-chart"></div>
+            <div class="chart" node_ref=container data-testid="chart"></div>
             <figcaption>
                 {move || {
                     if failed.get() {
-                        "The chart could not be drawn; the table has every figure."
+                        "The chart could not be drawn; the table has every figure.".to_string()
                     } else if loading() {
-                        "Loading the chart…"
+                        "Loading the chart…".to_string()
                     } else {
-                        "Radar of the scores in the table (0 at the centre, 10 at the edge)."
+                        caption.clone()
                     }
                 }}
             </figcaption>
         </figure>
     }
-    .into_any()
 }

@@ -1,5 +1,6 @@
 //! Small reusable views shared by the pages.
 
+pub mod dora;
 pub mod notice;
 pub mod question;
 pub mod score_table;

@@ -1,6 +1,7 @@
 //! One question as a native radio group: each choice's label and what it means.
 
 use leptos::prelude::*;
+use maturity_core::model::AnswerKind;
 use maturity_core::Step;
 
 /// Shows `step`'s question; `chosen` is the current answer; `on_choose` receives a
@@ -21,39 +22,87 @@ pub fn QuestionCard(
         .map(|d| d.name.clone())
         .unwrap_or_default();
     let group = format!("q-{}", question.id);
-    let choices = question
-        .choices
-        .iter()
-        .enumerate()
-        .map(|(index, choice)| {
-            let index = index as u8;
-            let input_id = format!("{group}-{index}");
-            view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        id=input_id.clone()
-                        name=group.clone()
-                        value=index.to_string()
-                        prop:checked=move || chosen.get() == Some(index)
-                        on:change=move |_| on_choose.run(index)
-                    />
-                    <label for=input_id>
-                        <span class="choice-label">{format!("{}. {}", index + 1, choice.label)}</span>
-                        <span class="choice-means">{choice.means.clone()}</span>
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
+    let answers = match question.answer {
+        AnswerKind::Choice => question
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(index, choice)| {
+                let index = index as u8;
+                let input_id = format!("{group}-{index}");
+                view! {
+                    <div class="choice">
+                        <input
+                            type="radio"
+                            id=input_id.clone()
+                            name=group.clone()
+                            value=index.to_string()
+                            prop:checked=move || chosen.get() == Some(index)
+                            on:change=move |_| on_choose.run(index)
+                        />
+                        <label for=input_id>
+                            <span class="choice-label">{format!("{}. {}", index + 1, choice.label)}</span>
+                            <span class="choice-means">{choice.means.clone()}</span>
+                        </label>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        AnswerKind::Percent => view! { <PercentField id=group chosen=chosen on_choose=on_choose/> }.into_any(),
+    };
     view! {
         <fieldset class="question">
             <legend>
                 <span class="dimension">{dimension}</span>
                 <h2 tabindex="-1" node_ref=heading_ref>{question.text.clone()}</h2>
             </legend>
-            <div class="choices">{choices}</div>
+            <div class="choices">{answers}</div>
             <p class="source">"Idea from: " {question.source.clone()}</p>
         </fieldset>
     }
+}
+
+/// A whole percentage from 0 to 100, saved as it is typed whenever it is valid.
+#[component]
+fn PercentField(id: String, chosen: Signal<Option<u8>>, on_choose: Callback<u8>) -> impl IntoView {
+    let invalid = RwSignal::new(false);
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="percent">
+            <label for=id.clone()>"Percentage of deployments"</label>
+            <span class="percent-input">
+                <input
+                    type="number"
+                    id=id
+                    min="0"
+                    max="100"
+                    step="1"
+                    inputmode="numeric"
+                    aria-describedby=hint_id.clone()
+                    aria-invalid=move || invalid.get().to_string()
+                    prop:value=move || chosen.get().map(|v| v.to_string()).unwrap_or_default()
+                    on:input:target=move |ev| {
+                        let text = ev.target().value();
+                        match parse_percent(&text) {
+                            Some(value) => {
+                                invalid.set(false);
+                                on_choose.run(value);
+                            }
+                            None => invalid.set(!text.trim().is_empty()),
+                        }
+                    }
+                />
+                " %"
+            </span>
+            <p id=hint_id class=move || if invalid.get() { "hint error" } else { "hint" }>
+                "A whole number from 0 to 100. A rough figure is fine: say what you believe it is."
+            </p>
+        </div>
+    }
+}
+
+/// `"15"` -> 15; anything that is not a whole number from 0 to 100 -> `None`.
+pub fn parse_percent(text: &str) -> Option<u8> {
+    text.trim().parse::<u8>().ok().filter(|v| *v <= 100)
 }

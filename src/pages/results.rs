@@ -3,6 +3,7 @@
 
 use crate::app::{catalog, use_app_state};
 use crate::charts::RadarChart;
+use crate::components::dora::DoraPlacement;
 use crate::components::score_table::{format_score, ScoreTable};
 use crate::platform::{format_date_time, set_title};
 use leptos::prelude::*;
@@ -124,6 +125,8 @@ fn questionnaire_result(q: &'static Questionnaire, run: &Run) -> impl IntoView {
         .map(|d| (d.name.clone(), d.score))
         .collect();
     let caption = format!("{} scores by dimension", q.title);
+    let dora_view = (q.id == maturity_core::dora::QUESTIONNAIRE_ID)
+        .then(|| view! { <DoraPlacement questionnaire=q answers=run.answers.clone()/> });
     let advice_view = (!advice.is_empty()).then(|| {
         view! {
             <h3>{format!("What to try next for {weakest_names}")}</h3>
@@ -140,6 +143,7 @@ fn questionnaire_result(q: &'static Questionnaire, run: &Run) -> impl IntoView {
                 <RadarChart title=q.title.clone() data=chart_data/>
                 <ScoreTable result=result.clone() caption=caption/>
             </div>
+            {dora_view}
             {advice_view}
         </section>
     }

@@ -91,7 +91,7 @@ test('a team takes CALMS with the mouse, changes an answer, and sees honest resu
   assert.equal(advice[0], QUESTIONS[8].advice, 'advice starts with the lowest-scored Lean question');
 
   // The radar is drawn from the vendored ECharts, on our own origin.
-  await page.locator('[data-testid=radar-chart] canvas').first().waitFor();
+  await page.locator('[data-testid=chart] canvas').first().waitFor();
   await page.getByText('Radar of the scores in the table').waitFor();
   assert.ok(w.requests.some((u) => u === `${suite.server.url}/vendor/echarts.min.js`));
   await app.audit('results page');
@@ -305,5 +305,57 @@ test('one run can cover several questionnaires, each with its own results', asyn
   await app.open('/');
   await page.getByRole('region', { name: 'Platform' })
     .getByText('Finished: CALMS 10.0 / 10, The Three Ways 10.0 / 10, Westrum culture 10.0 / 10').waitFor();
+  await w.close();
+});
+
+test('DORA: a team matching a published profile sees that cluster, and editions differ', async () => {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  await app.start('Billing', { questionnaires: ['DORA delivery metrics'] });
+  // 2024's medium profile: weekly-to-monthly deploys and lead time, recovery within
+  // the day, 10% change failure rate.
+  await app.choose(2); // lead time: one week to one month
+  await app.next();
+  await app.choose(2); // deployment frequency: once a week to once a month
+  await app.next();
+  await app.choose(5); // recovery: less than one hour
+  await app.next();
+  const percent = page.getByLabel('Percentage of deployments');
+  await percent.fill('10');
+  await app.audit('a percentage question');
+  await app.next();
+  await percent.fill('150');
+  await page.getByText('A whole number from 0 to 100').waitFor();
+  assert.equal(await percent.getAttribute('aria-invalid'), 'true', 'an impossible percentage is flagged');
+  await percent.fill('5');
+  assert.equal(await percent.getAttribute('aria-invalid'), 'false');
+  await app.previous();
+  assert.equal(await page.getByLabel('Percentage of deployments').inputValue(), '10', 'percentages are kept');
+  await app.next();
+  await app.finish();
+
+  const metrics = await app.scoreTable('DORA metrics: your answers and Quick-Check scores');
+  assert.deepEqual(metrics['Change failure rate'], ['10%', '9.0']);
+  assert.deepEqual(metrics['Deployment rework rate'], ['5%', '9.5']);
+  assert.deepEqual(metrics['Lead time for changes'], ['Between one week and one month', '4.0']);
+  await page.getByText('Nearest 2024 cluster: Medium (35% of respondents that year).').waitFor();
+  await page.getByText(/^About 2024: In 2024 the medium cluster had a lower change failure rate/).waitFor();
+  await page.locator('[data-testid=chart] canvas').first().waitFor();
+  await app.audit('DORA results');
+
+  // Mark the chart's element: an edition switch must update this chart, not replace it.
+  await page.locator('[data-testid=chart]').evaluate((e) => { e.dataset.original = 'yes'; });
+  const edition = page.getByLabel('Compare with the clusters of the State of DevOps report');
+  await edition.selectOption('2023');
+  await page.getByText('Nearest 2023 cluster: High (31% of respondents that year).').waitFor();
+  await edition.selectOption('2022');
+  await page.getByText('Nearest 2022 cluster: Medium (69% (?) of respondents that year).').waitFor();
+  await page.getByText('About 2022: 2022 found no elite cluster: its best cluster is called high.').waitFor();
+  const clusters = await app.scoreTable('The 2022 clusters as published, and your distance from each');
+  assert.deepEqual(Object.keys(clusters), ['High', 'Medium (nearest)', 'Low']);
+  assert.equal(await page.locator('[data-testid=chart][data-original=yes] canvas').count(), 1,
+    'the same chart element, updated rather than re-created');
   await w.close();
 });

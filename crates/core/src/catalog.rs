@@ -18,6 +18,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../../questionnaires/three-ways.json"),
     ),
     (
+        "dora.json",
+        include_str!("../../../questionnaires/dora.json"),
+    ),
+    (
         "westrum.json",
         include_str!("../../../questionnaires/westrum.json"),
     ),

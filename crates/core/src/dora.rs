@@ -9,6 +9,9 @@
 
 use std::collections::BTreeMap;
 
+/// The id of the DORA questionnaire, whose results also place the team among clusters.
+pub const QUESTIONNAIRE_ID: &str = "dora";
+
 /// Question ids of the DORA questionnaire (`questionnaires/dora.json`).
 pub const DEPLOYMENT_FREQUENCY: &str = "dora.deployment-frequency";
 pub const LEAD_TIME: &str = "dora.lead-time";
@@ -60,8 +63,6 @@ pub struct Scores {
     pub throughput: Option<f64>,
     /// Mean of change failure rate and rework rate.
     pub stability: Option<f64>,
-    /// Mean of every answered metric.
-    pub overall: Option<f64>,
 }
 
 /// Scores as DORA's Quick Check computes them: the six options map linearly onto
@@ -83,7 +84,6 @@ pub fn scores(d: &Delivery) -> Scores {
         rework_rate: rework,
         throughput: mean(&[lt, df, rec]),
         stability: mean(&[cfr, rework]),
-        overall: mean(&[lt, df, rec, cfr, rework]),
     }
 }
 

@@ -45,7 +45,12 @@ pub struct Question {
     /// The id of the [`Dimension`] this question scores.
     pub dimension: String,
     pub text: String,
+    /// How the question is answered: by picking a choice (the default) or with a percentage.
+    #[serde(default, skip_serializing_if = "AnswerKind::is_choice")]
+    pub answer: AnswerKind,
     /// Choices ordered from least to most mature; the first scores 0, the last 10.
+    /// Empty for percentage questions.
+    #[serde(default)]
     pub choices: Vec<Choice>,
     /// The idea behind the question, named so a reader can look it up.
     pub source: String,
@@ -54,6 +59,24 @@ pub struct Question {
     /// A retired question is kept so old answers still make sense, but is no longer asked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub retired: bool,
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerKind {
+    /// Pick one of the question's choices; stored as the choice's index.
+    #[default]
+    Choice,
+    /// A whole percentage, 0-100, of something to keep low (such as failed
+    /// deployments): 0% scores 10 and 100% scores 0, as in DORA's Quick Check.
+    Percent,
+}
+
+impl AnswerKind {
+    pub fn is_choice(&self) -> bool {
+        *self == AnswerKind::Choice
+    }
 }
 
 /// One answer option: a short label and what it means for this question, so that
@@ -111,7 +134,8 @@ pub struct Run {
     pub started_at: Millis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished_at: Option<Millis>,
-    /// Question id -> index of the chosen [`Choice`]. Unanswered questions are absent.
+    /// Question id -> index of the chosen [`Choice`], or the percentage for a
+    /// percentage question. Unanswered questions are absent.
     #[serde(default)]
     pub answers: BTreeMap<String, u8>,
     /// Index of the question on screen, so a run resumes where it stopped.

@@ -8,7 +8,7 @@
 //!   dimension weighs the same however many questions it has;
 //! - unanswered questions never count as zero: they are left out and counted.
 
-use crate::model::{Question, Questionnaire};
+use crate::model::{AnswerKind, Question, Questionnaire};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -60,15 +60,22 @@ impl QuestionnaireScore {
     }
 }
 
-/// The 0-10 score of choosing `choice` on `question`; `None` when the stored index
-/// is not one of the question's choices (data from elsewhere is never trusted).
-pub fn question_score(question: &Question, choice: u8) -> Option<f64> {
-    let n = question.choices.len();
-    let index = usize::from(choice);
-    if n < 2 || index >= n {
-        return None;
+/// The 0-10 score of `answer` to `question`; `None` when the stored value is not a
+/// possible answer (data from elsewhere is never trusted).
+pub fn question_score(question: &Question, answer: u8) -> Option<f64> {
+    match question.answer {
+        AnswerKind::Choice => {
+            let n = question.choices.len();
+            let index = usize::from(answer);
+            if n < 2 || index >= n {
+                return None;
+            }
+            Some(index as f64 * MAX_SCORE / (n - 1) as f64)
+        }
+        AnswerKind::Percent => {
+            (answer <= 100).then(|| (100.0 - f64::from(answer)) * MAX_SCORE / 100.0)
+        }
     }
-    Some(index as f64 * MAX_SCORE / (n - 1) as f64)
 }
 
 /// Scores `answers` (question id -> choice index) against `questionnaire`.

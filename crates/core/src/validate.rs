@@ -3,7 +3,7 @@
 //! Every problem is reported (not just the first), each naming the file and the id
 //! involved so an author can go straight to the line.
 
-use crate::model::{Questionnaire, QUESTIONNAIRE_FORMAT_VERSION};
+use crate::model::{AnswerKind, Questionnaire, QUESTIONNAIRE_FORMAT_VERSION};
 use std::collections::BTreeSet;
 use thiserror::Error;
 
@@ -38,6 +38,12 @@ pub enum Problem {
     EmptyDimension { file: String, id: String },
     #[error("{file}: question {id:?} offers {found} choices; a question needs between {MIN_CHOICES} and {MAX_CHOICES}")]
     ChoiceCount {
+        file: String,
+        id: String,
+        found: usize,
+    },
+    #[error("{file}: question {id:?} is answered with a percentage, so it takes no choices (found {found})")]
+    ChoicesOnPercent {
         file: String,
         id: String,
         found: usize,
@@ -154,7 +160,15 @@ pub fn validate(file: &str, q: &Questionnaire) -> Result<(), Vec<Problem>> {
             }
         }
         let n = question.choices.len();
-        if !(MIN_CHOICES..=MAX_CHOICES).contains(&n) {
+        if question.answer == AnswerKind::Percent {
+            if n > 0 {
+                problems.push(Problem::ChoicesOnPercent {
+                    file: file.clone(),
+                    id: id.clone(),
+                    found: n,
+                });
+            }
+        } else if !(MIN_CHOICES..=MAX_CHOICES).contains(&n) {
             problems.push(Problem::ChoiceCount {
                 file: file.clone(),
                 id: id.clone(),

@@ -74,6 +74,28 @@ fn question_ids_are_unique_across_all_questionnaires() {
 }
 
 #[test]
+fn dora_asks_the_five_metrics_with_six_options_or_a_percentage() {
+    use maturity_core::dora;
+    use maturity_core::model::AnswerKind;
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let q = catalog
+        .get(dora::QUESTIONNAIRE_ID)
+        .expect("DORA is built in");
+    for id in [
+        dora::DEPLOYMENT_FREQUENCY,
+        dora::LEAD_TIME,
+        dora::RECOVERY_TIME,
+    ] {
+        let question = q.question(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(question.choices.len(), usize::from(dora::BUCKETS), "{id}");
+    }
+    for id in [dora::CHANGE_FAILURE_RATE, dora::REWORK_RATE] {
+        let question = q.question(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(question.answer, AnswerKind::Percent, "{id}");
+    }
+}
+
+#[test]
 fn steps_follow_questionnaire_order_and_skip_unknown_ids() {
     let catalog = Catalog::builtin().expect("built-in catalog");
     let steps = catalog.steps(&["no-such-thing".into(), "calms".into()]);

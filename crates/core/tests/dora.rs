@@ -23,8 +23,8 @@ fn team(df: u8, lt: u8, rec: u8, cfr: u8) -> Delivery {
 
 #[test]
 fn quick_check_scores() {
-    // (case, answers, df, lt, rec, cfr, rework, throughput, stability, overall)
-    type Row = (&'static str, Delivery, [Option<f64>; 8]);
+    // (case, answers, df, lt, rec, cfr, rework, throughput, stability)
+    type Row = (&'static str, Delivery, [Option<f64>; 7]);
     let rows: Vec<Row> = vec![
         (
             "best everywhere",
@@ -33,7 +33,6 @@ fn quick_check_scores() {
                 ..team(5, 5, 5, 0)
             },
             [
-                Some(10.0),
                 Some(10.0),
                 Some(10.0),
                 Some(10.0),
@@ -57,7 +56,6 @@ fn quick_check_scores() {
                 Some(0.0),
                 Some(0.0),
                 Some(0.0),
-                Some(0.0),
             ],
         ),
         (
@@ -74,7 +72,6 @@ fn quick_check_scores() {
                 Some(9.0),
                 Some(6.0),
                 Some(8.0),
-                Some(6.8),
             ],
         ),
         (
@@ -83,18 +80,9 @@ fn quick_check_scores() {
                 change_failure_rate: None,
                 ..team(1, 1, 1, 0)
             },
-            [
-                Some(2.0),
-                Some(2.0),
-                Some(2.0),
-                None,
-                None,
-                Some(2.0),
-                None,
-                Some(2.0),
-            ],
+            [Some(2.0), Some(2.0), Some(2.0), None, None, Some(2.0), None],
         ),
-        ("nothing answered", Delivery::default(), [None; 8]),
+        ("nothing answered", Delivery::default(), [None; 7]),
     ];
     for (name, d, expected) in rows {
         let s = scores(&d);
@@ -106,7 +94,6 @@ fn quick_check_scores() {
             s.rework_rate,
             s.throughput,
             s.stability,
-            s.overall,
         ];
         for (i, (g, e)) in got.iter().zip(expected).enumerate() {
             match (g, e) {
@@ -221,7 +208,7 @@ proptest! {
     fn scores_stay_in_range(df in 0u8..6, lt in 0u8..6, rec in 0u8..6, cfr in 0u8..=100, rework in 0u8..=100) {
         let s = scores(&Delivery { rework_rate: Some(rework), ..team(df, lt, rec, cfr) });
         for v in [s.deployment_frequency, s.lead_time, s.recovery_time, s.change_failure_rate,
-                  s.rework_rate, s.throughput, s.stability, s.overall].into_iter().flatten() {
+                  s.rework_rate, s.throughput, s.stability].into_iter().flatten() {
             prop_assert!((0.0..=10.0).contains(&v));
         }
     }
@@ -229,8 +216,8 @@ proptest! {
     #[test]
     fn a_better_answer_never_lowers_a_score(df in 0u8..5, lt in 0u8..6, rec in 0u8..6, cfr in 1u8..=100) {
         let base = scores(&team(df, lt, rec, cfr));
-        prop_assert!(scores(&team(df + 1, lt, rec, cfr)).overall >= base.overall);
-        prop_assert!(scores(&team(df, lt, rec, cfr - 1)).overall >= base.overall);
+        prop_assert!(scores(&team(df + 1, lt, rec, cfr)).throughput >= base.throughput);
+        prop_assert!(scores(&team(df, lt, rec, cfr - 1)).stability >= base.stability);
     }
 
     #[test]
