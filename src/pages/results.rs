@@ -2,14 +2,14 @@
 //! with what to try next, and a radar chart with the same figures as a table.
 
 use crate::app::{catalog, use_app_state};
-use crate::charts::RadarChart;
+use crate::charts::{RadarChart, MIN_RADAR_AXES};
 use crate::components::dora::DoraPlacement;
 use crate::components::score_table::{format_score, ScoreTable};
 use crate::platform::{format_date_time, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use maturity_core::scoring::next_steps;
+use maturity_core::scoring::{findings, next_steps};
 use maturity_core::{score, Questionnaire, Run, RunId};
 
 /// How many pieces of advice to offer for the weakest dimension.
@@ -139,12 +139,53 @@ fn questionnaire_result(q: &'static Questionnaire, run: &Run) -> impl IntoView {
         <section class="result card" aria-labelledby=labelled_by>
             <h2 id=heading_id>{q.title.clone()}</h2>
             {summary}
-            <div class="chart-and-table">
-                <RadarChart title=q.title.clone() data=chart_data/>
-                <ScoreTable result=result.clone() caption=caption/>
-            </div>
+            {findings_view(q, &run.answers)}
+            {if result.dimensions.len() >= MIN_RADAR_AXES {
+                view! {
+                    <div class="chart-and-table">
+                        <RadarChart title=q.title.clone() data=chart_data/>
+                        <ScoreTable result=result.clone() caption=caption/>
+                    </div>
+                }.into_any()
+            } else {
+                // Too few dimensions for a radar to say anything: the table alone.
+                view! { <ScoreTable result=result.clone() caption=caption/> }.into_any()
+            }}
             {dora_view}
             {advice_view}
         </section>
     }
+}
+
+/// Classification answers (team type, interaction modes) as findings, not scores.
+fn findings_view(
+    q: &'static Questionnaire,
+    answers: &std::collections::BTreeMap<String, u8>,
+) -> Option<impl IntoView> {
+    let found = findings(q, answers);
+    if found.is_empty() {
+        return None;
+    }
+    let items = found
+        .into_iter()
+        .map(|f| {
+            let answer = match f.choice {
+                Some(c) => view! { <strong>{c.label.clone()}</strong>{format!(": {}", c.means)} }
+                    .into_any(),
+                None => view! { <em>"not answered"</em> }.into_any(),
+            };
+            view! {
+                <dt>{format!("{}: {}", f.dimension.name, f.question.text)}</dt>
+                <dd>
+                    <p>{answer}</p>
+                    <p class="hint">{format!("To consider: {}", f.question.advice)}</p>
+                </dd>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h3>"Findings"</h3>
+        <p class="hint">"These describe the team; they are not better or worse, and are not part of any score."</p>
+        <dl class="findings">{items}</dl>
+    })
 }

@@ -274,14 +274,14 @@ test('an unknown address or run shows a way back, not a blank page', async () =>
 
 test('one run can cover several questionnaires, each with its own results', async () => {
   const bank = (f) => JSON.parse(readFileSync(new URL(`../../questionnaires/${f}.json`, import.meta.url)));
-  const banks = [CALMS, bank('three-ways'), bank('westrum')];
+  const banks = [CALMS, bank('three-ways'), bank('team-topologies'), bank('westrum')];
   const total = banks.reduce((n, b) => n + b.questions.filter((q) => !q.retired).length, 0);
   const w = await suite.context();
   const page = await w.newPage();
   const app = new AssessmentApp(page, suite.server.url, w);
   await app.open('/');
   await app.start('Platform', { questionnaires: banks.map((b) => b.title) });
-  await page.getByRole('heading', { level: 1, name: /^CALMS \+ The Three Ways \+ Westrum culture/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /^CALMS \+ The Three Ways \+ Team Topologies \+ Westrum culture/ }).waitFor();
   assert.deepEqual(await app.progress(), { at: 1, of: total });
   // Everyone at the top of every scale: the last choice, whatever the scale's length.
   for (let i = 0; i < total; i++) {
@@ -294,17 +294,24 @@ test('one run can cover several questionnaires, each with its own results', asyn
   await app.finish();
   for (const b of banks) {
     const table = await app.scoreTable(`${b.title} scores by dimension`);
-    assert.deepEqual(Object.keys(table), [...b.dimensions.map((d) => d.name), 'Overall']);
+    assert.deepEqual(Object.keys(table), [...b.dimensions.filter((d) => d.scored !== false).map((d) => d.name), 'Overall']);
     assert.equal(table.Overall[0], '10.0', `${b.title} overall`);
   }
+  // Team type and interaction modes are findings, not scores.
+  const tt = page.getByRole('region', { name: 'Team Topologies' });
+  await tt.getByRole('definition').filter({ hasText: /^Service team: We build or run pieces of infrastructure/ }).waitFor();
+  await tt.getByRole('term').filter({ hasText: /^Team type: Which description fits your team best/ }).waitFor();
+  assert.equal(await tt.getByRole('rowheader', { name: 'Team type' }).count(), 0, 'the team type is not scored');
   const westrum = page.getByRole('region', { name: 'Westrum culture' });
-  await westrum.getByText(/needs at least 3 scored dimensions/).waitFor();
+  await westrum.getByRole('table').waitFor();
+  assert.equal(await westrum.locator('[data-testid=chart], .chart-empty').count(), 0,
+    'a one-dimension questionnaire gets a table, not an empty chart');
   const threeWays = page.getByRole('region', { name: 'The Three Ways' });
   await threeWays.locator('canvas').first().waitFor();
   await app.audit('results of a three-questionnaire run');
   await app.open('/');
   await page.getByRole('region', { name: 'Platform' })
-    .getByText('Finished: CALMS 10.0 / 10, The Three Ways 10.0 / 10, Westrum culture 10.0 / 10').waitFor();
+    .getByText('Finished: CALMS 10.0 / 10, The Three Ways 10.0 / 10, Team Topologies 10.0 / 10, Westrum culture 10.0 / 10').waitFor();
   await w.close();
 });
 

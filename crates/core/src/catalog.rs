@@ -18,6 +18,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../../questionnaires/three-ways.json"),
     ),
     (
+        "team-topologies.json",
+        include_str!("../../../questionnaires/team-topologies.json"),
+    ),
+    (
         "dora.json",
         include_str!("../../../questionnaires/dora.json"),
     ),

@@ -34,6 +34,14 @@ pub struct Dimension {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// `false` for a classification (such as a team type): its questions are asked
+    /// and shown as findings, but never scored or averaged.
+    #[serde(default = "scored_by_default", skip_serializing_if = "Clone::clone")]
+    pub scored: bool,
+}
+
+fn scored_by_default() -> bool {
+    true
 }
 
 /// One question. Its `id` is how answers are stored: a wording change keeps the id,

@@ -8,7 +8,7 @@
 //!   dimension weighs the same however many questions it has;
 //! - unanswered questions never count as zero: they are left out and counted.
 
-use crate::model::{AnswerKind, Question, Questionnaire};
+use crate::model::{AnswerKind, Choice, Dimension, Question, Questionnaire};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -83,6 +83,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> Q
     let dimensions: Vec<DimensionScore> = questionnaire
         .dimensions
         .iter()
+        .filter(|dimension| dimension.scored)
         .map(|dimension| {
             let mut asked = 0;
             let mut scores = Vec::new();
@@ -150,5 +151,41 @@ pub fn next_steps<'q>(
         .into_iter()
         .take(limit)
         .map(|(_, advice)| advice)
+        .collect()
+}
+
+/// An answer to a classification question (an unscored dimension), shown as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding<'q> {
+    pub dimension: &'q Dimension,
+    pub question: &'q Question,
+    /// The chosen answer; `None` when unanswered or not a valid choice.
+    pub choice: Option<&'q Choice>,
+}
+
+/// The classification answers of a run, in questionnaire order.
+pub fn findings<'q>(
+    questionnaire: &'q Questionnaire,
+    answers: &BTreeMap<String, u8>,
+) -> Vec<Finding<'q>> {
+    questionnaire
+        .dimensions
+        .iter()
+        .filter(|d| !d.scored)
+        .flat_map(|dimension| {
+            questionnaire
+                .questions
+                .iter()
+                .filter(move |q| {
+                    q.dimension == dimension.id && (!q.retired || answers.contains_key(&q.id))
+                })
+                .map(move |question| Finding {
+                    dimension,
+                    question,
+                    choice: answers
+                        .get(&question.id)
+                        .and_then(|&c| question.choices.get(usize::from(c))),
+                })
+        })
         .collect()
 }

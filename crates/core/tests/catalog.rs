@@ -96,6 +96,50 @@ fn dora_asks_the_five_metrics_with_six_options_or_a_percentage() {
 }
 
 #[test]
+fn team_topologies_classifies_the_team_type_without_scoring_it() {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    let q = catalog
+        .get("team-topologies")
+        .expect("Team Topologies is built in");
+    let team_type = q.dimension("team-type").expect("team type");
+    assert!(!team_type.scored, "a team type is a classification");
+    let types: Vec<&str> = q
+        .question("tt.team-type")
+        .expect("question")
+        .choices
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    for expected in [
+        "Stream-aligned",
+        "Platform",
+        "Enabling",
+        "Complicated subsystem",
+        "Functional team",
+        "Feature or project team",
+        "Service team",
+    ] {
+        assert!(types.contains(&expected), "{expected} missing");
+    }
+    let modes: Vec<&str> = q
+        .question("tt.interaction.mode")
+        .expect("modes")
+        .choices
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    for expected in ["Collaboration", "X-as-a-Service", "Facilitating"] {
+        assert!(modes.contains(&expected), "{expected} missing");
+    }
+    for load in ["intrinsic", "extraneous", "germane"] {
+        assert!(
+            q.dimension(load).is_some_and(|d| d.scored),
+            "{load} is a scored dimension"
+        );
+    }
+}
+
+#[test]
 fn steps_follow_questionnaire_order_and_skip_unknown_ids() {
     let catalog = Catalog::builtin().expect("built-in catalog");
     let steps = catalog.steps(&["no-such-thing".into(), "calms".into()]);
@@ -240,4 +284,64 @@ fn two_files_with_one_questionnaire_id_are_refused() {
     assert!(
         matches!(err, CatalogError::DuplicateQuestionnaire { ref file, ref id } if file == "b.json" && id == "demo")
     );
+}
+
+/// Each anti-pattern named in shared/reference/frameworks.md, and the question that probes it.
+const ANTI_PATTERNS: &[(&str, &str)] = &[
+    (
+        "renaming the ops team 'DevOps' without changing how it works",
+        "calms.culture.devops-label",
+    ),
+    ("a separate DevOps team silo", "calms.culture.devops-label"),
+    (
+        "'just go faster': pressure instead of mechanisms",
+        "calms.lean.go-faster",
+    ),
+    ("skipping code review", "three-ways.feedback.review"),
+    ("handing testing to a separate team", "calms.lean.go-faster"),
+    ("big-bang releases", "calms.lean.batch-size"),
+    (
+        "freezing requirements",
+        "three-ways.flow.changing-requirements",
+    ),
+    (
+        "the DevOps team as a ticket queue",
+        "calms.automation.requests",
+    ),
+    (
+        "operations as a ticket queue",
+        "tt.boundaries.dev-ops-fence",
+    ),
+    (
+        "'works on my machine': no ownership in production",
+        "calms.culture.ownership",
+    ),
+    (
+        "customers as the monitoring system",
+        "calms.measurement.monitoring",
+    ),
+    (
+        "development and operations fenced apart",
+        "tt.boundaries.dev-ops-fence",
+    ),
+    (
+        "misaligned goals and KPIs between dev and ops",
+        "calms.culture.shared-goals",
+    ),
+];
+
+#[test]
+fn every_reference_anti_pattern_is_probed_by_an_active_question() {
+    let catalog = Catalog::builtin().expect("built-in catalog");
+    for (anti_pattern, id) in ANTI_PATTERNS {
+        let question = catalog
+            .all()
+            .iter()
+            .find_map(|q| q.question(id))
+            .unwrap_or_else(|| panic!("no question {id} probes {anti_pattern}"));
+        assert!(
+            !question.retired,
+            "{id} (probing {anti_pattern}) is retired"
+        );
+    }
 }

@@ -249,3 +249,48 @@ fn next_steps_come_from_the_lowest_answers_of_the_named_dimensions() {
         1
     );
 }
+
+#[test]
+fn classifications_are_findings_never_scores() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let q = catalog.get("team-topologies").expect("tt");
+    let answers = BTreeMap::from([
+        ("tt.team-type".to_string(), 1u8),
+        ("tt.extraneous.friction".to_string(), 4u8),
+    ]);
+    let result = score(q, &answers);
+    assert!(result
+        .dimensions
+        .iter()
+        .all(|d| d.dimension != "team-type" && d.dimension != "interaction-map"));
+    assert_eq!(
+        result.overall,
+        Some(10.0),
+        "the team type's answer does not count"
+    );
+    let found = maturity_core::scoring::findings(q, &answers);
+    let shown: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|f| (f.question.id.as_str(), f.choice.map(|c| c.label.as_str())))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("tt.team-type", Some("Platform")),
+            ("tt.interaction.mode", None),
+            ("tt.interaction.duration", None),
+        ]
+    );
+}
+
+#[test]
+fn percentages_score_lower_is_better() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let q = catalog.get("dora").expect("dora");
+    let cfr = q.question("dora.change-failure-rate").expect("cfr");
+    let s = |v| maturity_core::scoring::question_score(cfr, v);
+    assert_eq!(
+        (s(0), s(15), s(100), s(101)),
+        (Some(10.0), Some(8.5), Some(0.0), None)
+    );
+}
