@@ -88,7 +88,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1>"DevOps maturity self-assessment"</h1>
         <p class="lede">
-            "Walk your team through CALMS, the Three Ways and Westrum's culture model, and see where you stand and what to try next. "
+            "Walk your team through CALMS, the Three Ways, Team Topologies, DORA's delivery metrics and Westrum's culture model, and see where you stand and what to try next. "
             "Everything you enter stays in this browser: nothing is sent anywhere."
         </p>
         <section aria-labelledby="start-heading" class="card">

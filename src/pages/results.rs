@@ -9,8 +9,9 @@ use crate::platform::{format_date_time, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use maturity_core::recommend::recommendations;
 use maturity_core::scoring::{findings, next_steps};
-use maturity_core::{score, Questionnaire, Run, RunId};
+use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
 
 /// How many pieces of advice to offer for the weakest dimension.
 const ADVICE_COUNT: usize = 3;
@@ -54,6 +55,10 @@ pub fn Results() -> impl IntoView {
         let resume = (!run.is_finished()).then(|| {
             view! { <p><A href=format!("/runs/{}", run.id.0)>"Continue answering"</A></p> }
         });
+        let overview = catalog()
+            .ok()
+            .filter(|_| run.questionnaires.len() > 1)
+            .map(|c| overview_view(c, &run));
         let sections = catalog()
             .map(|c| {
                 run.questionnaires
@@ -67,6 +72,7 @@ pub fn Results() -> impl IntoView {
             <h1>"Results for " {team}</h1>
             <p class="meta">{when}</p>
             {resume}
+            {overview}
             {sections}
             <section class="explain card" aria-labelledby="explain-heading">
                 <h2 id="explain-heading">"What these scores mean"</h2>
@@ -188,4 +194,81 @@ fn findings_view(
         <p class="hint">"These describe the team; they are not better or worse, and are not part of any score."</p>
         <dl class="findings">{items}</dl>
     })
+}
+
+/// How many dimensions the overview recommends.
+const OVERVIEW_RECOMMENDATIONS: usize = 5;
+
+/// Every framework's overall score, and where to start across all of them.
+fn overview_view(catalog: &'static Catalog, run: &Run) -> impl IntoView {
+    let rows = run
+        .questionnaires
+        .iter()
+        .filter_map(|id| catalog.get(id))
+        .map(|q| {
+            let result = score(q, &run.answers);
+            view! {
+                <tr>
+                    <th scope="row">{q.title.clone()}</th>
+                    <td class="num">{format_score(result.overall)}</td>
+                    <td class="num">{format!("{} of {}", result.answered, result.asked)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let recs = recommendations(catalog, run, OVERVIEW_RECOMMENDATIONS);
+    let start_here = if recs.is_empty() {
+        view! { <p>"Nothing to recommend: every answered dimension is at the top of its scale."</p> }.into_any()
+    } else {
+        let items = recs
+            .into_iter()
+            .map(|r| {
+                let heading = format!(
+                    "{} ({}): {} / 10 from {} of {} questions",
+                    r.dimension.name,
+                    r.questionnaire.title,
+                    format_score(Some(r.score)),
+                    r.answered,
+                    r.asked
+                );
+                let steps = r
+                    .steps
+                    .into_iter()
+                    .map(|s| view! { <li>{s}</li> })
+                    .collect_view();
+                view! {
+                    <li>
+                        <strong>{heading}</strong>
+                        <ul class="advice">{steps}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <ol class="recommendations">{items}</ol>
+            <p class="hint">
+                "Ordered by expected leverage: room to improve (10 minus the score) times the share of the "
+                "dimension's questions you answered, so a low score resting on few answers ranks lower."
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card overview" aria-labelledby="overview-heading">
+            <h2 id="overview-heading">"Overview"</h2>
+            <table class="scores">
+                <caption>"Overall score per questionnaire (0–10)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Questionnaire"</th>
+                        <th scope="col" class="num">"Overall"</th>
+                        <th scope="col" class="num">"Questions answered"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <h3>"Where to start"</h3>
+            {start_here}
+        </section>
+    }
 }

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod dora;
 pub mod model;
+pub mod recommend;
 pub mod scoring;
 pub mod store;
 pub mod validate;
