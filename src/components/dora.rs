@@ -123,8 +123,8 @@ pub fn DoraPlacement(
         <EChart option=chart caption="Distance from your answers to each cluster's published profile; the shortest bar is the nearest cluster."/>
         <p class="hint">
             "Clusters come from DORA's cluster analysis of survey answers, not from cut-offs, so their ranges overlap. "
-            "You are placed by distance: each metric is put on a 0–1 scale (the six answer options evenly spaced, "
-            "rates as a share of 100%) and compared with each cluster's published profile."
+            "You are placed by distance to each cluster's published profile: every metric goes on the same six-step "
+            "scale (the change failure rate in DORA's fifteen-point bands), and throughput and stability weigh equally."
         </p>
     }
 }

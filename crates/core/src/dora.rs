@@ -139,14 +139,22 @@ impl Placement {
     }
 }
 
-/// The team as a point in the normalised space: each metric on 0-1.
+/// Change failure rate on DORA's older answer bands (0–15%, 16–30%, ... 76–100%,
+/// fifteen points each), as a position on the same 0-5 scale as the other metrics:
+/// 0% is 5, each fifteen points one step lower, 75% and above 0.
+fn cfr_position(percent: f64) -> f64 {
+    (5.0 - percent / 15.0).clamp(0.0, 5.0)
+}
+
+/// The team as a point in the normalised space: each metric on 0-1 (1 is best).
 fn point(d: &Delivery) -> [Option<f64>; 4] {
     let bucket = |b: Option<u8>| b.map(|b| f64::from(b) / f64::from(BUCKETS - 1));
     [
         bucket(d.deployment_frequency),
         bucket(d.lead_time),
         bucket(d.recovery_time),
-        d.change_failure_rate.map(|p| f64::from(p) / 100.0),
+        d.change_failure_rate
+            .map(|p| cfr_position(f64::from(p)) / f64::from(BUCKETS - 1)),
     ]
 }
 
@@ -157,7 +165,7 @@ impl Cluster {
             self.deployment_frequency / b,
             self.lead_time / b,
             self.recovery_time / b,
-            self.change_failure_rate / 100.0,
+            cfr_position(self.change_failure_rate) / b,
         ]
     }
 
@@ -175,14 +183,21 @@ impl Cluster {
     }
 }
 
-/// Root-mean-square distance over the metrics the team answered.
+/// Distance over the metrics the team answered, with throughput (the first three)
+/// and stability (the change failure rate) weighing equally, as DORA reports them as
+/// two factors: the root of the mean of each group's mean squared difference.
 fn distance(team: &[Option<f64>; 4], cluster: &[f64; 4]) -> Option<f64> {
-    let squares: Vec<f64> = team
-        .iter()
-        .zip(cluster)
-        .filter_map(|(t, c)| t.map(|t| (t - c).powi(2)))
+    let squares = |range: std::ops::Range<usize>| -> Option<f64> {
+        let diffs: Vec<f64> = range
+            .filter_map(|i| team[i].map(|t| (t - cluster[i]).powi(2)))
+            .collect();
+        (!diffs.is_empty()).then(|| diffs.iter().sum::<f64>() / diffs.len() as f64)
+    };
+    let groups: Vec<f64> = [squares(0..3), squares(3..4)]
+        .into_iter()
+        .flatten()
         .collect();
-    (!squares.is_empty()).then(|| (squares.iter().sum::<f64>() / squares.len() as f64).sqrt())
+    (!groups.is_empty()).then(|| (groups.iter().sum::<f64>() / groups.len() as f64).sqrt())
 }
 
 /// Places `d` among `edition`'s clusters; `None` when no clustered metric was answered.

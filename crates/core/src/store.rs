@@ -114,7 +114,7 @@ impl Store {
 
     /// Marks a change made at `now`.
     pub fn touch(&mut self, now: Millis) {
-        self.revision += 1;
+        self.revision = self.revision.saturating_add(1);
         self.updated_at = now;
     }
 

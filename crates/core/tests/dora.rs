@@ -168,6 +168,23 @@ fn a_team_exactly_between_two_clusters_is_a_tie_not_a_guess() {
 }
 
 #[test]
+fn a_high_failure_rate_is_not_hidden_by_fast_throughput() {
+    // Elite throughput with every deployment failing is not elite in any edition.
+    for e in editions() {
+        let p = place(&team(5, 5, 5, 100), &e).expect("placement");
+        assert!(
+            !p.nearest.contains(&"Elite"),
+            "{}: {:?}",
+            e.year,
+            p.distances
+        );
+    }
+    // At 60% failures it is not elite either, where an elite cluster exists.
+    let p = place(&team(5, 5, 5, 60), &edition(2024)).expect("placement");
+    assert_ne!(p.nearest, ["Elite"], "{:?}", p.distances);
+}
+
+#[test]
 fn the_runner_up_is_reported_with_its_distance() {
     let p = place(&team(3, 3, 4, 20), &edition(2024)).expect("placement");
     assert_eq!(p.nearest, ["High"]);
@@ -225,7 +242,26 @@ proptest! {
         for e in editions() {
             let p = place(&team(df, lt, rec, cfr), &e).expect("placement");
             prop_assert!(!p.nearest.is_empty());
-            prop_assert!(p.distances.iter().all(|(_, d)| *d >= p.distance - 1e-12));
+            prop_assert!(p.runner_up.is_none_or(|(n, d)| !p.nearest.contains(&n) && d > p.distance));
+        }
+    }
+
+    #[test]
+    fn moving_towards_the_best_answer_never_moves_away_from_elite(
+        df in 0u8..5, lt in 0u8..6, rec in 0u8..6, cfr in 1u8..=100,
+    ) {
+        // From answers at or below elite's published profile (deploys on demand; failure
+        // rates of 7.5% or more), a better answer cannot increase the distance to elite.
+        for e in editions().into_iter().filter(|e| e.clusters.iter().any(|c| c.name == "Elite")) {
+            let at = |d: Delivery| {
+                let p = place(&d, &e).expect("placement");
+                p.distances.iter().find(|(n, _)| *n == "Elite").map(|(_, d)| *d).expect("elite")
+            };
+            let base = at(team(df, lt, rec, cfr));
+            prop_assert!(at(team(df + 1, lt, rec, cfr)) <= base + 1e-12);
+            if cfr > 8 {
+                prop_assert!(at(team(df, lt, rec, cfr - 1)) <= base + 1e-12);
+            }
         }
     }
 }
