@@ -26,25 +26,55 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Reads the saved state from storage.
+    /// Reads the saved state from storage, and follows changes other tabs make to it.
     pub fn load() -> AppState {
         let loaded = storage::load(now());
-        AppState {
+        let state = AppState {
             store: RwSignal::new(loaded.store),
             notice: RwSignal::new(loaded.notice),
             mode: StoredValue::new(loaded.mode),
+        };
+        if loaded.mode == Mode::Persistent {
+            storage::on_change_elsewhere(move || {
+                if let Ok(Some(stored)) = storage::current() {
+                    if stored.revision > state.store.get_untracked().revision {
+                        state.store.set(stored);
+                    }
+                }
+            });
         }
+        state
     }
 
-    /// Applies a change to the store and saves the whole new state at once, so every
-    /// answer is kept the moment it is given. A refused change changes nothing; a
-    /// failed save keeps the change in this tab and says so.
+    /// Applies a change and saves the whole new state at once, so every answer is
+    /// kept the moment it is given. The change builds on the newest saved state, so
+    /// a change made in another tab is never overwritten. A refused change changes
+    /// nothing; a failed save keeps the change in this tab and says so; stored data
+    /// that has become unreadable (say, written by a newer version) is never
+    /// overwritten: the app stops saving and says why.
     pub fn change<T>(
         &self,
         apply: impl FnOnce(&mut Store) -> Result<T, ChangeError>,
     ) -> Result<T, ChangeError> {
         let mut next = self.store.get_untracked();
-        let result = apply(&mut next)?;
+        let persistent = self.mode.get_value() == Mode::Persistent;
+        if persistent {
+            match storage::current() {
+                // Newer or equal revision on disk: another tab wrote it; build on it.
+                Ok(Some(stored)) if stored.revision >= next.revision => next = stored,
+                Ok(_) => {}
+                Err(reason) => {
+                    self.mode.set_value(Mode::MemoryOnly);
+                    self.notice.set(Some(Notice::Untouched { reason }));
+                }
+            }
+        }
+        let result = apply(&mut next);
+        if result.is_err() {
+            // Still show what other tabs saved, even though this change was refused.
+            self.store.set(next);
+            return result;
+        }
         if self.mode.get_value() == Mode::Persistent {
             match storage::save(&next) {
                 Ok(()) => {
@@ -56,7 +86,7 @@ impl AppState {
             }
         }
         self.store.set(next);
-        Ok(result)
+        result
     }
 }
 
@@ -75,6 +105,7 @@ pub fn App() -> impl IntoView {
     provide_context(AppState::load());
     view! {
         <Router>
+            <FocusOnNavigate/>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">"DevOps maturity"</A>
@@ -99,4 +130,25 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// After moving to another page, puts keyboard and screen-reader focus at the start
+/// of the new page's content instead of leaving it on a control that is gone.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            let main = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("main"));
+            if let Some(main) =
+                main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+            {
+                let _ = main.focus();
+            }
+        }
+        path
+    });
 }

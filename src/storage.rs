@@ -111,8 +111,11 @@ pub fn load(now: Millis) -> Loaded {
         Err(error) => {
             let backup_key = format!("{BACKUP_PREFIX}{now}");
             let reason = error.to_string();
+            // Only once a verified copy exists is the unreadable value cleared, so
+            // that the next change can be saved in its place.
             if storage.set_item(&backup_key, &raw).is_ok()
                 && storage.get_item(&backup_key).ok().flatten().as_deref() == Some(raw.as_str())
+                && storage.remove_item(KEY).is_ok()
             {
                 Loaded {
                     store: Store::new(),
@@ -128,6 +131,29 @@ pub fn load(now: Millis) -> Loaded {
             }
         }
     }
+}
+
+/// The state as stored right now (another tab may have changed it since load):
+/// `Ok(None)` when nothing is stored, `Err` with the reason when it cannot be read,
+/// in which case nothing may be written over it.
+pub fn current() -> Result<Option<Store>, String> {
+    let storage = available().ok_or_else(|| "storage is not available".to_string())?;
+    match storage.get_item(KEY) {
+        Ok(None) => Ok(None),
+        Ok(Some(raw)) => Store::decode(&raw).map(Some).map_err(|e| e.to_string()),
+        Err(_) => Err("storage is not available".to_string()),
+    }
+}
+
+/// Calls `changed` whenever another tab writes the state.
+pub fn on_change_elsewhere(changed: impl Fn() + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(KEY) {
+            changed();
+        }
+    });
+    // Lives as long as the page: the app state it feeds does too.
+    std::mem::forget(handle);
 }
 
 /// Writes the whole state and reads it back. On failure the previous value stays.

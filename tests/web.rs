@@ -38,7 +38,7 @@ async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick(
     let step = catalog().unwrap().steps(&["calms".to_string()])[0];
     let chosen = RwSignal::new(None::<u8>);
     let picked = RwSignal::new(Vec::<u8>::new());
-    let on_choose = Callback::new(move |i: u8| picked.update(|p| p.push(i)));
+    let on_choose = Callback::new(move |i: Option<u8>| picked.update(|p| p.extend(i)));
     let host = host();
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! { <QuestionCard step=step chosen=chosen on_choose=on_choose heading_ref=NodeRef::new()/> }

@@ -114,6 +114,13 @@ pub fn DoraPlacement(
                 {options}
             </select>
         </p>
+        // One live region, kept across edition switches, so the new placement is announced.
+        <p class="placement" aria-live="polite">
+            <strong>{move || match (placement.get(), edition.get()) {
+                (Some(p), Some(e)) => headline(&e, &p),
+                _ => String::new(),
+            }}</strong>
+        </p>
         {move || match (placement.get(), edition.get()) {
             (Some(p), Some(e)) => placement_view(&e, &p).into_any(),
             _ => view! {
@@ -129,27 +136,26 @@ pub fn DoraPlacement(
     }
 }
 
-fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
+/// "Nearest 2024 cluster: Medium (35% of respondents that year)." or the tie.
+fn headline(edition: &Edition, p: &dora::Placement) -> String {
     let year = edition.year;
-    let share = |name: &str| {
-        edition
-            .clusters
-            .iter()
-            .find(|c| c.name == name)
-            .map_or("", |c| c.share)
-    };
-    let headline = if p.is_tie() {
-        format!(
+    if p.is_tie() {
+        return format!(
             "Equally near the {} clusters of {year}.",
             p.nearest.join(" and ")
-        )
-    } else {
-        let name = p.nearest.first().copied().unwrap_or_default();
-        format!(
-            "Nearest {year} cluster: {name} ({} of respondents that year).",
-            share(name)
-        )
-    };
+        );
+    }
+    let name = p.nearest.first().copied().unwrap_or_default();
+    let share = edition
+        .clusters
+        .iter()
+        .find(|c| c.name == name)
+        .map_or("", |c| c.share);
+    format!("Nearest {year} cluster: {name} ({share} of respondents that year).")
+}
+
+fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
+    let year = edition.year;
     let runner_up = p.runner_up.map(|(name, distance)| {
         let gap = distance - p.distance;
         let closeness = if gap < 0.05 {
@@ -195,7 +201,6 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="placement" aria-live="polite"><strong>{headline}</strong></p>
         {runner_up.map(|r| view! { <p>{r}</p> })}
         {compared.map(|c| view! { <p class="hint">{c}</p> })}
         <p class="caveat">{format!("About {year}: {}", edition.caveat)}</p>

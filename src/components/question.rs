@@ -5,12 +5,13 @@ use maturity_core::model::AnswerKind;
 use maturity_core::Step;
 
 /// Shows `step`'s question; `chosen` is the current answer; `on_choose` receives a
-/// choice index the moment a radio is selected (by click, tap or arrow key).
+/// choice index the moment a radio is selected (by click, tap or arrow key), or a
+/// committed percentage; `None` when a percentage is cleared.
 #[component]
 pub fn QuestionCard(
     step: Step<'static>,
     #[prop(into)] chosen: Signal<Option<u8>>,
-    on_choose: Callback<u8>,
+    on_choose: Callback<Option<u8>>,
     /// Receives focus when the question changes, so keyboard and screen-reader users
     /// start on the new question.
     heading_ref: NodeRef<leptos::html::H2>,
@@ -38,7 +39,7 @@ pub fn QuestionCard(
                             name=group.clone()
                             value=index.to_string()
                             prop:checked=move || chosen.get() == Some(index)
-                            on:change=move |_| on_choose.run(index)
+                            on:change=move |_| on_choose.run(Some(index))
                         />
                         <label for=input_id>
                             <span class="choice-label">{format!("{}. {}", index + 1, choice.label)}</span>
@@ -63,9 +64,15 @@ pub fn QuestionCard(
     }
 }
 
-/// A whole percentage from 0 to 100, saved as it is typed whenever it is valid.
+/// A whole percentage from 0 to 100. It is saved when committed (leaving the field
+/// or pressing Enter), never half-typed; invalid text is flagged and not saved, and
+/// an emptied field removes the answer.
 #[component]
-fn PercentField(id: String, chosen: Signal<Option<u8>>, on_choose: Callback<u8>) -> impl IntoView {
+fn PercentField(
+    id: String,
+    chosen: Signal<Option<u8>>,
+    on_choose: Callback<Option<u8>>,
+) -> impl IntoView {
     let invalid = RwSignal::new(false);
     let hint_id = format!("{id}-hint");
     view! {
@@ -84,12 +91,18 @@ fn PercentField(id: String, chosen: Signal<Option<u8>>, on_choose: Callback<u8>)
                     prop:value=move || chosen.get().map(|v| v.to_string()).unwrap_or_default()
                     on:input:target=move |ev| {
                         let text = ev.target().value();
-                        match parse_percent(&text) {
-                            Some(value) => {
-                                invalid.set(false);
-                                on_choose.run(value);
-                            }
-                            None => invalid.set(!text.trim().is_empty()),
+                        invalid.set(!text.trim().is_empty() && parse_percent(&text).is_none());
+                    }
+                    on:change:target=move |ev| {
+                        let text = ev.target().value();
+                        if text.trim().is_empty() {
+                            invalid.set(false);
+                            on_choose.run(None);
+                        } else if let Some(value) = parse_percent(&text) {
+                            invalid.set(false);
+                            on_choose.run(Some(value));
+                        } else {
+                            invalid.set(true);
                         }
                     }
                 />

@@ -88,7 +88,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1>"DevOps maturity self-assessment"</h1>
         <p class="lede">
-            "Walk your team through CALMS, the Three Ways, Team Topologies, DORA's delivery metrics and Westrum's culture model, and see where you stand and what to try next. "
+            {format!("Walk your team through {}, and see where you stand and what to try next. ", titles_in_words(questionnaires))}
             "Everything you enter stays in this browser: nothing is sent anywhere."
         </p>
         <section aria-labelledby="start-heading" class="card">
@@ -219,5 +219,15 @@ fn run_item(run: &Run) -> impl IntoView {
             <span class="run-status">{status}</span>
             <A href=href attr:aria-label=link_label>{link_text}</A>
         </li>
+    }
+}
+
+/// "A, B and C" from the questionnaires' titles.
+fn titles_in_words(questionnaires: &[maturity_core::Questionnaire]) -> String {
+    let titles: Vec<&str> = questionnaires.iter().map(|q| q.title.as_str()).collect();
+    match titles.split_last() {
+        None => "a questionnaire".to_string(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }

@@ -172,9 +172,12 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step<'static>>>) -> impl IntoV
         >
             {
                 let question_id = step.question.id.clone();
-                let on_choose = Callback::new(move |choice: u8| {
+                let on_choose = Callback::new(move |choice: Option<u8>| {
                     let id = run_id.get_untracked();
-                    report(state.change(|s| s.answer(&id, &question_id, choice, now())));
+                    report(state.change(|s| match choice {
+                        Some(choice) => s.answer(&id, &question_id, choice, now()),
+                        None => s.clear_answer(&id, &question_id, now()),
+                    }));
                 });
                 view! { <QuestionCard step=step chosen=chosen on_choose=on_choose heading_ref=heading/> }
             }

@@ -229,7 +229,10 @@ test('foreign data is backed up, and data from a newer version is never overwrit
   await app.open('/');
   await page.evaluate((k) => localStorage.setItem(k, '{"todos":[1,2]}'), STORAGE_KEY);
   await page.reload();
-  await page.getByRole('alert').getByText(/it was not written by this app/).waitFor();
+  const foreign = page.getByRole('alert');
+  await foreign.getByText(/it was not written by this app/).waitFor();
+  const foreignKey = /under "([^"]+)"/.exec(await foreign.textContent())[1];
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), foreignKey), '{"todos":[1,2]}');
 
   const newer = '{"app":"devops-maturity","schema":99,"revision":7,"future":true}';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, newer]);
@@ -254,7 +257,8 @@ test('storage that throws on access still lets the team work, and says nothing i
   await app.start('Offline');
   await app.choose(3);
   await app.next();
-  assert.equal(await app.chosen(), null);
+  await app.previous();
+  assert.equal(await app.chosen(), 3, 'answers are kept in memory for this tab');
   await w.close();
 });
 
@@ -341,17 +345,19 @@ test('DORA: a team matching a published profile sees that cluster, and editions 
   await app.choose(5); // recovery: less than one hour
   await app.next();
   const percent = page.getByLabel('Percentage of deployments');
-  await percent.fill('10');
+  await percent.pressSequentially('10');
   await app.audit('a percentage question');
   await app.next();
-  await percent.fill('150');
-  await page.getByText('A whole number from 0 to 100').waitFor();
+  // Typed key by key, "150" passes through "1" and "15": none of them may be saved.
+  await percent.pressSequentially('150');
   assert.equal(await percent.getAttribute('aria-invalid'), 'true', 'an impossible percentage is flagged');
-  await percent.fill('5');
-  assert.equal(await percent.getAttribute('aria-invalid'), 'false');
+  await percent.press('Tab');
   await app.previous();
-  assert.equal(await page.getByLabel('Percentage of deployments').inputValue(), '10', 'percentages are kept');
+  assert.equal(await percent.inputValue(), '10', 'percentages are kept');
   await app.next();
+  assert.equal(await percent.inputValue(), '', 'an invalid percentage was never saved');
+  await percent.pressSequentially('5');
+  assert.equal(await percent.getAttribute('aria-invalid'), 'false');
   await app.finish();
 
   const metrics = await app.scoreTable('DORA metrics: your answers and Quick-Check scores');
@@ -375,5 +381,30 @@ test('DORA: a team matching a published profile sees that cluster, and editions 
   assert.deepEqual(Object.keys(clusters), ['High', 'Medium (nearest)', 'Low']);
   assert.equal(await page.locator('[data-testid=chart][data-original=yes] canvas').count(), 1,
     'the same chart element, updated rather than re-created');
+  await w.close();
+});
+
+test('two tabs: each sees what the other changed, and neither overwrites the other', async () => {
+  const w = await suite.context();
+  const a = new AssessmentApp(await w.newPage(), suite.server.url, w);
+  await a.open('/');
+  const b = new AssessmentApp(await w.newPage(), suite.server.url, w);
+  await b.open('/');
+  await b.start('Tab B');
+  await b.choose(2);
+  // Tab A notices without a reload.
+  await a.page.getByRole('region', { name: 'Tab B' }).getByText(`In progress: 1 of ${QUESTIONS.length} answered`).waitFor();
+  // Tab A loaded before B's run existed; its own changes must keep B's run...
+  await a.start('Tab A');
+  await a.choose(4);
+  // ...and B's next answer must keep A's run.
+  await b.next();
+  await b.choose(1);
+  const stored = JSON.parse(await a.stored());
+  const byTeam = Object.fromEntries(stored.teams.map((t) => [t.name, t.id]));
+  assert.deepEqual(Object.keys(byTeam).sort(), ['Tab A', 'Tab B']);
+  const answers = (name) => Object.keys(stored.runs.find((r) => r.team === byTeam[name]).answers).length;
+  assert.equal(answers('Tab A'), 1);
+  assert.equal(answers('Tab B'), 2);
   await w.close();
 });

@@ -212,6 +212,19 @@ impl Store {
         Ok(())
     }
 
+    /// Removes the answer to `question` from an unfinished run.
+    pub fn clear_answer(
+        &mut self,
+        run: &RunId,
+        question: &str,
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        let run = self.open_run_mut(run)?;
+        run.answers.remove(question);
+        self.touch(now);
+        Ok(())
+    }
+
     /// Moves an unfinished run to the question at `position`.
     pub fn set_position(
         &mut self,

@@ -77,11 +77,21 @@ fn answers_are_kept_until_the_run_is_finished() {
     store
         .answer(&run, "calms.culture.bad-news", 4, 1200)
         .expect("change answer");
+    store
+        .answer(&run, "dora.rework-rate", 15, 1250)
+        .expect("answer");
+    store
+        .clear_answer(&run, "dora.rework-rate", 1260)
+        .expect("clear");
     store.set_position(&run, 1, 1300).expect("move");
     store.finish(&run, 1400).expect("finish");
     let saved = store.run(&run).expect("run");
     assert_eq!(saved.answers.get("calms.culture.bad-news"), Some(&4));
     assert_eq!(saved.position, 1);
+    assert!(
+        !saved.answers.contains_key("dora.rework-rate"),
+        "a cleared answer is gone"
+    );
     assert_eq!(saved.finished_at, Some(1400));
     assert_eq!(
         store.answer(&run, "calms.culture.bad-news", 0, 1500),
