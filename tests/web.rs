@@ -154,6 +154,11 @@ fn unreadable_storage_is_backed_up_and_the_app_starts_empty() {
         storage.get_item(&backup_key).unwrap().as_deref(),
         Some("not json at all")
     );
+    assert_eq!(
+        storage.get_item(storage::KEY).unwrap(),
+        None,
+        "cleared once the copy is verified"
+    );
     storage.clear().unwrap();
 }
 
