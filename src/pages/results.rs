@@ -5,10 +5,10 @@ use crate::app::{catalog, use_app_state};
 use crate::charts::{RadarChart, MIN_RADAR_AXES};
 use crate::components::dora::DoraPlacement;
 use crate::components::score_table::{format_score, ScoreTable};
-use crate::platform::{format_date_time, set_title};
+use crate::platform::{format_date_time, now, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use maturity_core::recommend::recommendations;
 use maturity_core::scoring::{findings, next_steps};
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
@@ -52,9 +52,26 @@ pub fn Results() -> impl IntoView {
                 format_date_time(run.started_at)
             ),
         };
-        let resume = (!run.is_finished()).then(|| {
+        let resume = if run.is_finished() {
+            let id = run.id.clone();
+            let navigate = use_navigate();
+            let reopen = move |_| {
+                let id = id.clone();
+                if state.change(|s| s.reopen(&id, now())).is_ok() {
+                    navigate(&format!("/runs/{}", id.0), Default::default());
+                }
+            };
+            view! {
+                <p>
+                    <button type="button" on:click=reopen>"Change answers"</button>
+                    <span class="hint">" Reopens this assessment; its results update when you finish again."</span>
+                </p>
+            }
+            .into_any()
+        } else {
             view! { <p><A href=format!("/runs/{}", run.id.0)>"Continue answering"</A></p> }
-        });
+                .into_any()
+        };
         let overview = catalog()
             .ok()
             .filter(|_| run.questionnaires.len() > 1)
@@ -146,6 +163,7 @@ fn questionnaire_result(q: &'static Questionnaire, run: &Run) -> impl IntoView {
             <h2 id=heading_id>{q.title.clone()}</h2>
             {summary}
             {findings_view(q, &run.answers)}
+            {cognitive_load_view(q, &result, &run.answers)}
             {if result.dimensions.len() >= MIN_RADAR_AXES {
                 view! {
                     <div class="chart-and-table">
@@ -209,7 +227,7 @@ fn overview_view(catalog: &'static Catalog, run: &Run) -> impl IntoView {
             let result = score(q, &run.answers);
             view! {
                 <tr>
-                    <th scope="row">{q.title.clone()}</th>
+                    <th scope="row"><a href=format!("#result-{}", q.id)>{q.title.clone()}</a></th>
                     <td class="num">{format_score(result.overall)}</td>
                     <td class="num">{format!("{} of {}", result.answered, result.asked)}</td>
                 </tr>
@@ -271,4 +289,46 @@ fn overview_view(catalog: &'static Catalog, run: &Run) -> impl IntoView {
             {start_here}
         </section>
     }
+}
+
+/// The three kinds of cognitive load Team Topologies names, with their dimension ids.
+const COGNITIVE_LOAD: [(&str, &str); 3] = [
+    ("intrinsic", "the difficulty of the domain itself"),
+    (
+        "extraneous",
+        "friction from tools, environments and juggling; reduce this first",
+    ),
+    (
+        "germane",
+        "learning the business domain: the load worth having",
+    ),
+];
+
+/// Team Topologies' cognitive-load breakdown: each kind's score and its first next step.
+fn cognitive_load_view(
+    q: &'static Questionnaire,
+    result: &maturity_core::QuestionnaireScore,
+    answers: &std::collections::BTreeMap<String, u8>,
+) -> Option<impl IntoView> {
+    let rows: Vec<_> = COGNITIVE_LOAD
+        .iter()
+        .filter_map(|(id, meaning)| {
+            let dimension = result.dimensions.iter().find(|d| d.dimension == *id)?;
+            let step = next_steps(q, answers, &[id], 1).first().map(|s| s.to_string());
+            Some(view! {
+                <li>
+                    <strong>{format!("{}: {} / 10", dimension.name, format_score(dimension.score))}</strong>
+                    {format!(" — {meaning}.")}
+                    {step.map(|s| view! { <br/><span>{format!("Next: {s}")}</span> })}
+                </li>
+            })
+        })
+        .collect();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <h3>"Cognitive load"</h3>
+            <p class="hint">"Higher is healthier: a manageable domain, little friction, and time to learn the domain."</p>
+            <ul class="advice">{rows}</ul>
+        }
+    })
 }

@@ -197,6 +197,14 @@ test('finishing with unanswered questions says so and leaves them out of the sco
   assert.deepEqual(table.Overall, ['10.0', `1 of ${QUESTIONS.length}`]);
   await page.getByText(/needs at least 3 scored dimensions/).waitFor();
   await app.audit('results with one answer');
+  // A finished run can be reopened to change answers; the results follow.
+  await page.getByRole('button', { name: 'Change answers' }).click();
+  await page.getByText(`Question ${QUESTIONS.length} of ${QUESTIONS.length}`).waitFor();
+  await app.choose(0);
+  await app.finish();
+  const after = await app.scoreTable('CALMS scores by dimension');
+  assert.deepEqual(after.Sharing, ['0.0', '1 of 4']);
+  assert.deepEqual(after.Overall, ['5.0', `2 of ${QUESTIONS.length}`]);
   await w.close();
 });
 
@@ -317,6 +325,13 @@ test('one run can cover several questionnaires, each with its own results', asyn
   await tt.getByRole('definition').filter({ hasText: /^Service team: We build or run pieces of infrastructure/ }).waitFor();
   await tt.getByRole('term').filter({ hasText: /^Team type: Which description fits your team best/ }).waitFor();
   assert.equal(await tt.getByRole('rowheader', { name: 'Team type' }).count(), 0, 'the team type is not scored');
+  await tt.getByRole('heading', { name: 'Cognitive load' }).waitFor();
+  for (const load of ['Intrinsic load', 'Extraneous load', 'Germane load']) {
+    await tt.getByText(`${load}: 10.0 / 10`).waitFor();
+  }
+  // The overview links to each questionnaire's section.
+  await page.getByRole('region', { name: 'Overview' }).getByRole('link', { name: 'Team Topologies' }).click();
+  assert.ok(page.url().endsWith('#result-team-topologies'));
   const westrum = page.getByRole('region', { name: 'Westrum culture' });
   await westrum.getByRole('table').waitFor();
   assert.equal(await westrum.locator('[data-testid=chart], .chart-empty').count(), 0,

@@ -246,6 +246,18 @@ impl Store {
         Ok(())
     }
 
+    /// Reopens a finished run so its answers can be changed again.
+    pub fn reopen(&mut self, run: &RunId, now: Millis) -> Result<(), ChangeError> {
+        let run = self
+            .runs
+            .iter_mut()
+            .find(|r| &r.id == run)
+            .ok_or(ChangeError::UnknownRun)?;
+        run.finished_at = None;
+        self.touch(now);
+        Ok(())
+    }
+
     fn open_run_mut(&mut self, id: &RunId) -> Result<&mut Run, ChangeError> {
         let run = self
             .runs
