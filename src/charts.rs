@@ -138,6 +138,8 @@ pub fn radar_option(title: &str, data: &[(String, Option<f64>)]) -> Option<Chart
             .radar(
                 RadarCoordinate::new()
                     .indicator(indicators)
+                    // Room around the radar for long dimension names.
+                    .radius("58%")
                     // Dark, large axis names: the chart is read off a projector.
                     .axis_name(RadarAxisName::new().color(INK).font_size(15)),
             )
