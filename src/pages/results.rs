@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use maturity_core::recommend::recommendations;
 use maturity_core::scoring::{findings, next_steps};
+use maturity_core::topologies::{interaction_map, Relationship, RELATIONSHIPS};
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
 
 /// How many pieces of advice to offer for the weakest dimension.
@@ -186,10 +187,19 @@ fn findings_view(
     q: &'static Questionnaire,
     answers: &std::collections::BTreeMap<String, u8>,
 ) -> Option<impl IntoView> {
-    let found = findings(q, answers);
-    if found.is_empty() {
+    let map = interaction_map(q, answers);
+    let in_map: Vec<&str> = RELATIONSHIPS
+        .iter()
+        .flat_map(|(_, m, d)| [*m, *d])
+        .collect();
+    let found: Vec<_> = findings(q, answers)
+        .into_iter()
+        .filter(|f| map.is_empty() || !in_map.contains(&f.question.id.as_str()))
+        .collect();
+    if found.is_empty() && map.is_empty() {
         return None;
     }
+    let map_view = (!map.is_empty()).then(|| map_table(&map));
     let items = found
         .into_iter()
         .map(|f| {
@@ -211,7 +221,59 @@ fn findings_view(
         <h3>"Findings"</h3>
         <p class="hint">"These describe the team; they are not better or worse, and are not part of any score."</p>
         <dl class="findings">{items}</dl>
+        {map_view}
     })
+}
+
+/// The interaction-mode map as a table, then the relationships worth discussing.
+fn map_table(map: &[Relationship<'static>]) -> impl IntoView {
+    let label = |c: Option<&maturity_core::Choice>| {
+        c.map_or_else(|| "not answered".to_string(), |c| c.label.clone())
+    };
+    let rows = map
+        .iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <th scope="row">{r.with}</th>
+                    <td>{label(r.mode)}</td>
+                    <td>{label(r.duration)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let flagged: Vec<_> = map
+        .iter()
+        .filter_map(|r| r.concern.map(|c| (r.with, c)))
+        .collect();
+    let concerns = if flagged.is_empty() {
+        view! { <p>"Nothing flagged."</p> }.into_any()
+    } else {
+        let items = flagged
+            .into_iter()
+            .map(|(with, c)| view! { <li><strong>{with}</strong>{format!(": {c}")}</li> })
+            .collect_view();
+        view! { <ul class="advice concerns">{items}</ul> }.into_any()
+    };
+    view! {
+        <table class="scores">
+            <caption>"Interaction-mode map"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"With"</th>
+                    <th scope="col">"Mode"</th>
+                    <th scope="col">"For how long"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <h4>"Worth discussing"</h4>
+        {concerns}
+        <p class="hint">
+            "Flagged: relationships with no clear mode, and collaboration or facilitation that has lasted "
+            "six months or more (both are meant to end)."
+        </p>
+    }
 }
 
 /// How many dimensions the overview recommends.

@@ -325,6 +325,14 @@ test('one run can cover several questionnaires, each with its own results', asyn
   await tt.getByRole('definition').filter({ hasText: /^Service team: We build or run pieces of infrastructure/ }).waitFor();
   await tt.getByRole('term').filter({ hasText: /^Team type: Which description fits your team best/ }).waitFor();
   assert.equal(await tt.getByRole('rowheader', { name: 'Team type' }).count(), 0, 'the team type is not scored');
+  // Everyone chose the last option: "No dependency"/"No such team", "Not applicable".
+  const map = await app.scoreTable('Interaction-mode map');
+  assert.deepEqual(map, {
+    'The team you depend on most': ['No dependency', 'Not applicable'],
+    'Your platform team': ['No such team', 'Not applicable'],
+    'Specialist or enabling teams': ['No such team', 'Not applicable'],
+  });
+  await tt.getByText('Nothing flagged.').waitFor();
   await tt.getByRole('heading', { name: 'Cognitive load' }).waitFor();
   for (const load of ['Intrinsic load', 'Extraneous load', 'Germane load']) {
     await tt.getByText(`${load}: 10.0 / 10`).waitFor();

@@ -11,6 +11,7 @@ pub mod model;
 pub mod recommend;
 pub mod scoring;
 pub mod store;
+pub mod topologies;
 pub mod validate;
 
 pub use catalog::{Catalog, CatalogError, Step};

@@ -279,6 +279,10 @@ fn classifications_are_findings_never_scores() {
             ("tt.team-type", Some("Platform")),
             ("tt.interaction.mode", None),
             ("tt.interaction.duration", None),
+            ("tt.interaction.platform-mode", None),
+            ("tt.interaction.platform-duration", None),
+            ("tt.interaction.specialist-mode", None),
+            ("tt.interaction.specialist-duration", None),
         ]
     );
 }
