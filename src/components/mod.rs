@@ -1,6 +1,7 @@
 //! Small reusable views shared by the pages.
 
 pub mod dora;
+pub mod findings;
 pub mod notice;
 pub mod question;
 pub mod score_table;
