@@ -192,3 +192,60 @@ fn every_change_is_saved_whole_and_reads_back_the_same() {
     });
     local_storage().clear().unwrap();
 }
+
+/// Types `text` into `input` as a person would end up with it, firing the events the
+/// browser fires: `input` while typing, then `change` when the field is committed.
+fn type_and_commit(input: &HtmlInputElement, text: &str, commit: bool) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let fire = |name: &str| {
+        let event = web_sys::Event::new_with_event_init_dict(name, &init).unwrap();
+        input.dispatch_event(&event).unwrap();
+    };
+    fire("input");
+    if commit {
+        fire("change");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn percentage_field_reports_only_committed_valid_values() {
+    let catalog = catalog().unwrap();
+    let step = catalog
+        .steps(&["dora".to_string()])
+        .into_iter()
+        .find(|s| s.question.id == "dora.change-failure-rate")
+        .unwrap();
+    let chosen = RwSignal::new(None::<u8>);
+    let reported = RwSignal::new(Vec::<Option<u8>>::new());
+    let on_choose = Callback::new(move |v: Option<u8>| reported.update(|r| r.push(v)));
+    let host = host();
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! { <QuestionCard step=step chosen=chosen on_choose=on_choose heading_ref=NodeRef::new()/> }
+    });
+    let input: HtmlInputElement = host
+        .query_selector("input[type=number]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+
+    // Typing, not yet committed: nothing is reported.
+    type_and_commit(&input, "1", false);
+    type_and_commit(&input, "15", false);
+    assert!(reported.get_untracked().is_empty());
+    // An impossible value is flagged and never reported, even when committed.
+    type_and_commit(&input, "150", true);
+    tick().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(reported.get_untracked().is_empty());
+    // A valid value is reported once committed; clearing reports "no answer".
+    type_and_commit(&input, "15", true);
+    type_and_commit(&input, "", true);
+    tick().await;
+    assert_eq!(reported.get_untracked(), vec![Some(15), None]);
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+}
