@@ -172,13 +172,14 @@ fn run_item(run: &Run) -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let asked = catalog.map_or(0, |c| c.steps(&run.questionnaires).len());
-    let answered = catalog.map_or(0, |c| {
-        c.steps(&run.questionnaires)
-            .iter()
-            .filter(|s| run.answers.contains_key(&s.question.id))
-            .count()
-    });
+    let steps = catalog
+        .map(|c| c.steps(&run.questionnaires))
+        .unwrap_or_default();
+    let asked = steps.len();
+    let answered = steps
+        .iter()
+        .filter(|s| run.answers.contains_key(&s.question.id))
+        .count();
     let when = format_date_time(run.finished_at.unwrap_or(run.started_at));
     let (status, link_text, href) = if run.is_finished() {
         let overall = catalog

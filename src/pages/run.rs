@@ -138,9 +138,7 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step<'static>>>) -> impl IntoV
 
     let current_step = move || steps.with(|s| s.get(position.get()).copied());
     let chosen = Signal::derive(move || {
-        let Some(step) = steps.with(|s| s.get(position.get()).copied()) else {
-            return None;
-        };
+        let step = current_step()?;
         state.store.with(|s| {
             s.run(&run_id.get())
                 .and_then(|r| r.answers.get(&step.question.id).copied())

@@ -135,7 +135,7 @@ impl Store {
     /// Runs of `team`, newest first.
     pub fn runs_of(&self, team: &TeamId) -> Vec<&Run> {
         let mut runs: Vec<&Run> = self.runs.iter().filter(|r| &r.team == team).collect();
-        runs.sort_by(|a, b| b.started_at.cmp(&a.started_at));
+        runs.sort_by_key(|r| std::cmp::Reverse(r.started_at));
         runs
     }
 

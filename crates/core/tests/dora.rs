@@ -265,3 +265,34 @@ proptest! {
         }
     }
 }
+
+/// The DORA view's per-metric scores and the generic question scoring must never
+/// disagree: the same answer shows one number everywhere.
+#[test]
+fn dora_metric_scores_agree_with_the_questionnaire_scoring() {
+    use maturity_core::dora::{
+        CHANGE_FAILURE_RATE, DEPLOYMENT_FREQUENCY, LEAD_TIME, RECOVERY_TIME, REWORK_RATE,
+    };
+    use maturity_core::scoring::question_score;
+    use std::collections::BTreeMap;
+    let catalog = maturity_core::Catalog::builtin().expect("catalog");
+    let q = catalog
+        .get(maturity_core::dora::QUESTIONNAIRE_ID)
+        .expect("dora");
+    type Pick = fn(&maturity_core::dora::Scores) -> Option<f64>;
+    let metrics: [(&str, u8, Pick); 5] = [
+        (DEPLOYMENT_FREQUENCY, 5, |s| s.deployment_frequency),
+        (LEAD_TIME, 5, |s| s.lead_time),
+        (RECOVERY_TIME, 5, |s| s.recovery_time),
+        (CHANGE_FAILURE_RATE, 100, |s| s.change_failure_rate),
+        (REWORK_RATE, 100, |s| s.rework_rate),
+    ];
+    for (id, max, pick) in metrics {
+        let question = q.question(id).expect(id);
+        for answer in 0..=max {
+            let answers = BTreeMap::from([(id.to_string(), answer)]);
+            let shown = pick(&scores(&Delivery::from_answers(&answers)));
+            assert_eq!(shown, question_score(question, answer), "{id} = {answer}");
+        }
+    }
+}
