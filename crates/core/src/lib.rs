@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod dora;
+pub mod history;
 pub mod model;
 pub mod recommend;
 pub mod scoring;

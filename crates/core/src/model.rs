@@ -130,6 +130,13 @@ pub struct Team {
     pub id: TeamId,
     pub name: String,
     pub created_at: Millis,
+    /// Archived teams are kept, with all their runs, but listed apart.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub archived: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// One sitting of one or more questionnaires by one team.
@@ -143,16 +150,81 @@ pub struct Run {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished_at: Option<Millis>,
     /// Question id -> index of the chosen [`Choice`], or the percentage for a
-    /// percentage question. Unanswered questions are absent.
-    #[serde(default)]
+    /// percentage question. Unanswered questions are absent. Stored grouped by the
+    /// questionnaire prefix of the id (see [`grouped_answers`]), which keeps a run
+    /// of every questionnaire under 2 KB.
+    #[serde(default, with = "grouped_answers")]
     pub answers: BTreeMap<String, u8>,
     /// Index of the question on screen, so a run resumes where it stopped.
     #[serde(default)]
     pub position: usize,
+    /// What the team wants to remember about this run, in its own words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 impl Run {
     pub fn is_finished(&self) -> bool {
         self.finished_at.is_some()
+    }
+
+    /// When the run took place: when it was finished, or started if it is not yet.
+    pub fn held_at(&self) -> Millis {
+        self.finished_at.unwrap_or(self.started_at)
+    }
+}
+
+/// Stores `{"calms.culture.blame": 3}` as `{"calms": {"culture.blame": 3}}`: the same
+/// answers without repeating each questionnaire's id on every question.
+pub mod grouped_answers {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    /// Splits a question id at its first dot; an id without a prefix is kept whole
+    /// under "".
+    pub fn split(id: &str) -> (&str, &str) {
+        match id.split_once('.') {
+            Some((prefix, rest)) if !prefix.is_empty() => (prefix, rest),
+            _ => ("", id),
+        }
+    }
+
+    /// Groups flat answers by questionnaire prefix.
+    pub fn group(answers: &BTreeMap<String, u8>) -> BTreeMap<&str, BTreeMap<&str, u8>> {
+        let mut grouped: BTreeMap<&str, BTreeMap<&str, u8>> = BTreeMap::new();
+        for (id, value) in answers {
+            let (prefix, rest) = split(id);
+            grouped.entry(prefix).or_default().insert(rest, *value);
+        }
+        grouped
+    }
+
+    /// The inverse of [`group`].
+    pub fn flatten(grouped: BTreeMap<String, BTreeMap<String, u8>>) -> BTreeMap<String, u8> {
+        let mut answers = BTreeMap::new();
+        for (prefix, group) in grouped {
+            for (rest, value) in group {
+                let id = if prefix.is_empty() {
+                    rest
+                } else {
+                    format!("{prefix}.{rest}")
+                };
+                answers.insert(id, value);
+            }
+        }
+        answers
+    }
+
+    pub fn serialize<S: Serializer>(
+        answers: &BTreeMap<String, u8>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        group(answers).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, u8>, D::Error> {
+        BTreeMap::<String, BTreeMap<String, u8>>::deserialize(deserializer).map(flatten)
     }
 }

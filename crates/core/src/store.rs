@@ -13,9 +13,15 @@ use thiserror::Error;
 /// Marks a stored value as ours.
 pub const APP_MARKER: &str = "devops-maturity";
 /// The envelope schema this build writes. Older ones are migrated on read.
-pub const STORE_SCHEMA: u32 = 1;
+///
+/// History: 1 shipped first (flat answers); 2 groups answers by questionnaire and
+/// adds team archiving and run notes. Every shipped schema has a fixture in
+/// `crates/core/tests/fixtures/` and a test that it migrates to this one.
+pub const STORE_SCHEMA: u32 = 2;
 /// Longest team name accepted, in characters.
 pub const MAX_TEAM_NAME: usize = 80;
+/// Longest run notes accepted, in characters.
+pub const MAX_NOTES: usize = 4000;
 
 /// The whole saved state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,6 +64,18 @@ pub enum ChangeError {
     UnknownRun,
     #[error("That assessment is finished; its answers can no longer change.")]
     RunFinished,
+    #[error("That team no longer exists; it may have been deleted in another tab.")]
+    UnknownTeam,
+    #[error("There is already a team called \"{0}\".")]
+    TeamNameTaken(String),
+    #[error("Notes can be at most {MAX_NOTES} characters long.")]
+    NotesTooLong,
+    /// The value the user was editing was changed elsewhere (another tab) since they
+    /// began; `theirs` is the value now saved. Nothing was changed: the user chooses.
+    #[error(
+        "This was changed in another tab while you were editing it; it now reads \"{theirs}\"."
+    )]
+    EditedElsewhere { theirs: String },
 }
 
 impl Default for Store {
@@ -97,10 +115,7 @@ impl Store {
                 supported: STORE_SCHEMA,
             });
         }
-        if schema < STORE_SCHEMA {
-            // No older format has shipped yet; migrations land here when one does.
-            return Err(DecodeError::Unsupported(schema));
-        }
+        let value = migrate(value, schema)?;
         let store: Store =
             serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))?;
         store.check().map_err(DecodeError::Damaged)?;
@@ -120,8 +135,7 @@ impl Store {
 
     /// The team called `name` (ignoring case and surrounding space), if any.
     pub fn team_named(&self, name: &str) -> Option<&Team> {
-        let wanted = name.trim().to_lowercase();
-        self.teams.iter().find(|t| t.name.to_lowercase() == wanted)
+        self.teams.iter().find(|t| same_name(&t.name, name))
     }
 
     pub fn team(&self, id: &TeamId) -> Option<&Team> {
@@ -174,13 +188,18 @@ impl Store {
         if questionnaires.is_empty() {
             return Err(ChangeError::NoQuestionnaire);
         }
-        let team = match self.team_named(name) {
-            Some(team) => team.id.clone(),
+        let team = match self.teams.iter_mut().find(|t| same_name(&t.name, name)) {
+            Some(team) => {
+                // Assessing an archived team again brings it back.
+                team.archived = false;
+                team.id.clone()
+            }
             None => {
                 self.teams.push(Team {
                     id: new_team.clone(),
                     name: name.to_string(),
                     created_at: now,
+                    archived: false,
                 });
                 new_team
             }
@@ -193,6 +212,7 @@ impl Store {
             finished_at: None,
             answers: Default::default(),
             position: 0,
+            notes: String::new(),
         });
         self.touch(now);
         Ok(new_run)
@@ -258,6 +278,111 @@ impl Store {
         Ok(())
     }
 
+    /// Renames a team. `was` is the name the user saw when they began editing: if
+    /// the team has been renamed since (in another tab), nothing changes and the
+    /// error carries the name now saved.
+    pub fn rename_team(
+        &mut self,
+        id: &TeamId,
+        was: &str,
+        name: &str,
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(ChangeError::EmptyTeamName);
+        }
+        if name.chars().count() > MAX_TEAM_NAME {
+            return Err(ChangeError::TeamNameTooLong);
+        }
+        if let Some(other) = self.team_named(name).filter(|t| &t.id != id) {
+            return Err(ChangeError::TeamNameTaken(other.name.clone()));
+        }
+        let team = self.team_mut(id)?;
+        if team.name != was {
+            return Err(ChangeError::EditedElsewhere {
+                theirs: team.name.clone(),
+            });
+        }
+        team.name = name.to_string();
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Archives or restores a team; its runs are kept either way.
+    pub fn set_archived(
+        &mut self,
+        id: &TeamId,
+        archived: bool,
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        self.team_mut(id)?.archived = archived;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Deletes a team and every run it has. Returns how many runs went with it.
+    pub fn delete_team(&mut self, id: &TeamId, now: Millis) -> Result<usize, ChangeError> {
+        let before = self.teams.len();
+        self.teams.retain(|t| &t.id != id);
+        if self.teams.len() == before {
+            return Err(ChangeError::UnknownTeam);
+        }
+        let runs = self.runs.len();
+        self.runs.retain(|r| &r.team != id);
+        self.touch(now);
+        Ok(runs - self.runs.len())
+    }
+
+    /// Deletes one run.
+    pub fn delete_run(&mut self, id: &RunId, now: Millis) -> Result<(), ChangeError> {
+        let before = self.runs.len();
+        self.runs.retain(|r| &r.id != id);
+        if self.runs.len() == before {
+            return Err(ChangeError::UnknownRun);
+        }
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Replaces a run's notes. `was` is the text the user began editing from: if the
+    /// notes have changed since (in another tab), nothing changes and the error
+    /// carries the text now saved. Finished runs keep taking notes.
+    pub fn set_notes(
+        &mut self,
+        id: &RunId,
+        was: &str,
+        notes: &str,
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        if notes.chars().count() > MAX_NOTES {
+            return Err(ChangeError::NotesTooLong);
+        }
+        let run = self
+            .runs
+            .iter_mut()
+            .find(|r| &r.id == id)
+            .ok_or(ChangeError::UnknownRun)?;
+        if run.notes != was {
+            return Err(ChangeError::EditedElsewhere {
+                theirs: run.notes.clone(),
+            });
+        }
+        if run.notes == notes {
+            return Ok(());
+        }
+        run.notes = notes.to_string();
+        self.touch(now);
+        Ok(())
+    }
+
+    fn team_mut(&mut self, id: &TeamId) -> Result<&mut Team, ChangeError> {
+        self.teams
+            .iter_mut()
+            .find(|t| &t.id == id)
+            .ok_or(ChangeError::UnknownTeam)
+    }
+
     fn open_run_mut(&mut self, id: &RunId) -> Result<&mut Run, ChangeError> {
         let run = self
             .runs
@@ -270,8 +395,9 @@ impl Store {
         Ok(run)
     }
 
-    /// Consistency rules serde cannot express.
-    fn check(&self) -> Result<(), String> {
+    /// Consistency rules serde cannot express: unique ids, and every run belonging
+    /// to a team that exists.
+    pub fn check(&self) -> Result<(), String> {
         let mut team_ids = BTreeSet::new();
         for team in &self.teams {
             if !team_ids.insert(&team.id) {
@@ -292,4 +418,49 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Whether two team names are the same name (ignoring case and surrounding space).
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Brings a stored value of schema `from` up to [`STORE_SCHEMA`], one step at a time.
+/// Each step takes the previous step's output, so every shipped format keeps reading.
+fn migrate(mut value: serde_json::Value, from: u32) -> Result<serde_json::Value, DecodeError> {
+    let mut schema = from;
+    while schema < STORE_SCHEMA {
+        value = match schema {
+            1 => v1_to_v2(value)?,
+            other => return Err(DecodeError::Unsupported(other)),
+        };
+        schema += 1;
+    }
+    Ok(value)
+}
+
+/// Schema 1 stored each run's answers flat; 2 groups them by questionnaire. Team
+/// archiving and run notes are new fields with defaults, so need no step here.
+fn v1_to_v2(mut value: serde_json::Value) -> Result<serde_json::Value, DecodeError> {
+    use serde_json::Value;
+    let damaged = |what: &str| DecodeError::Damaged(format!("{what} (format 1)"));
+    let runs = value
+        .get_mut("runs")
+        .and_then(Value::as_array_mut)
+        .ok_or_else(|| damaged("the list of runs is missing"))?;
+    for run in runs {
+        let run = run
+            .as_object_mut()
+            .ok_or_else(|| damaged("a run is not an object"))?;
+        if let Some(answers) = run.get("answers") {
+            let flat: std::collections::BTreeMap<String, u8> =
+                serde_json::from_value(answers.clone())
+                    .map_err(|e| damaged(&format!("a run's answers are unreadable: {e}")))?;
+            let grouped = serde_json::to_value(crate::model::grouped_answers::group(&flat))
+                .map_err(|e| damaged(&e.to_string()))?;
+            run.insert("answers".into(), grouped);
+        }
+    }
+    value["schema"] = Value::from(2);
+    Ok(value)
 }

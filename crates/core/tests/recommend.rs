@@ -16,6 +16,7 @@ fn run(questionnaires: &[&str], answers: &[(&str, u8)]) -> Run {
             .map(|(k, v)| (k.to_string(), *v))
             .collect::<BTreeMap<_, _>>(),
         position: 0,
+        notes: String::new(),
     }
 }
 

@@ -1,0 +1,125 @@
+//! Every stored format that has shipped reads into the current one, answers and
+//! dates intact. Fixtures are files the app of that version wrote; never edit them:
+//! add a new one when the format changes.
+
+use maturity_core::store::{DecodeError, STORE_SCHEMA};
+use maturity_core::{Catalog, Store};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+const V1: &str = include_str!("fixtures/store-v1.json");
+const V2: &str = include_str!("fixtures/store-v2.json");
+
+fn raw_runs(text: &str) -> Vec<Value> {
+    let value: Value = serde_json::from_str(text).expect("fixture is JSON");
+    value["runs"].as_array().expect("runs").clone()
+}
+
+#[test]
+fn every_shipped_schema_has_a_fixture() {
+    for (schema, text) in [(1, V1), (2, V2)] {
+        let value: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(value["schema"], schema);
+    }
+    assert_eq!(
+        STORE_SCHEMA, 2,
+        "a new schema needs a fixture here and a test"
+    );
+}
+
+#[test]
+fn schema_1_migrates_with_answers_dates_and_teams_intact() {
+    let store = Store::decode(V1).expect("v1 reads");
+    assert_eq!(store.schema, STORE_SCHEMA);
+    let raw = raw_runs(V1);
+    assert_eq!(store.runs.len(), raw.len());
+    assert_eq!(store.runs.len(), 4);
+    for (run, raw) in store.runs.iter().zip(&raw) {
+        assert_eq!(run.id.0, raw["id"]);
+        assert_eq!(run.team.0, raw["team"]);
+        assert_eq!(Value::from(run.started_at), raw["started_at"]);
+        assert_eq!(
+            run.finished_at.map(Value::from).unwrap_or(Value::Null),
+            raw["finished_at"]
+        );
+        assert_eq!(Value::from(run.position), raw["position"]);
+        let flat: BTreeMap<String, u8> = serde_json::from_value(raw["answers"].clone()).unwrap();
+        assert!(!flat.is_empty());
+        assert_eq!(run.answers, flat, "run {}", run.id.0);
+        assert_eq!(run.notes, "");
+    }
+    let names: Vec<&str> = store.teams.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Payments", "Search & Discovery <b>"]);
+    assert!(store.teams.iter().all(|t| !t.archived));
+    let value: Value = serde_json::from_str(V1).unwrap();
+    assert_eq!(Value::from(store.revision), value["revision"]);
+    assert_eq!(Value::from(store.updated_at), value["updated_at"]);
+}
+
+#[test]
+fn schema_2_fixture_reads_as_the_migrated_schema_1() {
+    let v1 = Store::decode(V1).unwrap();
+    let v2 = Store::decode(V2).expect("v2 reads");
+    assert_eq!(v1, v2);
+    // And this build writes exactly that format.
+    let written: Value = serde_json::from_str(&v2.encode().unwrap()).unwrap();
+    let fixture: Value = serde_json::from_str(V2).unwrap();
+    assert_eq!(written, fixture);
+}
+
+#[test]
+fn migrated_data_scores_as_it_did() {
+    let catalog = Catalog::builtin().unwrap();
+    let store = Store::decode(V1).unwrap();
+    let run = &store.runs[0];
+    let raw = &raw_runs(V1)[0];
+    let flat: BTreeMap<String, u8> = serde_json::from_value(raw["answers"].clone()).unwrap();
+    for id in &run.questionnaires {
+        let q = catalog.get(id).unwrap();
+        assert_eq!(
+            maturity_core::score(q, &run.answers),
+            maturity_core::score(q, &flat)
+        );
+    }
+}
+
+#[test]
+fn a_full_run_of_every_questionnaire_stays_under_two_kilobytes() {
+    let store = Store::decode(V1).unwrap();
+    let run = &store.runs[0];
+    assert_eq!(run.questionnaires.len(), 5);
+    let catalog = Catalog::builtin().unwrap();
+    let questions = catalog.steps(&run.questionnaires).len();
+    assert_eq!(run.answers.len(), questions, "every question answered");
+    let bytes = serde_json::to_string(run).unwrap().len();
+    assert!(bytes <= 2048, "a full run takes {bytes} bytes");
+}
+
+#[test]
+fn damaged_old_formats_are_refused_not_guessed() {
+    let cases = [
+        (
+            r#"{"app":"devops-maturity","schema":1,"revision":1,"updated_at":0,"teams":[]}"#,
+            "runs",
+        ),
+        (
+            r#"{"app":"devops-maturity","schema":1,"revision":1,"updated_at":0,"teams":[],"runs":[{"answers":{"a.b":"x"}}]}"#,
+            "answers",
+        ),
+        (
+            r#"{"app":"devops-maturity","schema":0,"revision":1,"updated_at":0,"teams":[],"runs":[]}"#,
+            "format 0",
+        ),
+    ];
+    for (text, mentions) in cases {
+        let error = Store::decode(text).expect_err(text);
+        assert!(
+            matches!(error, DecodeError::Damaged(_) | DecodeError::Unsupported(_)),
+            "{error:?}"
+        );
+        assert!(
+            error.to_string().contains(mentions),
+            "{error} should mention {mentions}"
+        );
+    }
+}
