@@ -2,7 +2,10 @@
 //! the storage notice), provided through context.
 
 use crate::components::notice::StorageNotice;
-use crate::pages::{home::Home, not_found::NotFound, results::Results, run::RunPage};
+use crate::pages::{
+    compare::ComparePage, home::Home, not_found::NotFound, results::Results, run::RunPage,
+    team::TeamPage,
+};
 use crate::platform::now;
 use crate::storage::{self, Mode, Notice};
 use leptos::prelude::*;
@@ -22,6 +25,8 @@ pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
 pub struct AppState {
     pub store: RwSignal<Store>,
     pub notice: RwSignal<Option<Notice>>,
+    /// When a change saved by another tab was last taken in.
+    pub synced_at: RwSignal<Option<maturity_core::Millis>>,
     mode: StoredValue<Mode>,
 }
 
@@ -32,6 +37,7 @@ impl AppState {
         let state = AppState {
             store: RwSignal::new(loaded.store),
             notice: RwSignal::new(loaded.notice),
+            synced_at: RwSignal::new(None),
             mode: StoredValue::new(loaded.mode),
         };
         if loaded.mode == Mode::Persistent {
@@ -39,6 +45,7 @@ impl AppState {
                 if let Ok(Some(stored)) = storage::current() {
                     if stored.revision > state.store.get_untracked().revision {
                         state.store.set(stored);
+                        state.synced_at.set(Some(now()));
                     }
                 }
             });
@@ -102,7 +109,8 @@ pub fn use_app_state() -> AppState {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::load());
+    let state = AppState::load();
+    provide_context(state);
     view! {
         <Router>
             <FocusOnNavigate/>
@@ -112,6 +120,12 @@ pub fn App() -> impl IntoView {
                 <span class="privacy">"Private by design: your answers never leave this browser."</span>
             </header>
             <StorageNotice/>
+            <p class="sync-status" aria-live="polite">
+                {move || state.synced_at.get().map(|at| format!(
+                    "Updated at {} with changes saved in another tab.",
+                    &crate::platform::format_date_time(at)[11..]
+                ))}
+            </p>
             <main id="main" tabindex="-1">
                 {match catalog() {
                     Ok(_) => view! {
@@ -119,6 +133,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=Home/>
                             <Route path=path!("/runs/:run") view=RunPage/>
                             <Route path=path!("/runs/:run/results") view=Results/>
+                            <Route path=path!("/teams/:team") view=TeamPage/>
+                            <Route path=path!("/teams/:team/compare") view=ComparePage/>
                         </Routes>
                     }.into_any(),
                     Err(error) => view! {

@@ -6,11 +6,14 @@
 //! Architecture Invariant: no other module names ECharts or charming.
 
 use charming::component::{
-    Aria, Axis, Decal, DecalItem, Grid, RadarAxisName, RadarCoordinate, RadarIndicator,
+    Aria, Axis, Decal, DecalItem, Grid, Legend, RadarAxisName, RadarCoordinate, RadarIndicator,
 };
 use charming::datatype::DataPointItem;
-use charming::element::{AreaStyle, AxisType, Color, ItemStyle, LineStyle, NameLocation, Symbol};
-use charming::series::{Bar, Radar};
+use charming::element::{
+    AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
+    MarkArea, MarkAreaData, NameLocation, Symbol,
+};
+use charming::series::{Bar, Line, Radar};
 use charming::Chart;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -24,6 +27,24 @@ pub const ECHARTS_URL: &str = "/vendor/echarts.min.js";
 const BRAND: &str = "#0b4f6c";
 const INK: &str = "#1a1f24";
 const MUTED: &str = "#8a96a3";
+
+/// Line colours, then symbols, so series differ by more than colour (Okabe-Ito).
+const PALETTE: [&str; 6] = ["#0b4f6c", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"];
+const SYMBOLS: [Symbol; 6] = [
+    Symbol::Circle,
+    Symbol::Rect,
+    Symbol::Triangle,
+    Symbol::Diamond,
+    Symbol::Pin,
+    Symbol::RoundRect,
+];
+/// Cluster bands, best first; pale so the team's line stays in front.
+const BAND_COLOURS: [&str; 4] = [
+    "rgba(0,158,115,0.16)",
+    "rgba(86,180,233,0.18)",
+    "rgba(230,159,0,0.18)",
+    "rgba(213,94,0,0.16)",
+];
 
 /// Fewest scored dimensions for which a radar says anything.
 pub const MIN_RADAR_AXES: usize = 3;
@@ -151,6 +172,162 @@ pub fn radar_option(title: &str, data: &[(String, Option<f64>)]) -> Option<Chart
                     .data(vec![DataPointItem::new(values).name(title)]),
             ),
     )
+}
+
+/// A radar of the latest run over the previous one (dashed). Only dimensions scored
+/// in both runs are drawn; `None` when fewer than [`MIN_RADAR_AXES`] are.
+pub fn radar_compare_option(data: &[(&str, Option<f64>, Option<f64>)]) -> Option<Chart> {
+    let both: Vec<(&str, f64, f64)> = data
+        .iter()
+        .filter_map(|(name, previous, latest)| Some((*name, (*previous)?, (*latest)?)))
+        .collect();
+    if both.len() < MIN_RADAR_AXES {
+        return None;
+    }
+    let indicators: Vec<RadarIndicator> = both
+        .iter()
+        .map(|(name, _, _)| RadarIndicator::new().name(*name).min(0).max(10))
+        .collect();
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    let previous: Vec<f64> = both.iter().map(|(_, p, _)| round(*p)).collect();
+    let latest: Vec<f64> = both.iter().map(|(_, _, l)| round(*l)).collect();
+    Some(
+        Chart::new()
+            .aria(accessible())
+            .color(vec![Color::from(MUTED), Color::from(BRAND)])
+            .legend(Legend::new().bottom(0).data(vec!["Previous run", "Latest run"]))
+            .radar(
+                RadarCoordinate::new()
+                    .indicator(indicators)
+                    .radius("55%")
+                    .axis_name(RadarAxisName::new().color(INK).font_size(15)),
+            )
+            .series(
+                Radar::new()
+                    .name("Previous run")
+                    .symbol(Symbol::Rect)
+                    .line_style(LineStyle::new().width(2).type_(LineStyleType::Dashed))
+                    .data(vec![DataPointItem::new(previous).name("Previous run")]),
+            )
+            .series(
+                Radar::new()
+                    .name("Latest run")
+                    .line_style(LineStyle::new().width(3))
+                    .area_style(AreaStyle::new().opacity(0.2))
+                    .data(vec![DataPointItem::new(latest).name("Latest run")]),
+            ),
+    )
+}
+
+/// `option`, or an empty chart where there is nothing to draw.
+pub fn or_blank(option: Option<Chart>) -> Chart {
+    option.unwrap_or_else(Chart::new)
+}
+
+/// Scores over time: one line per series on 0-10, one point per run (`labels` are
+/// the runs' dates). Unanswered points are gaps, never zeros.
+pub fn trend_option(labels: &[String], series: &[(String, Vec<Option<f64>>)]) -> Chart {
+    let mut chart = Chart::new()
+        .aria(accessible())
+        .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
+        .legend(Legend::new().bottom(0))
+        .grid(Grid::new().left(40).right(20).top(20).bottom(70))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .boundary_gap(false)
+                .data(labels.to_vec()),
+        )
+        .y_axis(Axis::new().type_(AxisType::Value).min(0).max(10).interval(2));
+    for (i, (name, values)) in series.iter().enumerate() {
+        let values: Vec<Option<f64>> = values
+            .iter()
+            .map(|v| v.map(|v| (v * 10.0).round() / 10.0))
+            .collect();
+        chart = chart.series(
+            Line::new()
+                .name(name.as_str())
+                .symbol(SYMBOLS[i % SYMBOLS.len()].clone())
+                .symbol_size(9)
+                .line_style(LineStyle::new().width(2))
+                .data(values),
+        );
+    }
+    chart
+}
+
+/// One DORA metric over time, with each cluster of the chosen edition drawn behind
+/// as a labelled band. Throughput metrics are option positions (0 worst to 5 best);
+/// the change failure rate is a percentage, drawn with 0% at the top so that better
+/// is up on every chart.
+pub fn dora_metric_option(
+    labels: &[String],
+    values: &[Option<f64>],
+    bands: &[(&str, f64, f64)],
+    percent: bool,
+) -> Chart {
+    // A band published as one value still needs some height to be seen.
+    let pad = if percent { 1.5 } else { 0.15 };
+    let (max, interval, name) = if percent {
+        (100, 20, "% of changes (lower is better)")
+    } else {
+        (5, 1, "option (0 worst, 5 best)")
+    };
+    let mut chart = Chart::new()
+        .aria(accessible())
+        .color(vec![Color::from(BRAND)])
+        .grid(Grid::new().left(50).right(80).top(30).bottom(30))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .boundary_gap(false)
+                .data(labels.to_vec()),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .max(max)
+                .interval(interval)
+                .inverse(percent)
+                .name(name),
+        )
+        .series(
+            Line::new()
+                .name("Your team")
+                .symbol(Symbol::Circle)
+                .symbol_size(10)
+                .z(5)
+                .line_style(LineStyle::new().width(3))
+                .data(values.to_vec()),
+        );
+    for (i, (cluster, low, high)) in bands.iter().enumerate() {
+        let top = f64::from(max);
+        let low = (low - pad).max(0.0);
+        let high = (high + pad).min(top);
+        chart = chart.series(
+            Line::new()
+                .name(*cluster)
+                .silent(true)
+                .data(Vec::<Option<f64>>::new())
+                .mark_area(
+                    MarkArea::new()
+                        .silent(true)
+                        .item_style(ItemStyle::new().color(BAND_COLOURS[i % BAND_COLOURS.len()]))
+                        .label(
+                            Label::new()
+                                .show(true)
+                                .position(LabelPosition::Right)
+                                .color(INK),
+                        )
+                        .data(vec![(
+                            MarkAreaData::new().name(*cluster).y_axis(format!("{low}")),
+                            MarkAreaData::new().y_axis(format!("{high}")),
+                        )]),
+                ),
+        );
+    }
+    chart
 }
 
 /// ECharts' aria (a generated description on the chart) and decals (patterns, so

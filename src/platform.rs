@@ -1,4 +1,5 @@
-//! The shell's small window on the browser's clock and randomness, and date formatting.
+//! The shell's small window on the browser: clock, randomness, date formatting, file
+//! downloads and performance marks.
 //!
 //! The core never reads a clock or a random source; these values are passed in.
 
@@ -27,6 +28,48 @@ pub fn format_date_time(at: Millis) -> String {
         date.get_hours(),
         date.get_minutes()
     )
+}
+
+/// `2026-11-23` in the browser's local time zone.
+pub fn format_date(at: Millis) -> String {
+    format_date_time(at)[..10].to_string()
+}
+
+/// Offers `text` as a file called `filename`, made in the page: nothing is uploaded.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |what: &str| format!("The download could not be prepared ({what}).");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("document"))?;
+    let link = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| fail("link"))?;
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Records a User Timing mark, which the benchmark reads to time work done in wasm.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// A date for file names: `2026-11-23`.
+pub fn today() -> String {
+    format_date(now())
 }
 
 /// Sets the browser tab's title.

@@ -53,8 +53,8 @@ impl Notice {
                  kept when you close this tab."
                 .to_string(),
             Notice::SaveFailed { reason } => format!(
-                "Your latest change could not be saved ({reason}). It is kept in this tab \
-                 only; your previously saved data is unchanged."
+                "Your latest change could not be saved: {reason}. The change is kept in this \
+                 tab only; your previously saved data is unchanged."
             ),
         }
     }
@@ -94,7 +94,10 @@ pub fn load(now: Millis) -> Loaded {
             }
         }
     };
-    match Store::decode(&raw) {
+    crate::platform::mark("devops-maturity:decode:start");
+    let decoded = Store::decode(&raw);
+    crate::platform::mark("devops-maturity:decode:end");
+    match decoded {
         Ok(store) => Loaded {
             store,
             mode: Mode::Persistent,
@@ -171,6 +174,24 @@ pub fn save(store: &Store) -> Result<(), String> {
     }
 }
 
+/// The text kept under a backup key, for the user to download.
+pub fn backup(key: &str) -> Option<String> {
+    if !key.starts_with(BACKUP_PREFIX) {
+        return None;
+    }
+    available()?.get_item(key).ok().flatten()
+}
+
+/// The saved state exactly as stored, for a backup download; falls back to
+/// encoding `store` (the in-memory state) when nothing readable is stored.
+pub fn export_text(store: &Store) -> String {
+    available()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .filter(|raw| Store::decode(raw).is_ok())
+        .or_else(|| store.encode().ok())
+        .unwrap_or_default()
+}
+
 /// The storage handle, or `None` when the browser refuses access.
 fn available() -> Option<web_sys::Storage> {
     // Touching `window.localStorage` throws where site data is blocked, and gloo's
@@ -188,7 +209,8 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
         .and_then(|n| n.as_string())
         .unwrap_or_default();
     if name == "QuotaExceededError" {
-        "this browser's storage for the app is full; export your data and delete old runs"
+        "this browser's storage for this site is full. Download a backup of your data, \
+         then delete runs or teams you no longer need"
             .to_string()
     } else if name.is_empty() {
         "the browser refused to store it".to_string()

@@ -2,6 +2,7 @@
 
 pub mod dora;
 pub mod findings;
+pub mod notes;
 pub mod notice;
 pub mod question;
 pub mod score_table;

@@ -2,7 +2,8 @@
 
 use crate::app::{catalog, use_app_state};
 use crate::components::score_table::format_score;
-use crate::platform::{format_date_time, new_id, now, set_title};
+use crate::platform::{download, format_date_time, new_id, now, set_title, today};
+use crate::storage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -122,10 +123,19 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-/// Every team with its runs, newest first.
+/// How many runs each team lists on the start page; the team page has them all.
+const RECENT_RUNS: usize = 3;
+
+/// Every active team with its latest runs, then the archived teams, then a backup.
 #[component]
 fn History() -> impl IntoView {
     let state = use_app_state();
+    let download_error = RwSignal::new(None::<String>);
+    let backup = move |_| {
+        let text = state.store.with_untracked(storage::export_text);
+        let name = format!("devops-maturity-backup-{}.json", today());
+        download_error.set(download(&name, "application/json", &text).err());
+    };
     view! {
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">"Your teams"</h2>
@@ -136,26 +146,61 @@ fn History() -> impl IntoView {
                             <p class="empty">"No assessments yet. Start one above; it is saved as you answer."</p>
                         }.into_any();
                     }
-                    store
-                        .teams_by_activity()
+                    let (archived, active): (Vec<_>, Vec<_>) =
+                        store.teams_by_activity().into_iter().partition(|t| t.archived);
+                    let active = active
                         .into_iter()
                         .map(|team| {
-                            let runs = store
-                                .runs_of(&team.id)
-                                .into_iter()
-                                .map(run_item)
-                                .collect_view();
+                            let all = store.runs_of(&team.id);
+                            let more = all.len().saturating_sub(RECENT_RUNS);
+                            let runs = all.into_iter().take(RECENT_RUNS).map(run_item).collect_view();
+                            let href = format!("/teams/{}", team.id.0);
+                            let link = if more > 0 {
+                                format!("History, trends and {more} older assessment{}", if more == 1 { "" } else { "s" })
+                            } else {
+                                "History and trends".to_string()
+                            };
+                            let label = format!("{link}: {}", team.name);
                             view! {
                                 <section class="team" aria-label=team.name.clone()>
                                     <h3>{team.name.clone()}</h3>
                                     <ul class="runs">{runs}</ul>
+                                    <p class="team-link"><A href=href attr:aria-label=label>{link}</A></p>
                                 </section>
                             }
                         })
-                        .collect_view()
-                        .into_any()
+                        .collect_view();
+                    let archived = (!archived.is_empty()).then(|| {
+                        let count = archived.len();
+                        let items = archived
+                            .into_iter()
+                            .map(|team| {
+                                let runs = store.runs_of(&team.id).len();
+                                let href = format!("/teams/{}", team.id.0);
+                                let name = team.name.clone();
+                                view! {
+                                    <li>
+                                        <A href=href>{name}</A>
+                                        {format!(" ({runs} assessment{})", if runs == 1 { "" } else { "s" })}
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <details class="archived">
+                                <summary>{format!("Archived teams ({count})")}</summary>
+                                <ul>{items}</ul>
+                            </details>
+                        }
+                    });
+                    view! { {active} {archived} }.into_any()
                 })
             }}
+            <p class="backup">
+                <button type="button" on:click=backup>"Download a backup of all data"</button>
+                <span class="hint">" One JSON file with every team and assessment in this browser."</span>
+            </p>
+            {move || download_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
     }
 }

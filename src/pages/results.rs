@@ -5,6 +5,7 @@ use crate::app::{catalog, use_app_state};
 use crate::charts::{RadarChart, MIN_RADAR_AXES};
 use crate::components::dora::DoraPlacement;
 use crate::components::findings::{cognitive_load_view, findings_view};
+use crate::components::notes::RunNotes;
 use crate::components::score_table::{format_score, ScoreTable};
 use crate::platform::{format_date_time, now, set_title};
 use leptos::prelude::*;
@@ -31,6 +32,14 @@ pub fn Results() -> impl IntoView {
                     .map(|t| t.name.clone())
             })
             .unwrap_or_default()
+        })
+    });
+    // Only the run's id and answers shape the page; notes are edited in place and
+    // must not rebuild it (and its charts) on every save.
+    let run = Memo::new(move |_| {
+        run.get().map(|mut r| {
+            r.notes.clear();
+            r
         })
     });
 
@@ -92,6 +101,7 @@ pub fn Results() -> impl IntoView {
             {resume}
             {overview}
             {sections}
+            <RunNotes run=run.id.clone()/>
             <section class="explain card" aria-labelledby="explain-heading">
                 <h2 id="explain-heading">"What these scores mean"</h2>
                 <p>
@@ -106,7 +116,11 @@ pub fn Results() -> impl IntoView {
                     "and to compare with yourselves over time, not to rank teams against each other."
                 </p>
             </section>
-            <p><A href="/">"Back to your teams"</A></p>
+            <p>
+                <A href=format!("/teams/{}", run.team.0)>"Team history and trends"</A>
+                " · "
+                <A href="/">"Back to your teams"</A>
+            </p>
         }
         .into_any()
     }

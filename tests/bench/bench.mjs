@@ -22,7 +22,34 @@ const sizes = {
   css: sizeOf(pick('.css')),
   html: gz(readFileSync(join(DIST, 'index.html'))),
   echarts: gz(readFileSync(join(DIST, 'vendor', 'echarts.min.js'))),
+  echartsFull: gz(readFileSync(new URL('../../node_modules/echarts/dist/echarts.min.js', import.meta.url))),
 };
+
+// A store as the first shipped version (schema 1) wrote it: one team with HISTORY
+// finished runs a week apart, each answering every question of all five questionnaires.
+const HISTORY = 500;
+const BANKS = ['calms', 'three-ways', 'team-topologies', 'dora', 'westrum']
+  .map((f) => JSON.parse(readFileSync(new URL(`../../questionnaires/${f}.json`, import.meta.url))));
+const bigStore = (() => {
+  const week = 7 * 86_400_000;
+  const start = Date.UTC(2017, 0, 2);
+  const runs = [];
+  for (let i = 0; i < HISTORY; i++) {
+    const answers = {};
+    let k = i;
+    for (const bank of BANKS) {
+      for (const q of bank.questions.filter((x) => !x.retired)) {
+        k = (k * 31 + 7) % 1009;
+        answers[q.id] = q.answer === 'percent' ? k % 101 : k % q.choices.length;
+      }
+    }
+    const at = start + i * week;
+    runs.push({ id: `r-${i}`, team: 't-history', questionnaires: BANKS.map((b) => b.id), started_at: at,
+      finished_at: at + 3_600_000, answers, position: 0 });
+  }
+  return JSON.stringify({ app: 'devops-maturity', schema: 1, revision: HISTORY, updated_at: start,
+    teams: [{ id: 't-history', name: 'History', created_at: start }], runs });
+})();
 
 // A store with one team and one unfinished CALMS run, as the app writes it.
 const RUN = 'r-bench';
@@ -46,11 +73,11 @@ const extra = { '/bench-blank.html': '<!doctype html><title>blank</title>' };
 const server = await startServer(DIST, { extra });
 const browser = await launch();
 
-async function freshPage() {
+async function freshPage(seeded = store) {
   const context = await browser.newContext();
   const seed = await context.newPage();
   await seed.goto(`${server.url}/bench-blank.html`);
-  await seed.evaluate((s) => localStorage.setItem('devops-maturity', s), store);
+  await seed.evaluate((s) => localStorage.setItem('devops-maturity', s), seeded);
   await seed.close();
   await context.addInitScript(OBSERVE);
   const page = await context.newPage();
@@ -114,6 +141,39 @@ const answer = [];
   await context.close();
 }
 
+// The team page over HISTORY runs: loading and migrating the store, and computing
+// every trend series, timed inside the app (User Timing marks around wasm work).
+const span = (name) => {
+  const start = performance.getEntriesByName(`devops-maturity:${name}:start`)[0];
+  const end = performance.getEntriesByName(`devops-maturity:${name}:end`)[0];
+  return end.startTime - start.startTime;
+};
+const decode = [];
+const trendsTime = [];
+let chartsRouteBytes = 0;
+let bytesPerRun = 0;
+let fullRunBytes = 0;
+for (let i = 0; i < RUNS; i++) {
+  const { context, page, bytes } = await freshPage(bigStore);
+  await page.goto(`${server.url}/teams/t-history`);
+  await page.getByRole('table', { name: 'CALMS scores at each finished assessment' }).waitFor();
+  await page.locator('[data-testid=chart] svg').first().waitFor();
+  decode.push(await page.evaluate(span, 'decode'));
+  trendsTime.push(await page.evaluate(span, 'trends'));
+  if (i === 0) {
+    chartsRouteBytes = bytes.reduce((a, b) => a + b.gz, 0);
+    // One change makes the app write the whole store in its current format.
+    await page.getByLabel('Team name').fill('History 2');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('heading', { level: 1, name: 'History 2' }).waitFor();
+    const written = await page.evaluate(() => localStorage.getItem('devops-maturity'));
+    const parsed = JSON.parse(written);
+    bytesPerRun = written.length / parsed.runs.length;
+    fullRunBytes = Math.max(...parsed.runs.map((r) => JSON.stringify(r).length));
+  }
+  await context.close();
+}
+
 await browser.close();
 await server.close();
 
@@ -126,7 +186,11 @@ const rows = [
   ['CSS (gzip -9)', kb(sizes.css)],
   ['index.html (gzip -9)', kb(sizes.html)],
   ['first-question route, all responses (gzip -9)', `${kb(transferred)} (goal <= 120 KB)${echartsEarly ? '  !! includes ECharts' : ''}`],
-  ['ECharts, loaded only with a chart (gzip -9)', kb(sizes.echarts)],
+  ['ECharts custom build (esbuild: line, bar, radar, SVG), lazy (gzip -9)', `${kb(sizes.echarts)} (full echarts.min.js: ${kb(sizes.echartsFull)})`],
+  [`team page with ${HISTORY} runs, all responses incl. ECharts (gzip -9)`, kb(chartsRouteBytes)],
+  ['bytes stored per run, all five questionnaires answered', `${bytesPerRun.toFixed(0)} B average, ${fullRunBytes} B largest (goal <= 2048)`],
+  [`load + migrate a ${HISTORY}-run schema-1 store, in wasm (median of ${RUNS})`, `${ms(median(decode))} (goal < 16 ms)`],
+  [`all trend series for ${HISTORY} runs, in wasm (median of ${RUNS})`, `${ms(median(trendsTime))} (goal < 16 ms)`],
   [`navigation -> first question interactive (median of ${RUNS})`, ms(median(app))],
   [`same question as static HTML, no script (median of ${RUNS})`, ms(median(still))],
   ['ratio app / static', `${ratio.toFixed(2)}x`],

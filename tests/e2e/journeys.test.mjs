@@ -91,7 +91,7 @@ test('a team takes CALMS with the mouse, changes an answer, and sees honest resu
   assert.equal(advice[0], QUESTIONS[8].advice, 'advice starts with the lowest-scored Lean question');
 
   // The radar is drawn from the vendored ECharts, on our own origin.
-  await page.locator('[data-testid=chart] canvas').first().waitFor();
+  await page.locator('[data-testid=chart] svg').first().waitFor();
   await page.getByText('Radar of the scores in the table').waitFor();
   assert.ok(w.requests.some((u) => u === `${suite.server.url}/vendor/echarts.min.js`));
   await app.audit('results page');
@@ -345,7 +345,7 @@ test('one run can cover several questionnaires, each with its own results', asyn
   assert.equal(await westrum.locator('[data-testid=chart], .chart-empty').count(), 0,
     'a one-dimension questionnaire gets a table, not an empty chart');
   const threeWays = page.getByRole('region', { name: 'The Three Ways' });
-  await threeWays.locator('canvas').first().waitFor();
+  await threeWays.locator('[data-testid=chart] svg').first().waitFor();
   await app.audit('results of a three-questionnaire run');
   await app.open('/');
   await page.getByRole('region', { name: 'Platform' })
@@ -389,7 +389,7 @@ test('DORA: a team matching a published profile sees that cluster, and editions 
   assert.deepEqual(metrics['Lead time for changes'], ['Between one week and one month', '4.0']);
   await page.getByText('Nearest 2024 cluster: Medium (35% of respondents that year).').waitFor();
   await page.getByText(/^About 2024: In 2024 the medium cluster had a lower change failure rate/).waitFor();
-  await page.locator('[data-testid=chart] canvas').first().waitFor();
+  await page.locator('[data-testid=chart] svg').first().waitFor();
   await app.audit('DORA results');
 
   // Mark the chart's element: an edition switch must update this chart, not replace it.
@@ -402,7 +402,7 @@ test('DORA: a team matching a published profile sees that cluster, and editions 
   await page.getByText('About 2022: 2022 found no elite cluster: its best cluster is called high.').waitFor();
   const clusters = await app.scoreTable('The 2022 clusters as published, and your distance from each');
   assert.deepEqual(Object.keys(clusters), ['High', 'Medium (nearest)', 'Low']);
-  assert.equal(await page.locator('[data-testid=chart][data-original=yes] canvas').count(), 1,
+  assert.equal(await page.locator('[data-testid=chart][data-original=yes] svg').count(), 1,
     'the same chart element, updated rather than re-created');
   await w.close();
 });

@@ -1,0 +1,98 @@
+//! Two runs of a team side by side: every dimension before and after, the change, and
+//! whether it counts as improved, worse or unchanged, by a threshold the page states.
+
+use crate::app::{catalog, use_app_state};
+use crate::components::score_table::format_score;
+use crate::pages::team::threshold_note;
+use crate::platform::{format_date_time, set_title};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use maturity_core::history::{compare, Delta, Verdict};
+use maturity_core::{RunId, TeamId};
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let query = use_query_map();
+    let view_data = Memo::new(move |_| {
+        let team = TeamId(params.read().get("team").unwrap_or_default());
+        let from = RunId(query.read().get("from").unwrap_or_default());
+        let to = RunId(query.read().get("to").unwrap_or_default());
+        let catalog = catalog().ok()?;
+        state.store.with(|s| {
+            let team = s.team(&team)?.clone();
+            let a = s.run(&from).filter(|r| r.team == team.id)?;
+            let b = s.run(&to).filter(|r| r.team == team.id)?;
+            Some((team, a.held_at(), b.held_at(), compare(catalog, a, b)))
+        })
+    });
+    move || {
+        let Some((team, from, to, rows)) = view_data.get() else {
+            set_title("Comparison not found");
+            return view! {
+                <h1>"Comparison not found"</h1>
+                <p>"One of these assessments is not saved in this browser, or they belong to different teams."</p>
+                <p><A href="/">"See your teams"</A></p>
+            }
+            .into_any();
+        };
+        set_title(&format!("Compare · {}", team.name));
+        let count = |v: Verdict| rows.iter().filter(|r| !r.dimension.is_empty() && r.verdict == v).count();
+        let summary = format!(
+            "{} dimension(s) improved, {} got worse, {} unchanged, {} not comparable.",
+            count(Verdict::Improved),
+            count(Verdict::Worse),
+            count(Verdict::Unchanged),
+            count(Verdict::NotComparable)
+        );
+        let from_text = format_date_time(from);
+        let to_text = format_date_time(to);
+        let body = rows.iter().map(row).collect_view();
+        view! {
+            <h1>{format!("{}: {from_text} → {to_text}", team.name)}</h1>
+            <p class="lede">{summary}</p>
+            <table class="scores compare-table">
+                <caption>{format!("Scores (0–10) on {from_text} and {to_text}, by dimension")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Dimension"</th>
+                        <th scope="col" class="num">{from_text.clone()}</th>
+                        <th scope="col" class="num">{to_text.clone()}</th>
+                        <th scope="col" class="num">"Change"</th>
+                        <th scope="col">"Verdict"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+            <p class="hint">{threshold_note()}</p>
+            <p><A href=format!("/teams/{}", team.id.0)>{format!("Back to {}", team.name)}</A></p>
+        }
+        .into_any()
+    }
+}
+
+fn row(d: &Delta) -> impl IntoView {
+    let class = match (d.dimension.is_empty(), d.verdict) {
+        (true, _) => "overall-row",
+        (_, Verdict::Improved) => "improved",
+        (_, Verdict::Worse) => "worse",
+        _ => "",
+    };
+    let marker = match d.verdict {
+        Verdict::Improved => "▲ ",
+        Verdict::Worse => "▼ ",
+        Verdict::Unchanged => "= ",
+        Verdict::NotComparable => "",
+    };
+    view! {
+        <tr class=class data-dimension=format!("{}.{}", d.questionnaire, d.dimension)>
+            <th scope="row">{d.name.clone()}</th>
+            <td class="num">{format_score(d.before)}</td>
+            <td class="num">{format_score(d.after)}</td>
+            <td class="num">{d.change.map_or_else(|| "–".to_string(), |c| format!("{c:+.1}"))}</td>
+            <td class="verdict">{format!("{marker}{}", d.verdict.label())}</td>
+        </tr>
+    }
+}
