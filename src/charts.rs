@@ -353,14 +353,16 @@ fn to_js(chart: &Chart) -> Result<JsValue, JsValue> {
 #[component]
 pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>) -> impl IntoView {
     let caption = "Radar of the scores in the table (0 at the centre, 10 at the edge).";
-    match radar_option(&title, &data) {
-        Some(option) => view! { <EChart option=Signal::stored(option) caption=caption/> }.into_any(),
-        None => view! {
+    if radar_option(&title, &data).is_some() {
+        let option = Signal::derive(move || or_blank(radar_option(&title, &data)));
+        view! { <EChart option=option caption=caption/> }.into_any()
+    } else {
+        view! {
             <p class="chart-empty">
                 {format!("A chart needs at least {MIN_RADAR_AXES} scored dimensions; the table has every figure.")}
             </p>
         }
-        .into_any(),
+        .into_any()
     }
 }
 
@@ -409,7 +411,8 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, #[prop(into)] caption: String
     let failed = RwSignal::new(false);
     let status = library.clone();
     Effect::new(move |_| {
-        let option = option.get();
+        // Serialized straight from the signal: a chart is never cloned.
+        let js = option.with(to_js);
         match status.get() {
             Library::Loading => return,
             Library::Failed => {
@@ -422,7 +425,7 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, #[prop(into)] caption: String
             return;
         };
         let outcome = (|| -> Result<(), JsValue> {
-            let js = to_js(&option)?;
+            let js = js?;
             if instance.with_value(|i| i.is_none()) {
                 let chart = echarts_init(&element)?;
                 instance.set_value(Some(chart));

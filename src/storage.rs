@@ -98,11 +98,14 @@ pub fn load(now: Millis) -> Loaded {
     let decoded = Store::decode(&raw);
     crate::platform::mark("devops-maturity:decode:end");
     match decoded {
-        Ok(store) => Loaded {
-            store,
-            mode: Mode::Persistent,
-            notice: None,
-        },
+        Ok(store) => {
+            remember(raw);
+            Loaded {
+                store,
+                mode: Mode::Persistent,
+                notice: None,
+            }
+        }
         // Data from a newer version is valid data: never replace it, only read around it.
         Err(error @ DecodeError::Newer { .. }) => Loaded {
             store: Store::new(),
@@ -136,14 +139,35 @@ pub fn load(now: Millis) -> Loaded {
     }
 }
 
-/// The state as stored right now (another tab may have changed it since load):
-/// `Ok(None)` when nothing is stored, `Err` with the reason when it cannot be read,
-/// in which case nothing may be written over it.
+thread_local! {
+    /// The stored text this tab last read or wrote. While storage still holds exactly
+    /// this, nothing changed elsewhere and there is nothing to decode, which keeps
+    /// every save cheap however long the history grows.
+    static SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn remember(text: String) {
+    SEEN.with(|seen| *seen.borrow_mut() = Some(text));
+}
+
+/// The state as stored right now, if another tab has changed it since this tab last
+/// read or wrote it: `Ok(None)` when nothing is stored or nothing changed, `Err` with
+/// the reason when it cannot be read, in which case nothing may be written over it.
 pub fn current() -> Result<Option<Store>, String> {
     let storage = available().ok_or_else(|| "storage is not available".to_string())?;
     match storage.get_item(KEY) {
         Ok(None) => Ok(None),
-        Ok(Some(raw)) => Store::decode(&raw).map(Some).map_err(|e| e.to_string()),
+        Ok(Some(raw)) if SEEN.with(|seen| seen.borrow().as_deref() == Some(raw.as_str())) => {
+            Ok(None)
+        }
+        Ok(Some(raw)) => {
+            crate::platform::mark("devops-maturity:redecode:start");
+            let decoded = Store::decode(&raw);
+            crate::platform::mark("devops-maturity:redecode:end");
+            let store = decoded.map_err(|e| e.to_string())?;
+            remember(raw);
+            Ok(Some(store))
+        }
         Err(_) => Err("storage is not available".to_string()),
     }
 }
@@ -169,7 +193,10 @@ pub fn save(store: &Store) -> Result<(), String> {
         .set_item(KEY, &text)
         .map_err(|error| describe(&error))?;
     match storage.get_item(KEY) {
-        Ok(Some(back)) if back == text => Ok(()),
+        Ok(Some(back)) if back == text => {
+            remember(text);
+            Ok(())
+        }
         _ => Err("the browser did not keep what was written".to_string()),
     }
 }

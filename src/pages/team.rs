@@ -13,20 +13,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use maturity_core::dora::{editions, NEWEST_WITH_CLUSTERS};
 use maturity_core::history::{
-    bands, dora_trend, finished_runs, history, trends, DoraPoint, Metric, Trend,
+    bands, place_each, team_history, DoraPoint, Metric, TeamHistory, Trend,
 };
-use maturity_core::{ChangeError, Run, RunId, Team, TeamId};
+use maturity_core::{ChangeError, RunId, Team, TeamId};
 
 /// Everything the page shows that is computed from the store, computed once per change.
 #[derive(Clone, PartialEq)]
 struct TeamData {
     team: Team,
-    /// Newest first: (run, overall per questionnaire as "Title 6.3").
-    runs: Vec<(Run, Vec<(String, Option<f64>)>)>,
-    finished: usize,
-    trends: Vec<Trend>,
-    /// The finished runs that covered DORA, oldest first.
-    dora_runs: Vec<Run>,
+    history: TeamHistory,
 }
 
 fn team_data(team: &TeamId) -> Option<TeamData> {
@@ -35,39 +30,18 @@ fn team_data(team: &TeamId) -> Option<TeamData> {
     state.store.with(|store| {
         let team = store.team(team)?.clone();
         mark("devops-maturity:trends:start");
-        let entries = history(store, catalog, &team.id);
-        let finished = finished_runs(store, &team.id);
-        let trends = trends(catalog, &finished);
-        let dora_runs: Vec<Run> = finished
-            .iter()
-            .filter(|r| r.questionnaires.iter().any(|q| q == maturity_core::dora::QUESTIONNAIRE_ID))
-            .map(|r| (*r).clone())
-            .collect();
-        let runs = entries
-            .iter()
-            .map(|e| {
-                let overall = e
-                    .scores
-                    .iter()
-                    .map(|s| {
-                        let title = catalog
-                            .get(&s.questionnaire)
-                            .map_or_else(|| s.questionnaire.clone(), |q| q.title.clone());
-                        (title, s.overall)
-                    })
-                    .collect();
-                (e.run.clone(), overall)
-            })
-            .collect();
+        let history = team_history(store, catalog, &team.id);
         mark("devops-maturity:trends:end");
-        Some(TeamData {
-            team,
-            runs,
-            finished: finished.len(),
-            trends,
-            dora_runs,
-        })
+        Some(TeamData { team, history })
     })
+}
+
+/// "CALMS" for a questionnaire id, or the id itself when the catalog has no such file.
+fn title_of(id: &str) -> String {
+    catalog()
+        .ok()
+        .and_then(|c| c.get(id))
+        .map_or_else(|| id.to_string(), |q| q.title.clone())
 }
 
 #[component]
@@ -76,6 +50,9 @@ pub fn TeamPage() -> impl IntoView {
     let team_id = Memo::new(move |_| TeamId(params.read().get("team").unwrap_or_default()));
     let data = Memo::new(move |_| team_data(&team_id.get()));
     let exists = Memo::new(move |_| data.with(|d| d.is_some()));
+    // The history alone: renaming or archiving the team leaves it equal, so the
+    // tables and charts below are not rebuilt for a change that does not touch them.
+    let history = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.history.clone())));
     move || {
         if !exists.get() {
             set_title("Team not found");
@@ -94,10 +71,10 @@ pub fn TeamPage() -> impl IntoView {
             </h1>
             <p class="meta">{move || data.with(|d| d.as_ref().map(summary_line).unwrap_or_default())}</p>
             <p><A href="/">"Start a new assessment"</A></p>
-            <RunsTable data=data/>
-            <Trends data=data/>
-            <DoraOverTime data=data/>
-            <CompareForm data=data/>
+            <RunsTable data=history/>
+            <Trends data=history/>
+            <DoraOverTime data=history/>
+            <CompareForm data=history team=team_id/>
             <TeamAdmin data=data/>
         }
         .into_any()
@@ -105,17 +82,17 @@ pub fn TeamPage() -> impl IntoView {
 }
 
 fn summary_line(d: &TeamData) -> String {
-    let runs = d.runs.len();
+    let runs = d.history.runs.len();
     format!(
         "{runs} assessment{}, {} finished.",
         if runs == 1 { "" } else { "s" },
-        d.finished
+        d.history.finished
     )
 }
 
 /// Every run, newest first, with a way to open it and to delete it.
 #[component]
-fn RunsTable(data: Memo<Option<TeamData>>) -> impl IntoView {
+fn RunsTable(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(None::<RunId>);
     let error = RwSignal::new(None::<String>);
@@ -124,20 +101,21 @@ fn RunsTable(data: Memo<Option<TeamData>>) -> impl IntoView {
             let Some(d) = d else { return Vec::new() };
             d.runs
                 .iter()
-                .map(|(run, overall)| {
-                    let id = run.id.clone();
-                    let when = format_date_time(run.held_at());
-                    let titles: Vec<String> = overall.iter().map(|(t, _)| t.clone()).collect();
-                    let scores = if run.is_finished() {
-                        overall
+                .map(|run| {
+                    let id = run.run.clone();
+                    let when = format_date_time(run.held_at);
+                    let titles: Vec<String> =
+                        run.scores.iter().map(|s| title_of(&s.questionnaire)).collect();
+                    let scores = if run.finished {
+                        run.scores
                             .iter()
-                            .map(|(t, s)| format!("{t} {}", format_score(*s)))
+                            .map(|s| format!("{} {}", title_of(&s.questionnaire), format_score(s.overall)))
                             .collect::<Vec<_>>()
                             .join(", ")
                     } else {
-                        format!("In progress: {} answered", run.answers.len())
+                        format!("In progress: {} answered", run.answered)
                     };
-                    let (link, href) = if run.is_finished() {
+                    let (link, href) = if run.finished {
                         ("View", format!("/runs/{}/results", id.0))
                     } else {
                         ("Resume", format!("/runs/{}", id.0))
@@ -211,7 +189,7 @@ fn RunsTable(data: Memo<Option<TeamData>>) -> impl IntoView {
 
 /// One trend chart and table per questionnaire, then the latest run over the previous.
 #[component]
-fn Trends(data: Memo<Option<TeamData>>) -> impl IntoView {
+fn Trends(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     let trend_ids = Memo::new(move |_| {
         data.with(|d| {
             d.as_ref()
@@ -237,7 +215,7 @@ fn Trends(data: Memo<Option<TeamData>>) -> impl IntoView {
 }
 
 #[component]
-fn QuestionnaireTrend(data: Memo<Option<TeamData>>, id: String) -> impl IntoView {
+fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoView {
     let trend = Memo::new(move |_| {
         data.with(|d| d.as_ref().and_then(|d| d.trends.iter().find(|t| t.questionnaire == id).cloned()))
     });
@@ -266,14 +244,17 @@ fn QuestionnaireTrend(data: Memo<Option<TeamData>>, id: String) -> impl IntoView
                 .unwrap_or_default()
         })
     });
-    let radar = Memo::new(move |_| {
+    // Built on demand, never stored: charts are neither compared nor cloned.
+    let radar = move || {
         pairs.with(|p| {
             let borrowed: Vec<(&str, Option<f64>, Option<f64>)> =
                 p.iter().map(|(n, a, b)| (n.as_str(), *a, *b)).collect();
             radar_compare_option(&borrowed)
         })
+    };
+    let has_radar = Memo::new(move |_| {
+        pairs.with(|p| p.iter().filter(|(_, a, b)| a.is_some() && b.is_some()).count() >= MIN_RADAR_AXES)
     });
-    let has_radar = Memo::new(move |_| radar.with(Option::is_some));
     let heading_id = format!("trend-{}", trend.with_untracked(|t| t.as_ref().map(|t| t.questionnaire.clone()).unwrap_or_default()));
     view! {
         <section class="trend" aria-labelledby=heading_id.clone()>
@@ -282,7 +263,7 @@ fn QuestionnaireTrend(data: Memo<Option<TeamData>>, id: String) -> impl IntoView
             {move || trend.with(|t| t.as_ref().map(trend_table))}
             <h4>"Latest assessment over the previous one"</h4>
             {move || if has_radar.get() {
-                let option = Signal::derive(move || or_blank(radar.get()));
+                let option = Signal::derive(move || or_blank(radar()));
                 Some(view! { <EChart option=option caption="Latest assessment (solid) over the previous one (dashed), 0 at the centre and 10 at the edge."/> }.into_any())
             } else {
                 Some(view! {
@@ -384,13 +365,13 @@ pub fn threshold_note() -> String {
 
 /// The four clustered DORA metrics over time, with the chosen edition's clusters behind.
 #[component]
-fn DoraOverTime(data: Memo<Option<TeamData>>) -> impl IntoView {
+fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     let year = RwSignal::new(NEWEST_WITH_CLUSTERS);
     let edition = Memo::new(move |_| editions().into_iter().find(|e| e.year == year.get()));
     let points = Memo::new(move |_| {
         data.with(|d| {
-            let runs: Vec<&Run> = d.as_ref().map(|d| d.dora_runs.iter().collect()).unwrap_or_default();
-            edition.with(|e| e.as_ref().map(|e| dora_trend(&runs, e)).unwrap_or_default())
+            let answers = d.as_ref().map_or(&[][..], |d| &d.dora[..]);
+            edition.with(|e| e.as_ref().map(|e| place_each(answers, e)).unwrap_or_default())
         })
     });
     let any = Memo::new(move |_| points.with(|p| !p.is_empty()));
@@ -506,16 +487,17 @@ fn dora_table(points: &[DoraPoint], year: u16) -> impl IntoView {
 
 /// Picks two finished runs to compare; defaults to the previous and the latest.
 #[component]
-fn CompareForm(data: Memo<Option<TeamData>>) -> impl IntoView {
+fn CompareForm(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoView {
     let navigate = use_navigate();
     let finished = Memo::new(move |_| {
         data.with(|d| {
             d.as_ref()
                 .map(|d| {
-                    d.runs
+                    d
+                        .runs
                         .iter()
-                        .filter(|(r, _)| r.is_finished())
-                        .map(|(r, _)| (r.id.clone(), format_date_time(r.held_at())))
+                        .filter(|r| r.finished)
+                        .map(|r| (r.run.clone(), format_date_time(r.held_at)))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -523,7 +505,7 @@ fn CompareForm(data: Memo<Option<TeamData>>) -> impl IntoView {
     });
     let from = RwSignal::new(None::<String>);
     let to = RwSignal::new(None::<String>);
-    let team = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.team.id.0.clone()).unwrap_or_default()));
+    let team = Memo::new(move |_| team.get().0);
     let chosen = move |signal: RwSignal<Option<String>>, fallback: usize| {
         signal.get().or_else(|| finished.with(|f| f.get(fallback).map(|(id, _)| id.0.clone())))
     };
@@ -570,7 +552,9 @@ fn TeamAdmin(data: Memo<Option<TeamData>>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
     let team = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.team.clone())));
-    let counts = Memo::new(move |_| data.with(|d| d.as_ref().map_or((0, 0), |d| (d.runs.len(), d.finished))));
+    let counts = Memo::new(move |_| {
+        data.with(|d| d.as_ref().map_or((0, 0), |d| (d.history.runs.len(), d.history.finished)))
+    });
     // The name the user began editing from, so a rename made meanwhile in another tab
     // is noticed instead of overwritten.
     let editing_from = RwSignal::new(None::<String>);

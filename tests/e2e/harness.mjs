@@ -16,6 +16,8 @@ export async function launch() {
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-quic',
+      // Extra flags for experiments, e.g. CHROMIUM_EXTRA_ARGS='--js-flags=--no-liftoff'.
+      ...(process.env.CHROMIUM_EXTRA_ARGS ?? '').split(' ').filter(Boolean),
     ],
   });
 }

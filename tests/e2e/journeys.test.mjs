@@ -426,7 +426,9 @@ test('two tabs: each sees what the other changed, and neither overwrites the oth
   const stored = JSON.parse(await a.stored());
   const byTeam = Object.fromEntries(stored.teams.map((t) => [t.name, t.id]));
   assert.deepEqual(Object.keys(byTeam).sort(), ['Tab A', 'Tab B']);
-  const answers = (name) => Object.keys(stored.runs.find((r) => r.team === byTeam[name]).answers).length;
+  // Stored answers are grouped by questionnaire: { calms: { 'culture.x': 2 } }.
+  const answers = (name) => Object.values(stored.runs.find((r) => r.team === byTeam[name]).answers)
+    .reduce((n, group) => n + Object.keys(group).length, 0);
   assert.equal(answers('Tab A'), 1);
   assert.equal(answers('Tab B'), 2);
   await w.close();

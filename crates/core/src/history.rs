@@ -96,23 +96,42 @@ impl Trend {
 /// The trend of every questionnaire with at least one scored dimension that any of
 /// `runs` (oldest first) covered, in catalog order.
 pub fn trends(catalog: &Catalog, runs: &[&Run]) -> Vec<Trend> {
+    let scored: Vec<Scored> = runs
+        .iter()
+        .map(|r| Scored {
+            run: &r.id,
+            at: r.held_at(),
+            scores: run_scores(catalog, r),
+        })
+        .collect();
+    trends_of(catalog, &scored.iter().collect::<Vec<_>>())
+}
+
+/// A run with its scores, computed once and shared by every view of the history.
+struct Scored<'a> {
+    run: &'a RunId,
+    at: Millis,
+    scores: Vec<QuestionnaireScore>,
+}
+
+fn trends_of(catalog: &Catalog, runs: &[&Scored]) -> Vec<Trend> {
     catalog
         .all()
         .iter()
         .filter(|q| q.dimensions.iter().any(|d| d.scored))
         .filter_map(|questionnaire| {
-            let covering: Vec<&Run> = runs
+            let covering: Vec<(&&Scored, &QuestionnaireScore)> = runs
                 .iter()
-                .copied()
-                .filter(|r| r.questionnaires.contains(&questionnaire.id))
+                .filter_map(|r| {
+                    r.scores
+                        .iter()
+                        .find(|s| s.questionnaire == questionnaire.id)
+                        .map(|s| (r, s))
+                })
                 .collect();
             if covering.is_empty() {
                 return None;
             }
-            let scores: Vec<QuestionnaireScore> = covering
-                .iter()
-                .map(|r| score(questionnaire, &r.answers))
-                .collect();
             let dimensions = questionnaire
                 .dimensions
                 .iter()
@@ -120,9 +139,9 @@ pub fn trends(catalog: &Catalog, runs: &[&Run]) -> Vec<Trend> {
                 .map(|d| Series {
                     dimension: d.id.clone(),
                     name: d.name.clone(),
-                    values: scores
+                    values: covering
                         .iter()
-                        .map(|s| {
+                        .map(|(_, s)| {
                             s.dimensions
                                 .iter()
                                 .find(|x| x.dimension == d.id)
@@ -134,13 +153,86 @@ pub fn trends(catalog: &Catalog, runs: &[&Run]) -> Vec<Trend> {
             Some(Trend {
                 questionnaire: questionnaire.id.clone(),
                 title: questionnaire.title.clone(),
-                runs: covering.iter().map(|r| r.id.clone()).collect(),
-                at: covering.iter().map(|r| r.held_at()).collect(),
-                overall: scores.iter().map(|s| s.overall).collect(),
+                runs: covering.iter().map(|(r, _)| r.run.clone()).collect(),
+                at: covering.iter().map(|(r, _)| r.at).collect(),
+                overall: covering.iter().map(|(_, s)| s.overall).collect(),
                 dimensions,
             })
         })
         .collect()
+}
+
+/// One run as a team's history lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub run: RunId,
+    pub held_at: Millis,
+    pub finished: bool,
+    /// How many questions have an answer.
+    pub answered: usize,
+    pub notes: String,
+    /// Per questionnaire the run covered (that the catalog knows), in the run's order.
+    pub scores: Vec<QuestionnaireScore>,
+}
+
+/// Everything a team's page shows, with every run scored exactly once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamHistory {
+    /// Every run, newest first.
+    pub runs: Vec<Summary>,
+    /// How many runs are finished.
+    pub finished: usize,
+    /// Finished runs only, per questionnaire, oldest first.
+    pub trends: Vec<Trend>,
+    /// DORA answers of the finished runs that covered DORA, oldest first.
+    pub dora: Vec<(RunId, Millis, Delivery)>,
+}
+
+/// The history of `team`: its runs, their trends and its DORA answers over time.
+pub fn team_history(store: &Store, catalog: &Catalog, team: &TeamId) -> TeamHistory {
+    let mut runs: Vec<&Run> = store.runs.iter().filter(|r| &r.team == team).collect();
+    // Oldest first for the trends; the list is shown newest first.
+    runs.sort_by(|a, b| a.held_at().cmp(&b.held_at()).then_with(|| a.id.cmp(&b.id)));
+    let scored: Vec<Scored> = runs
+        .iter()
+        .map(|r| Scored {
+            run: &r.id,
+            at: r.held_at(),
+            scores: run_scores(catalog, r),
+        })
+        .collect();
+    let finished: Vec<&Scored> = scored
+        .iter()
+        .zip(&runs)
+        .filter(|(_, r)| r.is_finished())
+        .map(|(s, _)| s)
+        .collect();
+    let trends = trends_of(catalog, &finished);
+    let finished = finished.len();
+    let dora = runs
+        .iter()
+        .filter(|r| r.is_finished() && r.questionnaires.iter().any(|q| q == dora::QUESTIONNAIRE_ID))
+        .map(|r| (r.id.clone(), r.held_at(), Delivery::from_answers(&r.answers)))
+        .collect();
+    let summaries = scored
+        .into_iter()
+        .zip(&runs)
+        .rev()
+        .map(|(s, r)| Summary {
+            run: r.id.clone(),
+            held_at: s.at,
+            finished: r.is_finished(),
+            answered: r.answers.len(),
+            notes: r.notes.clone(),
+            scores: s.scores,
+        })
+        .collect();
+    TeamHistory {
+        runs: summaries,
+        finished,
+        trends,
+        dora,
+    }
 }
 
 /// The four clustered DORA metrics, in the order charts show them.
@@ -257,16 +349,23 @@ pub struct DoraPoint {
 /// DORA metrics over time: one point per run (oldest first) that covered DORA,
 /// placed in `edition`.
 pub fn dora_trend(runs: &[&Run], edition: &Edition) -> Vec<DoraPoint> {
-    runs.iter()
+    let answers: Vec<(RunId, Millis, Delivery)> = runs
+        .iter()
         .filter(|r| r.questionnaires.iter().any(|q| q == dora::QUESTIONNAIRE_ID))
-        .map(|r| {
-            let delivery = Delivery::from_answers(&r.answers);
-            DoraPoint {
-                run: r.id.clone(),
-                at: r.held_at(),
-                placement: dora::place(&delivery, edition),
-                delivery,
-            }
+        .map(|r| (r.id.clone(), r.held_at(), Delivery::from_answers(&r.answers)))
+        .collect();
+    place_each(&answers, edition)
+}
+
+/// Places each run's DORA answers (from [`TeamHistory::dora`]) in `edition`.
+pub fn place_each(answers: &[(RunId, Millis, Delivery)], edition: &Edition) -> Vec<DoraPoint> {
+    answers
+        .iter()
+        .map(|(run, at, delivery)| DoraPoint {
+            run: run.clone(),
+            at: *at,
+            placement: dora::place(delivery, edition),
+            delivery: *delivery,
         })
         .collect()
 }

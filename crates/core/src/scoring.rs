@@ -79,52 +79,51 @@ pub fn question_score(question: &Question, answer: u8) -> Option<f64> {
 }
 
 /// Scores `answers` (question id -> choice index) against `questionnaire`.
+///
+/// One pass over the questions, without allocating per question: a team's history
+/// scores every run of every questionnaire, hundreds at a time.
 pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> QuestionnaireScore {
-    let dimensions: Vec<DimensionScore> = questionnaire
-        .dimensions
+    let scored: Vec<&Dimension> = questionnaire.dimensions.iter().filter(|d| d.scored).collect();
+    // Per scored dimension: sum of scores, answered, asked.
+    let mut totals = vec![(0.0_f64, 0_usize, 0_usize); scored.len()];
+    for question in &questionnaire.questions {
+        let Some(slot) = scored.iter().position(|d| d.id == question.dimension) else {
+            continue;
+        };
+        let answer = answers
+            .get(&question.id)
+            .and_then(|&choice| question_score(question, choice));
+        if question.retired && answer.is_none() {
+            continue;
+        }
+        let total = &mut totals[slot];
+        total.2 += 1;
+        if let Some(score) = answer {
+            total.0 += score;
+            total.1 += 1;
+        }
+    }
+    let dimensions: Vec<DimensionScore> = scored
         .iter()
-        .filter(|dimension| dimension.scored)
-        .map(|dimension| {
-            let mut asked = 0;
-            let mut scores = Vec::new();
-            for question in questionnaire
-                .questions
-                .iter()
-                .filter(|q| q.dimension == dimension.id)
-            {
-                let answer = answers
-                    .get(&question.id)
-                    .and_then(|&choice| question_score(question, choice));
-                if question.retired && answer.is_none() {
-                    continue;
-                }
-                asked += 1;
-                scores.extend(answer);
-            }
-            DimensionScore {
-                dimension: dimension.id.clone(),
-                name: dimension.name.clone(),
-                score: mean(&scores),
-                answered: scores.len(),
-                asked,
-            }
+        .zip(&totals)
+        .map(|(dimension, &(sum, answered, asked))| DimensionScore {
+            dimension: dimension.id.clone(),
+            name: dimension.name.clone(),
+            score: (answered > 0).then(|| sum / answered as f64),
+            answered,
+            asked,
         })
         .collect();
-    let dimension_scores: Vec<f64> = dimensions.iter().filter_map(|d| d.score).collect();
+    let (sum, count) = dimensions
+        .iter()
+        .filter_map(|d| d.score)
+        .fold((0.0, 0_usize), |(s, n), x| (s + x, n + 1));
     QuestionnaireScore {
         questionnaire: questionnaire.id.clone(),
-        overall: mean(&dimension_scores),
+        overall: (count > 0).then(|| sum / count as f64),
         answered: dimensions.iter().map(|d| d.answered).sum(),
         asked: dimensions.iter().map(|d| d.asked).sum(),
         dimensions,
-    }
-}
-
-fn mean(values: &[f64]) -> Option<f64> {
-    if values.is_empty() {
-        None
-    } else {
-        Some(values.iter().sum::<f64>() / values.len() as f64)
     }
 }
 

@@ -246,3 +246,33 @@ fn dora_over_time_keeps_answers_and_places_each_run() {
     assert_eq!(nearest, ["Low", "Elite"]);
     assert_eq!(Metric::LeadTime.value(&Delivery::default()), None);
 }
+
+#[test]
+fn the_team_history_agrees_with_each_view_computed_alone() {
+    use maturity_core::history::{place_each, team_history};
+    let catalog = Catalog::builtin().unwrap();
+    let (a, b) = (culture(1), culture(3));
+    let dora = [("dora.lead-time", 3), ("dora.change-failure-rate", 12)];
+    let store = store_with(&[
+        (20, &["calms", "dora"], &dora, true),
+        (0, &["calms"], &a, true),
+        (40, &["calms"], &b, false),
+        (30, &["westrum", "calms"], &b, true),
+    ]);
+    let team = TeamId("t".into());
+    let whole = team_history(&store, &catalog, &team);
+    let runs = finished_runs(&store, &team);
+    assert_eq!(whole.trends, trends(&catalog, &runs));
+    assert_eq!(whole.finished, 3);
+    let edition = editions().into_iter().find(|e| e.year == 2022).unwrap();
+    assert_eq!(place_each(&whole.dora, &edition), dora_trend(&runs, &edition));
+    let listed: Vec<&str> = whole.runs.iter().map(|s| s.run.0.as_str()).collect();
+    assert_eq!(listed, ["r2", "r3", "r0", "r1"], "newest first");
+    let alone = history(&store, &catalog, &team);
+    for (summary, entry) in whole.runs.iter().zip(&alone) {
+        assert_eq!(summary.run, entry.run.id);
+        assert_eq!(summary.scores, entry.scores);
+        assert_eq!(summary.answered, entry.run.answers.len());
+        assert_eq!(summary.finished, entry.run.is_finished());
+    }
+}

@@ -100,11 +100,15 @@ fn damaged_old_formats_are_refused_not_guessed() {
     let cases = [
         (
             r#"{"app":"devops-maturity","schema":1,"revision":1,"updated_at":0,"teams":[]}"#,
-            "runs",
+            "missing field `runs`",
         ),
         (
             r#"{"app":"devops-maturity","schema":1,"revision":1,"updated_at":0,"teams":[],"runs":[{"answers":{"a.b":"x"}}]}"#,
-            "answers",
+            "expected u8",
+        ),
+        (
+            r#"{"app":"devops-maturity","schema":1,"revision":1,"updated_at":0,"teams":[],"runs":[],"notes":"v2 only"}"#,
+            "unknown field `notes`",
         ),
         (
             r#"{"app":"devops-maturity","schema":0,"revision":1,"updated_at":0,"teams":[],"runs":[]}"#,
