@@ -42,9 +42,10 @@ impl AppState {
         };
         if loaded.mode == Mode::Persistent {
             storage::on_change_elsewhere(move || {
-                if let Ok(Some(stored)) = storage::current() {
+                if let Ok(Some((stored, seen))) = storage::current() {
                     if stored.revision > state.store.get_untracked().revision {
                         state.store.set(stored);
+                        storage::adopt(seen);
                         state.synced_at.set(Some(now()));
                     }
                 }
@@ -68,7 +69,10 @@ impl AppState {
         if persistent {
             match storage::current() {
                 // Newer or equal revision on disk: another tab wrote it; build on it.
-                Ok(Some(stored)) if stored.revision >= next.revision => next = stored,
+                Ok(Some((stored, seen))) if stored.revision >= next.revision => {
+                    next = stored;
+                    storage::adopt(seen);
+                }
                 Ok(_) => {}
                 Err(reason) => {
                     self.mode.set_value(Mode::MemoryOnly);

@@ -29,7 +29,9 @@ const INK: &str = "#1a1f24";
 const MUTED: &str = "#8a96a3";
 
 /// Line colours, then symbols, so series differ by more than colour (Okabe-Ito).
-const PALETTE: [&str; 6] = ["#0b4f6c", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"];
+const PALETTE: [&str; 6] = [
+    "#0b4f6c", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
+];
 const SYMBOLS: [Symbol; 6] = [
     Symbol::Circle,
     Symbol::Rect,
@@ -195,7 +197,11 @@ pub fn radar_compare_option(data: &[(&str, Option<f64>, Option<f64>)]) -> Option
         Chart::new()
             .aria(accessible())
             .color(vec![Color::from(MUTED), Color::from(BRAND)])
-            .legend(Legend::new().bottom(0).data(vec!["Previous run", "Latest run"]))
+            .legend(
+                Legend::new()
+                    .bottom(0)
+                    .data(vec!["Previous run", "Latest run"]),
+            )
             .radar(
                 RadarCoordinate::new()
                     .indicator(indicators)
@@ -238,7 +244,13 @@ pub fn trend_option(labels: &[String], series: &[(String, Vec<Option<f64>>)]) ->
                 .boundary_gap(false)
                 .data(labels.to_vec()),
         )
-        .y_axis(Axis::new().type_(AxisType::Value).min(0).max(10).interval(2));
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .max(10)
+                .interval(2),
+        );
     for (i, (name, values)) in series.iter().enumerate() {
         let values: Vec<Option<f64>> = values
             .iter()
@@ -441,15 +453,21 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, #[prop(into)] caption: String
             failed.set(true);
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
+    let fit = move || {
         instance.with_value(|i| {
             if let Some(chart) = i {
                 let _ = chart.resize();
             }
         });
-    });
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| fit());
+    // Refit to the printed page's width before printing, and back after.
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| fit());
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| fit());
     on_cleanup(move || {
         resize.remove();
+        before_print.remove();
+        after_print.remove();
         instance.with_value(|i| {
             if let Some(chart) = i {
                 let _ = chart.dispose();

@@ -150,10 +150,20 @@ fn remember(text: String) {
     SEEN.with(|seen| *seen.borrow_mut() = Some(text));
 }
 
+/// The stored text behind a state read by [`current`]. Pass it to [`adopt`] once this
+/// tab's state is built on that state; until then the text counts as unseen.
+#[derive(Debug, PartialEq)]
+pub struct Seen(String);
+
+/// Records that this tab's state now includes the stored state `seen` came with.
+pub fn adopt(seen: Seen) {
+    remember(seen.0);
+}
+
 /// The state as stored right now, if another tab has changed it since this tab last
 /// read or wrote it: `Ok(None)` when nothing is stored or nothing changed, `Err` with
 /// the reason when it cannot be read, in which case nothing may be written over it.
-pub fn current() -> Result<Option<Store>, String> {
+pub fn current() -> Result<Option<(Store, Seen)>, String> {
     let storage = available().ok_or_else(|| "storage is not available".to_string())?;
     match storage.get_item(KEY) {
         Ok(None) => Ok(None),
@@ -165,8 +175,7 @@ pub fn current() -> Result<Option<Store>, String> {
             let decoded = Store::decode(&raw);
             crate::platform::mark("devops-maturity:redecode:end");
             let store = decoded.map_err(|e| e.to_string())?;
-            remember(raw);
-            Ok(Some(store))
+            Ok(Some((store, Seen(raw))))
         }
         Err(_) => Err("storage is not available".to_string()),
     }

@@ -193,6 +193,61 @@ fn every_change_is_saved_whole_and_reads_back_the_same() {
     local_storage().clear().unwrap();
 }
 
+#[wasm_bindgen_test]
+fn a_save_by_another_tab_is_built_on_and_never_overwritten() {
+    local_storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::load();
+        let run = state
+            .change(|s| {
+                s.start_run(
+                    "Payments",
+                    vec!["calms".into()],
+                    maturity_core::TeamId("t".into()),
+                    maturity_core::RunId("r".into()),
+                    5,
+                )
+            })
+            .unwrap();
+        assert_eq!(
+            storage::current(),
+            Ok(None),
+            "nothing changed since this tab saved"
+        );
+        // Another tab (the same origin's storage) adds notes and saves.
+        let mut theirs = storage::load(6).store;
+        theirs.set_notes(&run, "", "From the other tab", 6).unwrap();
+        local_storage()
+            .set_item(storage::KEY, &theirs.encode().unwrap())
+            .unwrap();
+        assert_eq!(storage::current().unwrap().unwrap().0, theirs);
+        assert!(
+            storage::current().unwrap().is_some(),
+            "read but not adopted: still news to this tab"
+        );
+        // This tab's next change keeps their notes, and refuses to overwrite them
+        // with an edit that began before they were saved.
+        state
+            .change(|s| s.answer(&run, "calms.lean.wip", 2, 7))
+            .unwrap();
+        let saved = storage::load(8).store;
+        assert_eq!(saved.run(&run).unwrap().notes, "From the other tab");
+        assert_eq!(saved.run(&run).unwrap().answers.len(), 1);
+        assert_eq!(
+            state.change(|s| s.set_notes(&run, "", "Mine", 9)),
+            Err(maturity_core::ChangeError::EditedElsewhere {
+                theirs: "From the other tab".into()
+            })
+        );
+        assert_eq!(
+            storage::load(10).store.run(&run).unwrap().notes,
+            "From the other tab"
+        );
+    });
+    local_storage().clear().unwrap();
+}
+
 /// Types `text` into `input` as a person would end up with it, firing the events the
 /// browser fires: `input` while typing, then `change` when the field is committed.
 fn type_and_commit(input: &HtmlInputElement, text: &str, commit: bool) {

@@ -39,7 +39,11 @@ pub fn ComparePage() -> impl IntoView {
             .into_any();
         };
         set_title(&format!("Compare · {}", team.name));
-        let count = |v: Verdict| rows.iter().filter(|r| !r.dimension.is_empty() && r.verdict == v).count();
+        let count = |v: Verdict| {
+            rows.iter()
+                .filter(|r| !r.dimension.is_empty() && r.verdict == v)
+                .count()
+        };
         let summary = format!(
             "{} dimension(s) improved, {} got worse, {} unchanged, {} not comparable.",
             count(Verdict::Improved),

@@ -63,7 +63,9 @@ pub fn TeamPage() -> impl IntoView {
             }
             .into_any();
         }
-        let name = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.team.name.clone()).unwrap_or_default()));
+        let name = Memo::new(move |_| {
+            data.with(|d| d.as_ref().map(|d| d.team.name.clone()).unwrap_or_default())
+        });
         Effect::new(move |_| set_title(&format!("History · {}", name.get())));
         view! {
             <h1>{move || name.get()}
@@ -193,7 +195,12 @@ fn Trends(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     let trend_ids = Memo::new(move |_| {
         data.with(|d| {
             d.as_ref()
-                .map(|d| d.trends.iter().map(|t| t.questionnaire.clone()).collect::<Vec<_>>())
+                .map(|d| {
+                    d.trends
+                        .iter()
+                        .map(|t| t.questionnaire.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -217,15 +224,23 @@ fn Trends(data: Memo<Option<TeamHistory>>) -> impl IntoView {
 #[component]
 fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoView {
     let trend = Memo::new(move |_| {
-        data.with(|d| d.as_ref().and_then(|d| d.trends.iter().find(|t| t.questionnaire == id).cloned()))
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.trends.iter().find(|t| t.questionnaire == id).cloned())
+        })
     });
     let title = move || trend.with(|t| t.as_ref().map(|t| t.title.clone()).unwrap_or_default());
     let chart = Signal::derive(move || {
         trend.with(|t| {
-            let Some(t) = t else { return trend_option(&[], &[]) };
+            let Some(t) = t else {
+                return trend_option(&[], &[]);
+            };
             let labels: Vec<String> = t.at.iter().map(|at| format_date(*at)).collect();
-            let mut series: Vec<(String, Vec<Option<f64>>)> =
-                t.dimensions.iter().map(|s| (s.name.clone(), s.values.clone())).collect();
+            let mut series: Vec<(String, Vec<Option<f64>>)> = t
+                .dimensions
+                .iter()
+                .map(|s| (s.name.clone(), s.values.clone()))
+                .collect();
             if t.dimensions.len() > 1 {
                 series.push(("Overall".to_string(), t.overall.clone()));
             }
@@ -253,9 +268,20 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
         })
     };
     let has_radar = Memo::new(move |_| {
-        pairs.with(|p| p.iter().filter(|(_, a, b)| a.is_some() && b.is_some()).count() >= MIN_RADAR_AXES)
+        pairs.with(|p| {
+            p.iter()
+                .filter(|(_, a, b)| a.is_some() && b.is_some())
+                .count()
+                >= MIN_RADAR_AXES
+        })
     });
-    let heading_id = format!("trend-{}", trend.with_untracked(|t| t.as_ref().map(|t| t.questionnaire.clone()).unwrap_or_default()));
+    let heading_id = format!(
+        "trend-{}",
+        trend.with_untracked(|t| t
+            .as_ref()
+            .map(|t| t.questionnaire.clone())
+            .unwrap_or_default())
+    );
     view! {
         <section class="trend" aria-labelledby=heading_id.clone()>
             <h3 id=heading_id.clone()>{title}</h3>
@@ -281,25 +307,24 @@ fn trend_table(t: &Trend) -> impl IntoView {
         .iter()
         .map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> })
         .collect_view();
-    let rows = t
-        .at
-        .iter()
-        .enumerate()
-        .map(|(i, at)| {
-            let cells = t
-                .dimensions
-                .iter()
-                .map(|s| view! { <td class="num">{format_score(s.values[i])}</td> })
-                .collect_view();
-            view! {
-                <tr>
-                    <th scope="row">{format_date_time(*at)}</th>
-                    {cells}
-                    <td class="num">{format_score(t.overall[i])}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let rows =
+        t.at.iter()
+            .enumerate()
+            .map(|(i, at)| {
+                let cells = t
+                    .dimensions
+                    .iter()
+                    .map(|s| view! { <td class="num">{format_score(s.values[i])}</td> })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{format_date_time(*at)}</th>
+                        {cells}
+                        <td class="num">{format_score(t.overall[i])}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
     let caption = format!("{} scores at each finished assessment", t.title);
     let region_label = caption.clone();
     view! {
@@ -371,7 +396,11 @@ fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     let points = Memo::new(move |_| {
         data.with(|d| {
             let answers = d.as_ref().map_or(&[][..], |d| &d.dora[..]);
-            edition.with(|e| e.as_ref().map(|e| place_each(answers, e)).unwrap_or_default())
+            edition.with(|e| {
+                e.as_ref()
+                    .map(|e| place_each(answers, e))
+                    .unwrap_or_default()
+            })
         })
     });
     let any = Memo::new(move |_| points.with(|p| !p.is_empty()));
@@ -435,7 +464,9 @@ fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
 }
 
 fn dora_table(points: &[DoraPoint], year: u16) -> impl IntoView {
-    let dora = catalog().ok().and_then(|c| c.get(maturity_core::dora::QUESTIONNAIRE_ID));
+    let dora = catalog()
+        .ok()
+        .and_then(|c| c.get(maturity_core::dora::QUESTIONNAIRE_ID));
     let answer = move |metric: Metric, value: Option<u8>| -> String {
         match value {
             None => "–".to_string(),
@@ -466,7 +497,8 @@ fn dora_table(points: &[DoraPoint], year: u16) -> impl IntoView {
             }
         })
         .collect_view();
-    let caption = format!("DORA answers at each finished assessment, and the nearest {year} cluster");
+    let caption =
+        format!("DORA answers at each finished assessment, and the nearest {year} cluster");
     let region_label = caption.clone();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
@@ -493,8 +525,7 @@ fn CompareForm(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl Into
         data.with(|d| {
             d.as_ref()
                 .map(|d| {
-                    d
-                        .runs
+                    d.runs
                         .iter()
                         .filter(|r| r.finished)
                         .map(|r| (r.run.clone(), format_date_time(r.held_at)))
@@ -507,12 +538,17 @@ fn CompareForm(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl Into
     let to = RwSignal::new(None::<String>);
     let team = Memo::new(move |_| team.get().0);
     let chosen = move |signal: RwSignal<Option<String>>, fallback: usize| {
-        signal.get().or_else(|| finished.with(|f| f.get(fallback).map(|(id, _)| id.0.clone())))
+        signal
+            .get()
+            .or_else(|| finished.with(|f| f.get(fallback).map(|(id, _)| id.0.clone())))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let (Some(a), Some(b)) = (chosen(from, 1), chosen(to, 0)) {
-            navigate(&format!("/teams/{}/compare?from={a}&to={b}", team.get_untracked()), Default::default());
+            navigate(
+                &format!("/teams/{}/compare?from={a}&to={b}", team.get_untracked()),
+                Default::default(),
+            );
         }
     };
     let select = move |id: &'static str, signal: RwSignal<Option<String>>, fallback: usize| {
@@ -553,7 +589,10 @@ fn TeamAdmin(data: Memo<Option<TeamData>>) -> impl IntoView {
     let navigate = use_navigate();
     let team = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.team.clone())));
     let counts = Memo::new(move |_| {
-        data.with(|d| d.as_ref().map_or((0, 0), |d| (d.history.runs.len(), d.history.finished)))
+        data.with(|d| {
+            d.as_ref()
+                .map_or((0, 0), |d| (d.history.runs.len(), d.history.finished))
+        })
     });
     // The name the user began editing from, so a rename made meanwhile in another tab
     // is noticed instead of overwritten.
@@ -570,7 +609,9 @@ fn TeamAdmin(data: Memo<Option<TeamData>>) -> impl IntoView {
         }
     });
     let rename = move |was: String| {
-        let Some(t) = team.get_untracked() else { return };
+        let Some(t) = team.get_untracked() else {
+            return;
+        };
         let name = draft.get_untracked();
         match state.change(|s| s.rename_team(&t.id, &was, &name, now())) {
             Ok(()) => {
@@ -591,16 +632,23 @@ fn TeamAdmin(data: Memo<Option<TeamData>>) -> impl IntoView {
         rename(was);
     };
     let toggle_archive = move |_| {
-        let Some(t) = team.get_untracked() else { return };
+        let Some(t) = team.get_untracked() else {
+            return;
+        };
         let result = state.change(|s| s.set_archived(&t.id, !t.archived, now()));
         message.set(Some(match result {
-            Ok(()) if t.archived => "Restored: the team is listed with the others again.".to_string(),
-            Ok(()) => "Archived: the team is listed apart on the start page; nothing was deleted.".to_string(),
+            Ok(()) if t.archived => {
+                "Restored: the team is listed with the others again.".to_string()
+            }
+            Ok(()) => "Archived: the team is listed apart on the start page; nothing was deleted."
+                .to_string(),
             Err(e) => e.to_string(),
         }));
     };
     let delete = move |_| {
-        let Some(t) = team.get_untracked() else { return };
+        let Some(t) = team.get_untracked() else {
+            return;
+        };
         match state.change(|s| s.delete_team(&t.id, now())) {
             Ok(_) => navigate("/", Default::default()),
             Err(e) => message.set(Some(e.to_string())),

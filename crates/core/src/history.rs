@@ -212,7 +212,13 @@ pub fn team_history(store: &Store, catalog: &Catalog, team: &TeamId) -> TeamHist
     let dora = runs
         .iter()
         .filter(|r| r.is_finished() && r.questionnaires.iter().any(|q| q == dora::QUESTIONNAIRE_ID))
-        .map(|r| (r.id.clone(), r.held_at(), Delivery::from_answers(&r.answers)))
+        .map(|r| {
+            (
+                r.id.clone(),
+                r.held_at(),
+                Delivery::from_answers(&r.answers),
+            )
+        })
         .collect();
     let summaries = scored
         .into_iter()
@@ -352,7 +358,13 @@ pub fn dora_trend(runs: &[&Run], edition: &Edition) -> Vec<DoraPoint> {
     let answers: Vec<(RunId, Millis, Delivery)> = runs
         .iter()
         .filter(|r| r.questionnaires.iter().any(|q| q == dora::QUESTIONNAIRE_ID))
-        .map(|r| (r.id.clone(), r.held_at(), Delivery::from_answers(&r.answers)))
+        .map(|r| {
+            (
+                r.id.clone(),
+                r.held_at(),
+                Delivery::from_answers(&r.answers),
+            )
+        })
         .collect();
     place_each(&answers, edition)
 }

@@ -83,7 +83,11 @@ pub fn question_score(question: &Question, answer: u8) -> Option<f64> {
 /// One pass over the questions, without allocating per question: a team's history
 /// scores every run of every questionnaire, hundreds at a time.
 pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> QuestionnaireScore {
-    let scored: Vec<&Dimension> = questionnaire.dimensions.iter().filter(|d| d.scored).collect();
+    let scored: Vec<&Dimension> = questionnaire
+        .dimensions
+        .iter()
+        .filter(|d| d.scored)
+        .collect();
     // Per scored dimension: sum of scores, answered, asked.
     let mut totals = vec![(0.0_f64, 0_usize, 0_usize); scored.len()];
     for question in &questionnaire.questions {

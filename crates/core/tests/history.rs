@@ -265,7 +265,10 @@ fn the_team_history_agrees_with_each_view_computed_alone() {
     assert_eq!(whole.trends, trends(&catalog, &runs));
     assert_eq!(whole.finished, 3);
     let edition = editions().into_iter().find(|e| e.year == 2022).unwrap();
-    assert_eq!(place_each(&whole.dora, &edition), dora_trend(&runs, &edition));
+    assert_eq!(
+        place_each(&whole.dora, &edition),
+        dora_trend(&runs, &edition)
+    );
     let listed: Vec<&str> = whole.runs.iter().map(|s| s.run.0.as_str()).collect();
     assert_eq!(listed, ["r2", "r3", "r0", "r1"], "newest first");
     let alone = history(&store, &catalog, &team);
