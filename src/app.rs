@@ -42,8 +42,19 @@ impl AppState {
         };
         if loaded.mode == Mode::Persistent {
             storage::on_change_elsewhere(move || {
+                if state.mode.get_value() != Mode::Persistent {
+                    return;
+                }
                 if let Ok(Some((stored, seen))) = storage::current() {
-                    if stored.revision > state.store.get_untracked().revision {
+                    let unsaved = matches!(
+                        state.notice.get_untracked(),
+                        Some(Notice::SaveFailed { .. })
+                    );
+                    if unsaved {
+                        // Taking theirs in would silently drop what this tab could not save.
+                        state.mode.set_value(Mode::MemoryOnly);
+                        state.notice.set(Some(Notice::Diverged));
+                    } else if stored.revision >= state.store.get_untracked().revision {
                         state.store.set(stored);
                         storage::adopt(seen);
                         state.synced_at.set(Some(now()));
@@ -73,7 +84,13 @@ impl AppState {
                     next = stored;
                     storage::adopt(seen);
                 }
-                Ok(_) => {}
+                // Another tab saved while this tab held changes it could not save:
+                // writing now would throw theirs away. Stop saving and say so.
+                Ok(Some(_)) => {
+                    self.mode.set_value(Mode::MemoryOnly);
+                    self.notice.set(Some(Notice::Diverged));
+                }
+                Ok(None) => {}
                 Err(reason) => {
                     self.mode.set_value(Mode::MemoryOnly);
                     self.notice.set(Some(Notice::Untouched { reason }));

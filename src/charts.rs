@@ -227,7 +227,7 @@ pub fn radar_compare_option(data: &[(&str, Option<f64>, Option<f64>)]) -> Option
 
 /// `option`, or an empty chart where there is nothing to draw.
 pub fn or_blank(option: Option<Chart>) -> Chart {
-    option.unwrap_or_else(Chart::new)
+    option.unwrap_or_default()
 }
 
 /// Scores over time: one line per series on 0-10, one point per run (`labels` are
@@ -416,7 +416,10 @@ pub fn cluster_distance_option(year: u16, distances: &[(&str, f64)], nearest: &[
 /// An ECharts chart of `option`: drawn once the library has loaded, then updated in
 /// place whenever `option` changes, never re-created.
 #[component]
-pub fn EChart(#[prop(into)] option: Signal<Chart>, #[prop(into)] caption: String) -> impl IntoView {
+pub fn EChart(
+    #[prop(into)] option: Signal<Chart>,
+    #[prop(into)] caption: Signal<String>,
+) -> impl IntoView {
     let library = load_library();
     let container = NodeRef::<leptos::html::Div>::new();
     let instance = StoredValue::new_local(None::<EchartsInstance>);
@@ -485,7 +488,7 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, #[prop(into)] caption: String
                     } else if loading() {
                         "Loading the chart…".to_string()
                     } else {
-                        caption.clone()
+                        caption.get()
                     }
                 }}
             </figcaption>

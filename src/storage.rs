@@ -33,6 +33,9 @@ pub enum Notice {
     Unavailable,
     /// A save failed; the change is kept in this tab only.
     SaveFailed { reason: String },
+    /// Another tab saved while this tab held changes it could not save; this tab
+    /// stopped saving so as not to overwrite them.
+    Diverged,
 }
 
 impl Notice {
@@ -51,6 +54,10 @@ impl Notice {
             Notice::Unavailable => "This browser is not letting the app use its storage \
                  (private mode or blocked site data). Everything works, but nothing will be \
                  kept when you close this tab."
+                .to_string(),
+            Notice::Diverged => "Another tab saved changes while this tab could not save its own. \
+                 To keep theirs, this tab no longer saves anything: download a backup of what \
+                 this tab holds, then reload the page to continue with the saved data."
                 .to_string(),
             Notice::SaveFailed { reason } => format!(
                 "Your latest change could not be saved: {reason}. The change is kept in this \
@@ -216,16 +223,6 @@ pub fn backup(key: &str) -> Option<String> {
         return None;
     }
     available()?.get_item(key).ok().flatten()
-}
-
-/// The saved state exactly as stored, for a backup download; falls back to
-/// encoding `store` (the in-memory state) when nothing readable is stored.
-pub fn export_text(store: &Store) -> String {
-    available()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-        .filter(|raw| Store::decode(raw).is_ok())
-        .or_else(|| store.encode().ok())
-        .unwrap_or_default()
 }
 
 /// The storage handle, or `None` when the browser refuses access.

@@ -33,7 +33,9 @@ pub fn RunNotes(run: RunId) -> impl IntoView {
     let save = {
         let run = run.clone();
         move |was: String| {
-            let text = draft.get_untracked();
+            let Some(text) = draft.try_get_untracked() else {
+                return;
+            };
             match state.change(|s| s.set_notes(&run, &was, &text, now())) {
                 Ok(()) => {
                     editing_from.set(None);
@@ -46,6 +48,22 @@ pub fn RunNotes(run: RunId) -> impl IntoView {
         }
     };
     let save_on_change = save.clone();
+    // Leaving the page (closing the tab, reloading, going elsewhere in the app) while
+    // the field still has focus fires no `change`: save what was typed then too.
+    let save_on_leave = {
+        let save = save.clone();
+        move || {
+            if let Some(Some(was)) = editing_from.try_get_untracked() {
+                save(was);
+            }
+        }
+    };
+    let leave = save_on_leave.clone();
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| leave());
+    on_cleanup(move || {
+        pagehide.remove();
+        save_on_leave();
+    });
     view! {
         <section class="card notes" aria-labelledby="notes-heading">
             <h2 id="notes-heading">"Notes"</h2>

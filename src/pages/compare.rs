@@ -25,11 +25,23 @@ pub fn ComparePage() -> impl IntoView {
             let team = s.team(&team)?.clone();
             let a = s.run(&from).filter(|r| r.team == team.id)?;
             let b = s.run(&to).filter(|r| r.team == team.id)?;
-            Some((team, a.held_at(), b.held_at(), compare(catalog, a, b)))
+            // Earlier first, whichever way round they were picked.
+            let (a, b) = if b.held_at() < a.held_at() {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            Some((
+                team,
+                a.held_at(),
+                b.held_at(),
+                a.id == b.id,
+                compare(catalog, a, b),
+            ))
         })
     });
     move || {
-        let Some((team, from, to, rows)) = view_data.get() else {
+        let Some((team, from, to, same, rows)) = view_data.get() else {
             set_title("Comparison not found");
             return view! {
                 <h1>"Comparison not found"</h1>
@@ -39,6 +51,14 @@ pub fn ComparePage() -> impl IntoView {
             .into_any();
         };
         set_title(&format!("Compare · {}", team.name));
+        if same {
+            return view! {
+                <h1>{format!("{}: nothing to compare", team.name)}</h1>
+                <p>"Both sides are the same assessment. Choose two different ones."</p>
+                <p><A href=format!("/teams/{}", team.id.0)>{format!("Back to {}", team.name)}</A></p>
+            }
+            .into_any();
+        }
         let count = |v: Verdict| {
             rows.iter()
                 .filter(|r| !r.dimension.is_empty() && r.verdict == v)

@@ -3,7 +3,6 @@
 use crate::app::{catalog, use_app_state};
 use crate::components::score_table::format_score;
 use crate::platform::{download, format_date_time, new_id, now, set_title, today};
-use crate::storage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -132,7 +131,13 @@ fn History() -> impl IntoView {
     let state = use_app_state();
     let download_error = RwSignal::new(None::<String>);
     let backup = move |_| {
-        let text = state.store.with_untracked(storage::export_text);
+        // What this tab holds: everything saved, plus any change it could not save.
+        let Some(text) = state.store.with_untracked(|s| s.encode().ok()) else {
+            download_error.set(Some(
+                "The data could not be prepared for download.".to_string(),
+            ));
+            return;
+        };
         let name = format!("devops-maturity-backup-{}.json", today());
         download_error.set(download(&name, "application/json", &text).err());
     };

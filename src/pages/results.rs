@@ -34,16 +34,24 @@ pub fn Results() -> impl IntoView {
             .unwrap_or_default()
         })
     });
-    // Only the run's id and answers shape the page; notes are edited in place and
-    // must not rebuild it (and its charts) on every save.
+    // Only the run's answers and dates shape the results; notes (edited below, in a
+    // view of their own that is never rebuilt while someone types) and the question
+    // on screen do not, so saving them does not rebuild the page and its charts.
     let run = Memo::new(move |_| {
         run.get().map(|mut r| {
             r.notes.clear();
+            r.position = 0;
             r
         })
     });
+    let team = Memo::new(move |_| run.with(|r| r.as_ref().map(|r| r.team.clone())));
+    Effect::new(move |_| {
+        if run.with(Option::is_some) {
+            set_title(&format!("Results · {}", team_name.get()));
+        }
+    });
 
-    move || {
+    let results = move || {
         let Some(run) = run.get() else {
             set_title("Results not found");
             return view! {
@@ -53,8 +61,6 @@ pub fn Results() -> impl IntoView {
             }
             .into_any();
         };
-        let team = team_name.get();
-        set_title(&format!("Results · {team}"));
         let when = match run.finished_at {
             Some(at) => format!("Finished {}", format_date_time(at)),
             None => format!(
@@ -96,12 +102,20 @@ pub fn Results() -> impl IntoView {
             })
             .ok();
         view! {
-            <h1>"Results for " {team}</h1>
+            <h1>"Results for " {move || team_name.get()}</h1>
             <p class="meta">{when}</p>
             {resume}
             {overview}
             {sections}
-            <RunNotes run=run.id.clone()/>
+        }
+        .into_any()
+    };
+    view! {
+        {results}
+        {move || {
+            let id = run_id.get();
+            team.get().map(|team| view! {
+            <RunNotes run=id/>
             <section class="explain card" aria-labelledby="explain-heading">
                 <h2 id="explain-heading">"What these scores mean"</h2>
                 <p>
@@ -117,12 +131,12 @@ pub fn Results() -> impl IntoView {
                 </p>
             </section>
             <p>
-                <A href=format!("/teams/{}", run.team.0)>"Team history and trends"</A>
+                <A href=format!("/teams/{}", team.0)>"Team history and trends"</A>
                 " · "
                 <A href="/">"Back to your teams"</A>
             </p>
-        }
-        .into_any()
+        })
+        }}
     }
 }
 

@@ -98,6 +98,7 @@ fn RunsTable(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(None::<RunId>);
     let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
     let rows = move || {
         data.with(|d| {
             let Some(d) = d else { return Vec::new() };
@@ -129,6 +130,9 @@ fn RunsTable(data: Memo<Option<TeamHistory>>) -> impl IntoView {
                     let asking = move || confirming.with(|c| c.as_ref() == Some(&confirm_id));
                     let delete_label = format!("Delete the assessment of {when}");
                     let when_text = when.clone();
+                    let when_done = when.clone();
+                    let delete_button = format!("delete-{}", id.0);
+                    let keep_focus = delete_button.clone();
                     view! {
                         <tr>
                             <th scope="row">{when.clone()}</th>
@@ -137,21 +141,31 @@ fn RunsTable(data: Memo<Option<TeamHistory>>) -> impl IntoView {
                             <td class="notes-cell">{run.notes.clone()}</td>
                             <td class="actions">
                                 <A href=href attr:aria-label=label>{link}</A>
-                                <button type="button" class="quiet" aria-label=delete_label
+                                <button type="button" class="quiet" aria-label=delete_label id=delete_button
                                     on:click=move |_| confirming.set(Some(ask_id.clone()))>"Delete…"</button>
                                 {move || asking().then(|| {
                                     let delete_id = delete_id.clone();
+                                    let when_done = when_done.clone();
+                                    let keep_focus = keep_focus.clone();
                                     view! {
                                         <div class="confirm" role="group" aria-label="Confirm deletion">
                                             <p>{format!("Delete the assessment of {when_text}? Its answers and notes will be gone for good.")}</p>
                                             <button type="button" class="danger" on:click=move |_| {
                                                 match state.change(|s| s.delete_run(&delete_id, now())) {
-                                                    Ok(()) => error.set(None),
+                                                    Ok(()) => {
+                                                        error.set(None);
+                                                        done.set(Some(format!("Deleted the assessment of {when_done}.")));
+                                                    }
                                                     Err(e) => error.set(Some(e.to_string())),
                                                 }
                                                 confirming.set(None);
+                                                // The focused button is gone: continue from the table's heading.
+                                                focus_by_id("runs-heading");
                                             }>"Delete assessment"</button>
-                                            <button type="button" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                                            <button type="button" on:click=move |_| {
+                                                confirming.set(None);
+                                                focus_by_id(&keep_focus);
+                                            }>"Keep it"</button>
                                         </div>
                                     }
                                 })}
@@ -164,8 +178,9 @@ fn RunsTable(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="runs-heading">
-            <h2 id="runs-heading">"Assessments"</h2>
+            <h2 id="runs-heading" tabindex="-1">"Assessments"</h2>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <p class="status" aria-live="polite">{move || done.get()}</p>
             {move || if data.with(|d| d.as_ref().is_some_and(|d| d.runs.is_empty())) {
                 view! { <p class="empty">"No assessments left for this team."</p> }.into_any()
             } else {
@@ -404,15 +419,20 @@ fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
         })
     });
     let any = Memo::new(move |_| points.with(|p| !p.is_empty()));
-    let options = editions()
-        .iter()
-        .rev()
-        .map(|e| {
-            let y = e.year;
-            view! { <option value=y.to_string() selected=y == NEWEST_WITH_CLUSTERS>{y.to_string()}</option> }
-        })
-        .collect_view();
-    let charts = Metric::ALL
+    let options = move || {
+        editions()
+            .iter()
+            .rev()
+            .map(|e| {
+                let y = e.year;
+                view! { <option value=y.to_string() selected=y == year.get_untracked()>{y.to_string()}</option> }
+            })
+            .collect_view()
+    };
+    // Built only while there is something to draw: charts laid out inside a hidden
+    // section would have no size.
+    let charts = move || {
+        Metric::ALL
         .into_iter()
         .map(|metric| {
             let option = Signal::derive(move || {
@@ -426,23 +446,25 @@ fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
                 });
                 dora_metric_option(&labels, &values, &bands, metric.is_percent())
             });
-            let caption = move || {
+            let caption = Signal::derive(move || {
                 format!(
                     "{}: your team's answers over time, with the {} clusters' published ranges behind them.",
                     metric.name(),
                     year.get()
                 )
-            };
+            });
             view! {
                 <div class="small-multiple">
                     <h4>{metric.name()}</h4>
-                    <EChart option=option caption=caption()/>
+                    <EChart option=option caption=caption/>
                 </div>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
-        <section class="card" aria-labelledby="dora-trend-heading" hidden=move || !any.get()>
+        <Show when=move || any.get()>
+        <section class="card" aria-labelledby="dora-trend-heading">
             <h2 id="dora-trend-heading">"Delivery performance over time"</h2>
             <p class="edition-switch">
                 <label for="dora-trend-edition">"Clusters of the State of DevOps report"</label>
@@ -460,6 +482,7 @@ fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
                 "come from cluster analysis, not from cut-offs."
             </p>
         </section>
+        </Show>
     }
 }
 
@@ -713,5 +736,16 @@ fn TeamAdmin(data: Memo<Option<TeamData>>) -> impl IntoView {
             })}
             <p aria-live="polite" class="status">{move || message.get()}</p>
         </section>
+    }
+}
+
+/// Moves keyboard focus to the element with `id`, if it is on the page.
+fn focus_by_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

@@ -151,6 +151,7 @@ test('a store written by the first version is read, migrated on the next change,
   await page.locator('.small-multiple [data-testid=chart] svg').first().waitFor();
   await page.getByLabel('Clusters of the State of DevOps report').selectOption('2021');
   await page.getByRole('columnheader', { name: 'Nearest 2021 cluster' }).waitFor();
+  await page.getByText(/^Change failure rate: your team's answers over time, with the 2021 clusters/).waitFor();
   await app.audit('team page of a migrated store');
 
   // Rename: the first change writes schema 2 with every answer kept.
@@ -184,6 +185,8 @@ test('a store written by the first version is read, migrated on the next change,
   await unfinished.getByRole('button', { name: /^Delete the assessment of/ }).click();
   await page.getByRole('button', { name: 'Delete assessment' }).click();
   await page.getByText('2 assessments, 2 finished.').waitFor();
+  await page.getByText(/^Deleted the assessment of /).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'runs-heading', 'focus continues from the table heading');
 
   // Archive: listed apart on the start page, nothing deleted.
   await page.getByRole('button', { name: 'Archive team' }).click();
@@ -281,6 +284,15 @@ test('two tabs editing the same notes: the later save asks instead of overwritin
   await b.page.getByText(/Updated at .* with changes saved in another tab/).waitFor();
   assert.equal(await b.page.getByLabel(/What the team wants to remember/).inputValue(), 'B: deploys wait for a change board.',
     'what B is typing is never replaced under their fingers');
+
+  // A renames the team meanwhile: B's page follows, and what B is typing stays.
+  await a.page.getByRole('link', { name: 'Team history and trends' }).click();
+  await a.page.getByLabel('Team name').fill('Notes team');
+  await a.page.getByRole('button', { name: 'Rename' }).click();
+  await b.page.getByRole('heading', { level: 1, name: 'Results for Notes team' }).waitFor();
+  assert.equal(await b.page.getByLabel(/What the team wants to remember/).inputValue(), 'B: deploys wait for a change board.');
+  await a.page.goBack();
+  await a.page.getByRole('heading', { level: 1, name: 'Results for Notes team' }).waitFor();
 
   await b.page.getByLabel(/What the team wants to remember/).blur();
   const conflict = b.page.getByRole('alert');

@@ -403,13 +403,20 @@ impl Verdict {
     }
 }
 
-/// Whether a move from `before` to `after` is a change, by [`CHANGE_THRESHOLD`].
+/// Whether a move from `before` to `after` is a change, by [`CHANGE_THRESHOLD`]. The
+/// difference is judged as shown, rounded to one decimal, so "+1.0" never reads
+/// "unchanged".
 pub fn verdict(before: Option<f64>, after: Option<f64>) -> Verdict {
-    match (before, after) {
-        (Some(b), Some(a)) if a - b >= CHANGE_THRESHOLD => Verdict::Improved,
-        (Some(b), Some(a)) if b - a >= CHANGE_THRESHOLD => Verdict::Worse,
-        (Some(_), Some(_)) => Verdict::Unchanged,
-        _ => Verdict::NotComparable,
+    let (Some(b), Some(a)) = (before, after) else {
+        return Verdict::NotComparable;
+    };
+    let change = ((a - b) * 10.0).round() / 10.0;
+    if change >= CHANGE_THRESHOLD {
+        Verdict::Improved
+    } else if -change >= CHANGE_THRESHOLD {
+        Verdict::Worse
+    } else {
+        Verdict::Unchanged
     }
 }
 

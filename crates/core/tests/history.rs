@@ -7,8 +7,11 @@ use maturity_core::history::{
 };
 use maturity_core::{Catalog, RunId, Store, TeamId};
 
-/// A store with one team and runs given as (day, questionnaires, answers, finished).
-fn store_with(runs: &[(i64, &[&str], &[(&str, u8)], bool)]) -> Store {
+/// One run: (day, questionnaires, answers, finished).
+type Plan<'a> = (i64, &'a [&'a str], &'a [(&'a str, u8)], bool);
+
+/// A store with one team and the given runs.
+fn store_with(runs: &[Plan]) -> Store {
     let mut store = Store::new();
     for (i, (day, questionnaires, answers, finished)) in runs.iter().enumerate() {
         let at = day * 86_400_000;
@@ -112,9 +115,13 @@ fn verdicts_use_the_stated_threshold() {
         (Some(5.0), Some(5.0 + CHANGE_THRESHOLD), Verdict::Improved),
         (
             Some(5.0),
-            Some(5.0 + CHANGE_THRESHOLD - 0.01),
+            Some(5.0 + CHANGE_THRESHOLD - 0.06),
             Verdict::Unchanged,
         ),
+        // Judged as shown: 0.96 shows as +1.0, so it is a change.
+        (Some(5.0), Some(5.96), Verdict::Improved),
+        (Some(0.1 + 0.2), Some(1.3), Verdict::Improved),
+        (Some(5.96), Some(5.0), Verdict::Worse),
         (Some(5.0), Some(5.0 - CHANGE_THRESHOLD), Verdict::Worse),
         (Some(5.0), Some(4.5), Verdict::Unchanged),
         (Some(0.0), Some(10.0), Verdict::Improved),

@@ -123,7 +123,8 @@ fn values_we_did_not_write_are_refused_with_the_reason() {
     );
     let orphan = r#"{"app":"devops-maturity","schema":1,"revision":1,"updated_at":0,"teams":[],
         "runs":[{"id":"r","team":"ghost","questionnaires":["calms"],"started_at":0}]}"#;
-    let cases: Vec<(&str, &str, fn(&DecodeError) -> bool)> = vec![
+    type Case<'a> = (&'a str, &'a str, fn(&DecodeError) -> bool);
+    let cases: Vec<Case> = vec![
         ("garbage", "}{ not json", |e| {
             matches!(e, DecodeError::NotJson(_))
         }),
