@@ -280,15 +280,22 @@ pub fn dora_metric_option(
 ) -> Chart {
     // A band published as one value still needs some height to be seen.
     let pad = if percent { 1.5 } else { 0.15 };
-    let (max, interval, name) = if percent {
-        (100, 20, "% of changes (lower is better)")
-    } else {
-        (5, 1, "option (0 worst, 5 best)")
-    };
+    let (max, interval) = if percent { (100, 20) } else { (5, 1) };
+    // Clusters that publish the same range share one band and one label.
+    let mut merged: Vec<(String, f64, f64)> = Vec::new();
+    for (cluster, low, high) in bands {
+        match merged.iter_mut().find(|(_, l, h)| l == low && h == high) {
+            Some((names, _, _)) => {
+                names.push_str(", ");
+                names.push_str(cluster);
+            }
+            None => merged.push((cluster.to_string(), *low, *high)),
+        }
+    }
     let mut chart = Chart::new()
         .aria(accessible())
         .color(vec![Color::from(BRAND)])
-        .grid(Grid::new().left(50).right(80).top(30).bottom(30))
+        .grid(Grid::new().left(40).right(110).top(20).bottom(30))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -301,8 +308,7 @@ pub fn dora_metric_option(
                 .min(0)
                 .max(max)
                 .interval(interval)
-                .inverse(percent)
-                .name(name),
+                .inverse(percent),
         )
         .series(
             Line::new()
@@ -313,13 +319,13 @@ pub fn dora_metric_option(
                 .line_style(LineStyle::new().width(3))
                 .data(values.to_vec()),
         );
-    for (i, (cluster, low, high)) in bands.iter().enumerate() {
+    for (i, (cluster, low, high)) in merged.iter().enumerate() {
         let top = f64::from(max);
         let low = (low - pad).max(0.0);
         let high = (high + pad).min(top);
         chart = chart.series(
             Line::new()
-                .name(*cluster)
+                .name(cluster.as_str())
                 .silent(true)
                 .data(Vec::<Option<f64>>::new())
                 .mark_area(
@@ -333,7 +339,9 @@ pub fn dora_metric_option(
                                 .color(INK),
                         )
                         .data(vec![(
-                            MarkAreaData::new().name(*cluster).y_axis(format!("{low}")),
+                            MarkAreaData::new()
+                                .name(cluster.as_str())
+                                .y_axis(format!("{low}")),
                             MarkAreaData::new().y_axis(format!("{high}")),
                         )]),
                 ),

@@ -447,8 +447,13 @@ fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
                 dora_metric_option(&labels, &values, &bands, metric.is_percent())
             });
             let caption = Signal::derive(move || {
+                let scale = if metric.is_percent() {
+                    "percent of changes, 0% at the top"
+                } else {
+                    "answer option, 0 the slowest and 5 the fastest"
+                };
                 format!(
-                    "{}: your team's answers over time, with the {} clusters' published ranges behind them.",
+                    "{}: your team's answers over time ({scale}), with the {} clusters' published ranges behind them.",
                     metric.name(),
                     year.get()
                 )

@@ -151,7 +151,7 @@ test('a store written by the first version is read, migrated on the next change,
   await page.locator('.small-multiple [data-testid=chart] svg').first().waitFor();
   await page.getByLabel('Clusters of the State of DevOps report').selectOption('2021');
   await page.getByRole('columnheader', { name: 'Nearest 2021 cluster' }).waitFor();
-  await page.getByText(/^Change failure rate: your team's answers over time, with the 2021 clusters/).waitFor();
+  await page.getByText(/^Change failure rate: your team's answers over time \(percent of changes, 0% at the top\), with the 2021 clusters/).waitFor();
   await app.audit('team page of a migrated store');
 
   // Rename: the first change writes schema 2 with every answer kept.
