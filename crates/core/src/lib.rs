@@ -6,6 +6,7 @@
 //! or storage. The web shell passes time and fresh ids in, and calls these rules.
 
 pub mod catalog;
+pub mod codec;
 pub mod dora;
 pub mod history;
 pub mod model;
@@ -14,6 +15,7 @@ pub mod scoring;
 pub mod store;
 pub mod topologies;
 pub mod validate;
+pub mod workshop;
 
 pub use catalog::{Catalog, CatalogError, Step};
 pub use model::{Choice, Dimension, Millis, Question, Questionnaire, Run, RunId, Team, TeamId};

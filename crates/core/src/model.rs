@@ -161,6 +161,85 @@ pub struct Run {
     /// What the team wants to remember about this run, in its own words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// What the team agreed to try next, checked at its next assessment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    /// For a run agreed in a workshop: how the room answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workshop: Option<WorkshopRecord>,
+}
+
+/// An action item: what the team will try, who looks after it, by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: String,
+    pub what: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// A calendar date, `YYYY-MM-DD`, or empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+}
+
+/// Longest action text (and owner) accepted, in characters.
+pub const MAX_ACTION: usize = 300;
+
+impl Action {
+    /// The action, trimmed, if it is one the store accepts.
+    pub fn checked(self) -> Result<Action, crate::store::ChangeError> {
+        use crate::store::ChangeError;
+        let what = self.what.trim().to_string();
+        let owner = self.owner.trim().to_string();
+        if what.is_empty() {
+            return Err(ChangeError::EmptyAction);
+        }
+        if what.chars().count() > MAX_ACTION || owner.chars().count() > MAX_ACTION {
+            return Err(ChangeError::ActionTooLong);
+        }
+        if !self.due.is_empty() && !is_date(&self.due) {
+            return Err(ChangeError::BadDate);
+        }
+        Ok(Action {
+            what,
+            owner,
+            ..self
+        })
+    }
+}
+
+/// Whether `text` is a plausible calendar date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    matches!(
+        (number(0..4), number(5..7), number(8..10)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+/// How a workshop's room answered, kept with the run it agreed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopRecord {
+    /// How many answer codes were collected.
+    pub participants: usize,
+    /// Question id -> every participant's answer, sorted (who gave which is not kept).
+    #[serde(default)]
+    pub spread: BTreeMap<String, Vec<u8>>,
+    /// Question id -> what the room said about it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub discussion: BTreeMap<String, String>,
 }
 
 impl Run {

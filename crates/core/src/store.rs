@@ -6,6 +6,7 @@
 //! trusts its input: anything unexpected becomes a [`DecodeError`], never a panic.
 
 use crate::model::{Millis, Run, RunId, Team, TeamId};
+use crate::workshop::{Participation, Workshop};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use thiserror::Error;
@@ -15,9 +16,10 @@ pub const APP_MARKER: &str = "devops-maturity";
 /// The envelope schema this build writes. Older ones are migrated on read.
 ///
 /// History: 1 shipped first (flat answers); 2 groups answers by questionnaire and
-/// adds team archiving and run notes. Every shipped schema has a fixture in
+/// adds team archiving and run notes; 3 adds workshops, participations, action
+/// items and a run's workshop record. Every shipped schema has a fixture in
 /// `crates/core/tests/fixtures/` and a test that it migrates to this one.
-pub const STORE_SCHEMA: u32 = 2;
+pub const STORE_SCHEMA: u32 = 3;
 /// Longest team name accepted, in characters.
 pub const MAX_TEAM_NAME: usize = 80;
 /// Longest run notes accepted, in characters.
@@ -34,6 +36,12 @@ pub struct Store {
     pub updated_at: Millis,
     pub teams: Vec<Team>,
     pub runs: Vec<Run>,
+    /// Workshops this device facilitates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workshops: Vec<Workshop>,
+    /// Workshops this device takes part in, with this participant's answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participations: Vec<Participation>,
 }
 
 /// Why a stored value could not be read.
@@ -76,6 +84,32 @@ pub enum ChangeError {
         "This was changed in another tab while you were editing it; it now reads \"{theirs}\"."
     )]
     EditedElsewhere { theirs: String },
+    #[error("That workshop is not on this device; it may have been deleted in another tab.")]
+    UnknownWorkshop,
+    #[error("This workshop has been saved as the team's assessment; it can no longer change.")]
+    WorkshopSaved,
+    #[error("Could not start the workshop: please try again.")]
+    WorkshopIdTaken,
+    #[error("That participant's answers are no longer in this workshop.")]
+    UnknownParticipant,
+    #[error(
+        "This workshop already holds answers from {} participants, the most it takes.",
+        crate::workshop::MAX_PARTICIPANTS
+    )]
+    TooManyParticipants,
+    #[error("Collect at least one participant's answers first.")]
+    NoAnswers,
+    #[error("Say what the action is.")]
+    EmptyAction,
+    #[error(
+        "Actions and owners can be at most {} characters long.",
+        crate::model::MAX_ACTION
+    )]
+    ActionTooLong,
+    #[error("Give the due date as a date (YYYY-MM-DD), or leave it empty.")]
+    BadDate,
+    #[error("That action no longer exists; it may have been removed in another tab.")]
+    UnknownAction,
 }
 
 impl Default for Store {
@@ -93,6 +127,8 @@ impl Store {
             updated_at: 0,
             teams: Vec::new(),
             runs: Vec::new(),
+            workshops: Vec::new(),
+            participations: Vec::new(),
         }
     }
 
@@ -132,6 +168,11 @@ impl Store {
         let damaged = |e: serde_json::Error| DecodeError::Damaged(format!("{e} (format {schema})"));
         let store = match schema {
             STORE_SCHEMA => serde_json::from_str::<Store>(text).map_err(damaged)?,
+            // Schema 3 only added optional parts: a schema 2 store reads as one.
+            2 => Store {
+                schema: STORE_SCHEMA,
+                ..serde_json::from_str::<v2::Store>(text).map_err(damaged)?.0
+            },
             1 => Store::from(serde_json::from_str::<v1::Store>(text).map_err(damaged)?),
             newer if newer > STORE_SCHEMA => {
                 return Err(DecodeError::Newer {
@@ -201,32 +242,10 @@ impl Store {
         new_run: RunId,
         now: Millis,
     ) -> Result<RunId, ChangeError> {
-        let name = team_name.trim();
-        if name.is_empty() {
-            return Err(ChangeError::EmptyTeamName);
-        }
-        if name.chars().count() > MAX_TEAM_NAME {
-            return Err(ChangeError::TeamNameTooLong);
-        }
         if questionnaires.is_empty() {
             return Err(ChangeError::NoQuestionnaire);
         }
-        let team = match self.teams.iter_mut().find(|t| same_name(&t.name, name)) {
-            Some(team) => {
-                // Assessing an archived team again brings it back.
-                team.archived = false;
-                team.id.clone()
-            }
-            None => {
-                self.teams.push(Team {
-                    id: new_team.clone(),
-                    name: name.to_string(),
-                    created_at: now,
-                    archived: false,
-                });
-                new_team
-            }
-        };
+        let team = self.team_for(team_name, new_team, now)?;
         self.runs.push(Run {
             id: new_run.clone(),
             team,
@@ -236,9 +255,45 @@ impl Store {
             answers: Default::default(),
             position: 0,
             notes: String::new(),
+            actions: Vec::new(),
+            workshop: None,
         });
         self.touch(now);
         Ok(new_run)
+    }
+
+    /// The id of the team called `team_name`, created with id `new_team` if there is
+    /// none. Assessing an archived team again brings it back.
+    pub(crate) fn team_for(
+        &mut self,
+        team_name: &str,
+        new_team: TeamId,
+        now: Millis,
+    ) -> Result<TeamId, ChangeError> {
+        let name = team_name.trim();
+        if name.is_empty() {
+            return Err(ChangeError::EmptyTeamName);
+        }
+        if name.chars().count() > MAX_TEAM_NAME {
+            return Err(ChangeError::TeamNameTooLong);
+        }
+        Ok(
+            match self.teams.iter_mut().find(|t| same_name(&t.name, name)) {
+                Some(team) => {
+                    team.archived = false;
+                    team.id.clone()
+                }
+                None => {
+                    self.teams.push(Team {
+                        id: new_team.clone(),
+                        name: name.to_string(),
+                        created_at: now,
+                        archived: false,
+                    });
+                    new_team
+                }
+            },
+        )
     }
 
     /// Records `choice` for `question` in an unfinished run.
@@ -353,6 +408,7 @@ impl Store {
         }
         let runs = self.runs.len();
         self.runs.retain(|r| &r.team != id);
+        self.workshops.retain(|w| &w.team != id);
         self.touch(now);
         Ok(runs - self.runs.len())
     }
@@ -439,6 +495,27 @@ impl Store {
                 ));
             }
         }
+        let mut workshop_ids = BTreeSet::new();
+        for workshop in &self.workshops {
+            if !workshop_ids.insert(workshop.id) {
+                return Err(format!("workshop {:08x} appears twice", workshop.id));
+            }
+            if !team_ids.contains(&workshop.team) {
+                return Err(format!(
+                    "workshop {:08x} belongs to a team that does not exist",
+                    workshop.id
+                ));
+            }
+        }
+        let mut joined = BTreeSet::new();
+        for participation in &self.participations {
+            if !joined.insert(participation.workshop) {
+                return Err(format!(
+                    "workshop {:08x} is joined twice",
+                    participation.workshop
+                ));
+            }
+        }
         Ok(())
     }
 }
@@ -490,6 +567,32 @@ mod v1 {
     }
 }
 
+/// Schema 2: schema 3 without workshops, participations, actions or workshop
+/// records. Read only, to migrate; refuses anything schema 3 added.
+mod v2 {
+    use serde::{Deserialize, Deserializer};
+
+    pub struct Store(pub super::Store);
+
+    impl<'de> Deserialize<'de> for Store {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Store, D::Error> {
+            let store = super::Store::deserialize(d)?;
+            let added = !store.workshops.is_empty()
+                || !store.participations.is_empty()
+                || store
+                    .runs
+                    .iter()
+                    .any(|r| !r.actions.is_empty() || r.workshop.is_some());
+            if added {
+                return Err(serde::de::Error::custom(
+                    "it holds workshop data, which format 2 cannot",
+                ));
+            }
+            Ok(Store(store))
+        }
+    }
+}
+
 /// Schema 1 to the current one: the same teams, runs, answers and dates; the new
 /// fields take their defaults (not archived, no notes).
 impl From<v1::Store> for Store {
@@ -512,8 +615,12 @@ impl From<v1::Store> for Store {
                     answers: r.answers,
                     position: r.position,
                     notes: String::new(),
+                    actions: Vec::new(),
+                    workshop: None,
                 })
                 .collect(),
+            workshops: Vec::new(),
+            participations: Vec::new(),
         }
     }
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 const V1: &str = include_str!("fixtures/store-v1.json");
 const V2: &str = include_str!("fixtures/store-v2.json");
+const V3: &str = include_str!("fixtures/store-v3.json");
 
 fn raw_runs(text: &str) -> Vec<Value> {
     let value: Value = serde_json::from_str(text).expect("fixture is JSON");
@@ -17,12 +18,12 @@ fn raw_runs(text: &str) -> Vec<Value> {
 
 #[test]
 fn every_shipped_schema_has_a_fixture() {
-    for (schema, text) in [(1, V1), (2, V2)] {
+    for (schema, text) in [(1, V1), (2, V2), (3, V3)] {
         let value: Value = serde_json::from_str(text).unwrap();
         assert_eq!(value["schema"], schema);
     }
     assert_eq!(
-        STORE_SCHEMA, 2,
+        STORE_SCHEMA, 3,
         "a new schema needs a fixture here and a test"
     );
 }
@@ -61,9 +62,36 @@ fn schema_2_fixture_reads_as_the_migrated_schema_1() {
     let v1 = Store::decode(V1).unwrap();
     let v2 = Store::decode(V2).expect("v2 reads");
     assert_eq!(v1, v2);
-    // And this build writes exactly that format.
+    // Schema 3 only added optional parts: the v2 text, with its new schema number,
+    // is exactly what this build writes for it.
     let written: Value = serde_json::from_str(&v2.encode().unwrap()).unwrap();
-    let fixture: Value = serde_json::from_str(V2).unwrap();
+    let mut fixture: Value = serde_json::from_str(V2).unwrap();
+    fixture["schema"] = Value::from(3);
+    assert_eq!(written, fixture);
+}
+
+#[test]
+fn schema_3_reads_and_writes_back_exactly() {
+    let v2 = Store::decode(V2).unwrap();
+    let v3 = Store::decode(V3).expect("v3 reads");
+    // Everything from before is still there, untouched.
+    for run in &v2.runs {
+        assert_eq!(v3.run(&run.id), Some(run));
+    }
+    assert_eq!(&v3.teams[..v2.teams.len()], &v2.teams[..]);
+    // The workshop parts: a saved workshop, its run with spread, notes and a done
+    // action; an open workshop; a participation.
+    let saved = v3.workshop(0x1a2b3c4d).unwrap();
+    let run = v3.run(saved.run.as_ref().unwrap()).unwrap();
+    let record = run.workshop.as_ref().unwrap();
+    assert_eq!(record.participants, 3);
+    assert_eq!(record.spread["westrum.messengers"], [2, 4, 6]);
+    assert_eq!(record.discussion.len(), 1);
+    assert!(run.actions[0].done);
+    assert_eq!(v3.workshop(0xbeef).unwrap().submissions.len(), 1);
+    assert_eq!(v3.participations[0].answers["westrum.messengers"], 3);
+    let written: Value = serde_json::from_str(&v3.encode().unwrap()).unwrap();
+    let fixture: Value = serde_json::from_str(V3).unwrap();
     assert_eq!(written, fixture);
 }
 
@@ -109,6 +137,10 @@ fn damaged_old_formats_are_refused_not_guessed() {
         (
             r#"{"app":"devops-maturity","schema":1,"revision":1,"updated_at":0,"teams":[],"runs":[],"notes":"v2 only"}"#,
             "unknown field `notes`",
+        ),
+        (
+            r#"{"app":"devops-maturity","schema":2,"revision":1,"updated_at":0,"teams":[],"runs":[],"workshops":[{"id":1,"team":"t","questionnaires":[],"layout":0,"created_at":0}]}"#,
+            "workshop data",
         ),
         (
             r#"{"app":"devops-maturity","schema":0,"revision":1,"updated_at":0,"teams":[],"runs":[]}"#,

@@ -17,6 +17,8 @@ fn run(questionnaires: &[&str], answers: &[(&str, u8)]) -> Run {
             .collect::<BTreeMap<_, _>>(),
         position: 0,
         notes: String::new(),
+        actions: Vec::new(),
+        workshop: None,
     }
 }
 

@@ -1,0 +1,172 @@
+//! Fuzzing the code decoders: whatever text arrives (pasted, dropped, a hostile
+//! link), decoding answers a value or a reason and never panics.
+//!
+//! `cargo test` runs a few thousand inputs per target. The fuzz command runs a
+//! million or more: `bash .ci/fuzz` (sets `FUZZ_CASES`). Proptest records any
+//! failing input in `fuzz.proptest-regressions` and replays it first on every run;
+//! inputs that once failed are also kept in [`REGRESSIONS`] below.
+
+use maturity_core::codec::{
+    decode_answers, decode_join, encode_answers, encode_join, Invitation, Layout,
+};
+use maturity_core::Catalog;
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Inputs that once broke a decoder (or came close), replayed on every run.
+const REGRESSIONS: &[&str] = &[
+    // 4n + 1 characters: no encoder makes that length.
+    "a1.AAAAA",
+    // A length byte pointing past the end of a join code.
+    "j1.AAAAAAAAAAD_",
+    // Only a prefix; a prefix with a huge format number; a non-ASCII kind.
+    "a1.",
+    "a4294967296.AAAA",
+    "é1.AAAA",
+    "#",
+    "##a1.",
+    // Valid base64 whose checksum matches but which is far too short.
+    "a1.AAAAAA",
+];
+
+struct Fixture {
+    catalog: Catalog,
+    layout: Layout,
+    code: String,
+    join: String,
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let catalog = Catalog::builtin().unwrap();
+        let all: Vec<String> = catalog.all().iter().map(|q| q.id.clone()).collect();
+        let layout = Layout::new(&catalog, &all);
+        let answers: BTreeMap<String, u8> = catalog
+            .steps(&all)
+            .iter()
+            .map(|s| (s.question.id.clone(), 1))
+            .collect();
+        let code = encode_answers(&layout, 7, 9, &answers);
+        let join = encode_join(&Invitation {
+            workshop: 7,
+            team_name: "Payments".into(),
+            questionnaires: all,
+            layout: layout.fingerprint(),
+        });
+        Fixture {
+            catalog,
+            layout,
+            code,
+            join,
+        }
+    })
+}
+
+fn config() -> Config {
+    let cases = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3000);
+    Config {
+        cases,
+        failure_persistence: Config::default().failure_persistence,
+        ..Config::default()
+    }
+}
+
+/// Decodes `text` both ways; a panic fails the test. A code that decodes must
+/// encode back to an equal value (nothing is half-read).
+fn decode_everything(text: &str) {
+    let f = fixture();
+    if let Ok(read) = decode_answers(text, &f.layout, 7) {
+        let again = encode_answers(&f.layout, read.workshop, read.participant, &read.answers);
+        assert_eq!(decode_answers(&again, &f.layout, 7), Ok(read));
+    }
+    if let Ok(invitation) = decode_join(text, &f.catalog) {
+        assert_eq!(
+            decode_join(&encode_join(&invitation), &f.catalog),
+            Ok(invitation)
+        );
+    }
+}
+
+/// A valid code with some damage done: characters replaced, cut, repeated, inserted.
+fn mutated(base: &'static str) -> impl Strategy<Value = String> {
+    let len = base.len();
+    proptest::collection::vec((0..len + 4, 0u8..4, any::<char>(), 0..len + 4), 1..6).prop_map(
+        move |edits| {
+            let mut chars: Vec<char> = base.chars().collect();
+            for (at, kind, c, other) in edits {
+                let at = at.min(chars.len());
+                match kind {
+                    0 if at < chars.len() => chars[at] = c,
+                    1 => chars.truncate(at),
+                    2 => chars.insert(at, c),
+                    _ => {
+                        let from = other.min(chars.len());
+                        let piece: Vec<char> = chars[from.min(at)..from.max(at)].to_vec();
+                        chars.extend(piece);
+                    }
+                }
+            }
+            chars.into_iter().collect()
+        },
+    )
+}
+
+#[test]
+fn known_bad_inputs_are_refused() {
+    for input in REGRESSIONS {
+        decode_everything(input);
+        let f = fixture();
+        assert!(decode_answers(input, &f.layout, 7).is_err(), "{input}");
+        assert!(decode_join(input, &f.catalog).is_err(), "{input}");
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_text_is_refused_or_read_never_a_panic(text in any::<String>()) {
+        decode_everything(&text);
+    }
+
+    #[test]
+    fn code_shaped_text_is_refused_or_read(
+        kind in prop::sample::select(vec!["a", "j", "a1.", "j1.", "a0.", "https://x/collect#a1.", "#j1."]),
+        body in "[A-Za-z0-9_-]{0,120}",
+    ) {
+        decode_everything(&format!("{kind}{body}"));
+    }
+
+    #[test]
+    fn damaged_answer_codes_are_refused_or_read(text in mutated(&fixture().code)) {
+        decode_everything(&text);
+    }
+
+    #[test]
+    fn damaged_join_codes_are_refused_or_read(text in mutated(&fixture().join)) {
+        decode_everything(&text);
+    }
+
+    /// Arbitrary contents, with and without a checksum that matches them: past the
+    /// checksum, the parsers themselves meet hostile lengths and values.
+    #[test]
+    fn arbitrary_contents_behind_a_valid_prefix_are_refused_or_read(
+        kind in prop::sample::select(vec!["a1.", "j1."]),
+        mut bytes in proptest::collection::vec(any::<u8>(), 0..120),
+        sealed in any::<bool>(),
+    ) {
+        use base64::Engine;
+        if sealed {
+            let mut checked = kind.as_bytes().to_vec();
+            checked.extend_from_slice(&bytes);
+            bytes.extend_from_slice(&crc32fast::hash(&checked).to_be_bytes());
+        }
+        decode_everything(&format!("{kind}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes)));
+    }
+}

@@ -1,0 +1,420 @@
+//! Workshops: statistics per question, the discuss-first order, the default team
+//! answer, and the store changes from invitation to saved run.
+
+use maturity_core::codec::{AnswerCode, Invitation, Layout};
+use maturity_core::model::{Action, Question};
+use maturity_core::store::ChangeError;
+use maturity_core::workshop::{aggregate, consensus, discuss_first, stats, Added};
+use maturity_core::{Catalog, RunId, Store, TeamId};
+use std::collections::BTreeMap;
+
+fn question(id: &str) -> Question {
+    Catalog::builtin()
+        .unwrap()
+        .all()
+        .iter()
+        .find_map(|q| q.question(id).cloned())
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+const CHOICE: &str = "calms.culture.shared-goals"; // 5 choices, scored
+const PERCENT: &str = "dora.change-failure-rate"; // 0-100, lower is better
+const TEAM_TYPE: &str = "tt.team-type"; // classification, not scored
+
+#[test]
+fn statistics_per_question_table() {
+    struct Case {
+        name: &'static str,
+        question: &'static str,
+        scored: bool,
+        values: &'static [u8],
+        answers: usize,
+        mean: Option<f64>,
+        range: (Option<u8>, Option<u8>),
+        histogram: &'static [usize],
+        consensus: Option<u8>,
+        disagreement: f64,
+    }
+    let cases = [
+        Case {
+            name: "nobody answered",
+            question: CHOICE,
+            scored: true,
+            values: &[],
+            answers: 0,
+            mean: None,
+            range: (None, None),
+            histogram: &[0, 0, 0, 0, 0],
+            consensus: None,
+            disagreement: 0.0,
+        },
+        Case {
+            name: "N = 1",
+            question: CHOICE,
+            scored: true,
+            values: &[3],
+            answers: 1,
+            mean: Some(3.0),
+            range: (Some(3), Some(3)),
+            histogram: &[0, 0, 0, 1, 0],
+            consensus: Some(3),
+            disagreement: 0.0,
+        },
+        Case {
+            name: "all agree",
+            question: CHOICE,
+            scored: true,
+            values: &[2, 2, 2, 2],
+            answers: 4,
+            mean: Some(2.0),
+            range: (Some(2), Some(2)),
+            histogram: &[0, 0, 4, 0, 0],
+            consensus: Some(2),
+            disagreement: 0.0,
+        },
+        Case {
+            name: "bimodal: split between the extremes",
+            question: CHOICE,
+            scored: true,
+            values: &[4, 0, 4, 0],
+            answers: 4,
+            mean: Some(2.0),
+            range: (Some(0), Some(4)),
+            histogram: &[2, 0, 0, 0, 2],
+            // Even count: the less mature middle answer.
+            consensus: Some(0),
+            disagreement: 1.0,
+        },
+        Case {
+            name: "odd count: the middle answer",
+            question: CHOICE,
+            scored: true,
+            values: &[4, 1, 3],
+            answers: 3,
+            mean: Some(8.0 / 3.0),
+            range: (Some(1), Some(4)),
+            histogram: &[0, 1, 0, 1, 1],
+            consensus: Some(3),
+            disagreement: 0.0, // checked separately below
+        },
+        Case {
+            name: "percent, even count: the higher (worse) middle value",
+            question: PERCENT,
+            scored: true,
+            values: &[5, 40, 10, 100],
+            answers: 4,
+            mean: Some(38.75),
+            range: (Some(5), Some(100)),
+            histogram: &[1, 1, 0, 0, 1, 0, 0, 0, 0, 1],
+            consensus: Some(40),
+            disagreement: 0.0, // checked separately below
+        },
+        Case {
+            name: "classification: the most common answer, first listed on a tie",
+            question: TEAM_TYPE,
+            scored: false,
+            values: &[2, 1, 2, 1, 0],
+            answers: 5,
+            mean: Some(1.2),
+            range: (Some(0), Some(2)),
+            histogram: &[1, 2, 2, 0, 0, 0, 0],
+            consensus: Some(1),
+            disagreement: 0.6,
+        },
+    ];
+    for case in cases {
+        let q = question(case.question);
+        let mut values = case.values.to_vec();
+        let s = stats(&q, case.scored, &mut values);
+        assert_eq!(s.answers, case.answers, "{}", case.name);
+        match (s.mean, case.mean) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "{}: mean {a}", case.name),
+            (a, b) => assert_eq!(a, b, "{}", case.name),
+        }
+        assert_eq!((s.lowest, s.highest), case.range, "{}", case.name);
+        assert_eq!(
+            &s.histogram[..case.histogram.len().min(s.histogram.len())],
+            case.histogram,
+            "{}",
+            case.name
+        );
+        assert_eq!(
+            s.histogram.len(),
+            case.histogram.len(),
+            "{}: bins",
+            case.name
+        );
+        assert_eq!(s.consensus, case.consensus, "{}", case.name);
+        if case.disagreement > 0.0 || case.values.len() < 2 || case.name == "all agree" {
+            assert!(
+                (s.disagreement - case.disagreement).abs() < 1e-9,
+                "{}: disagreement {}",
+                case.name,
+                s.disagreement
+            );
+        }
+        assert_eq!(
+            s.mean_score.is_some(),
+            case.scored && case.answers > 0,
+            "{}",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn disagreement_grows_with_the_spread() {
+    let q = question(CHOICE);
+    let measure = |values: &[u8]| stats(&q, true, &mut values.to_vec()).disagreement;
+    assert!(measure(&[2, 2, 2]) < measure(&[1, 2, 3]));
+    assert!(measure(&[1, 2, 3]) < measure(&[0, 2, 4]));
+    assert!(
+        measure(&[0, 1, 2, 3, 4]) < measure(&[0, 0, 4, 4]),
+        "bimodal beats spread-out"
+    );
+}
+
+#[test]
+fn answers_that_are_not_possible_are_left_out() {
+    let catalog = Catalog::builtin().unwrap();
+    let steps = catalog.steps(&["calms".to_string()]);
+    let mut a = BTreeMap::new();
+    a.insert(CHOICE.to_string(), 9); // there are 5 choices
+    let mut b = BTreeMap::new();
+    b.insert(CHOICE.to_string(), 1);
+    let all = aggregate(&steps, &[&a, &b]);
+    let s = all.iter().find(|s| s.question == CHOICE).unwrap();
+    assert_eq!(s.answers, 1);
+    assert_eq!(s.consensus, Some(1));
+    // Missing answers: every other question has none, and is not counted as zero.
+    assert!(all
+        .iter()
+        .filter(|s| s.question != CHOICE)
+        .all(|s| s.answers == 0 && s.mean.is_none()));
+}
+
+#[test]
+fn discuss_first_puts_the_widest_split_first_and_the_unanswered_last() {
+    let catalog = Catalog::builtin().unwrap();
+    let steps = catalog.steps(&["calms".to_string()]);
+    let ids: Vec<&str> = steps.iter().map(|s| s.question.id.as_str()).collect();
+    let people: Vec<BTreeMap<String, u8>> = [[0u8, 2, 4], [4, 2, 2], [0, 2, 3], [4, 2, 2]]
+        .iter()
+        .map(|row| {
+            ids.iter()
+                .take(3)
+                .map(|id| id.to_string())
+                .zip(row.iter().copied())
+                .collect()
+        })
+        .collect();
+    let refs: Vec<&BTreeMap<String, u8>> = people.iter().collect();
+    let all = aggregate(&steps, &refs);
+    let order = discuss_first(&all);
+    // Question 0 is split 0/4, question 2 spreads 2-4, question 1 is unanimous.
+    assert_eq!(&order[..3], &[0, 2, 1]);
+    assert!(order[3..].iter().all(|&i| all[i].answers == 0));
+    assert_eq!(
+        order[3..].to_vec(),
+        (3..ids.len()).collect::<Vec<_>>(),
+        "then file order"
+    );
+}
+
+#[test]
+fn consensus_of_nothing_is_nothing() {
+    assert_eq!(consensus(&question(CHOICE), true, &[]), None);
+}
+
+fn workshop_store() -> (Store, Catalog, Layout, u32) {
+    let catalog = Catalog::builtin().unwrap();
+    let questionnaires = vec!["calms".to_string(), "dora".to_string()];
+    let layout = Layout::new(&catalog, &questionnaires);
+    let mut store = Store::new();
+    let id = store
+        .start_workshop(
+            "Payments",
+            questionnaires,
+            &layout,
+            TeamId("t1".into()),
+            0xabc,
+            1000,
+        )
+        .unwrap();
+    (store, catalog, layout, id)
+}
+
+fn code(workshop: u32, participant: u32, answers: &[(&str, u8)]) -> AnswerCode {
+    AnswerCode {
+        workshop,
+        participant,
+        answers: answers.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+    }
+}
+
+#[test]
+fn collecting_codes_counts_each_participant_once() {
+    let (mut store, _, _, id) = workshop_store();
+    assert_eq!(
+        store.add_submission(code(id, 1, &[(CHOICE, 1)]), 2000),
+        Ok(Added::New)
+    );
+    assert_eq!(
+        store.add_submission(code(id, 2, &[(CHOICE, 3)]), 2001),
+        Ok(Added::New)
+    );
+    let revision = store.revision;
+    assert_eq!(
+        store.add_submission(code(id, 1, &[(CHOICE, 1)]), 2002),
+        Ok(Added::Duplicate)
+    );
+    assert_eq!(store.revision, revision, "a duplicate changes nothing");
+    assert_eq!(
+        store.add_submission(code(id, 1, &[(CHOICE, 2)]), 2003),
+        Ok(Added::Replaced)
+    );
+    let w = store.workshop(id).unwrap();
+    assert_eq!(w.submissions.len(), 2);
+    assert_eq!(w.submissions[0].answers[CHOICE], 2);
+    store.drop_submission(id, 2, 2004).unwrap();
+    assert_eq!(store.workshop(id).unwrap().submissions.len(), 1);
+    assert_eq!(
+        store.drop_submission(id, 2, 2005),
+        Err(ChangeError::UnknownParticipant)
+    );
+    assert_eq!(
+        store.add_submission(code(0xdead, 3, &[]), 2006),
+        Err(ChangeError::UnknownWorkshop)
+    );
+}
+
+#[test]
+fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
+    let (mut store, catalog, _, id) = workshop_store();
+    assert_eq!(
+        store.save_workshop(id, &catalog, RunId("r".into()), 1),
+        Err(ChangeError::NoAnswers)
+    );
+    store
+        .add_submission(code(id, 1, &[(CHOICE, 0), (PERCENT, 10)]), 2000)
+        .unwrap();
+    store
+        .add_submission(code(id, 2, &[(CHOICE, 4), (PERCENT, 30)]), 2001)
+        .unwrap();
+    store
+        .add_submission(code(id, 3, &[(CHOICE, 3)]), 2002)
+        .unwrap();
+    store.set_revealed(id, CHOICE, true, 2003).unwrap();
+    store.agree(id, PERCENT, Some(20), 2004).unwrap();
+    store
+        .set_discussion(id, CHOICE, "  Ops still has its own targets ", 2005)
+        .unwrap();
+    let action = Action {
+        id: "a1".into(),
+        what: " One shared availability goal ".into(),
+        owner: "Sam".into(),
+        due: "2026-12-01".into(),
+        done: false,
+    };
+    assert_eq!(
+        store.add_action(
+            id,
+            Action {
+                due: "next week".into(),
+                ..action.clone()
+            },
+            2006
+        ),
+        Err(ChangeError::BadDate)
+    );
+    assert_eq!(
+        store.add_action(
+            id,
+            Action {
+                what: "  ".into(),
+                ..action.clone()
+            },
+            2006
+        ),
+        Err(ChangeError::EmptyAction)
+    );
+    store.add_action(id, action, 2006).unwrap();
+    let run = store
+        .save_workshop(id, &catalog, RunId("r1".into()), 3000)
+        .unwrap();
+    let run = store.run(&run).unwrap().clone();
+    assert_eq!(run.team, TeamId("t1".into()));
+    assert_eq!(run.finished_at, Some(3000));
+    assert_eq!(run.started_at, 1000);
+    assert_eq!(run.answers[CHOICE], 3, "median of 0, 3, 4");
+    assert_eq!(run.answers[PERCENT], 20, "what the room agreed");
+    assert_eq!(
+        run.answers.len(),
+        2,
+        "questions nobody answered stay unanswered"
+    );
+    let record = run.workshop.as_ref().unwrap();
+    assert_eq!(record.participants, 3);
+    assert_eq!(record.spread[CHOICE], vec![0, 3, 4]);
+    assert_eq!(record.spread[PERCENT], vec![10, 30]);
+    assert_eq!(record.discussion[CHOICE], "Ops still has its own targets");
+    assert_eq!(run.actions.len(), 1);
+    assert_eq!(run.actions[0].what, "One shared availability goal");
+    // Closed: nothing more changes, and the next workshop asks about the actions.
+    assert_eq!(
+        store.add_submission(code(id, 4, &[]), 4000),
+        Err(ChangeError::WorkshopSaved)
+    );
+    let (last, actions) = store.last_actions(&TeamId("t1".into())).unwrap();
+    assert_eq!(last.id, run.id);
+    assert_eq!(actions[0].id, "a1");
+    store.set_action_done(&run.id, "a1", true, 5000).unwrap();
+    assert!(store.run(&run.id).unwrap().actions[0].done);
+    // And the store still reads back as written.
+    let text = store.encode().unwrap();
+    assert_eq!(Store::decode(&text).unwrap(), store);
+}
+
+#[test]
+fn a_participant_joins_once_and_keeps_their_answers() {
+    let catalog = Catalog::builtin().unwrap();
+    let questionnaires = vec!["westrum".to_string()];
+    let invitation = Invitation {
+        workshop: 7,
+        team_name: "Payments".into(),
+        layout: Layout::new(&catalog, &questionnaires).fingerprint(),
+        questionnaires,
+    };
+    let mut store = Store::new();
+    assert_eq!(store.join(&invitation, 42, 1), 42);
+    store
+        .participant_answer(7, "westrum.information-sought", Some(5), 2)
+        .unwrap();
+    store.participant_done(7, true, 3).unwrap();
+    assert_eq!(
+        store.join(&invitation, 99, 4),
+        42,
+        "opening the link again resumes"
+    );
+    let p = store.participation(7).unwrap();
+    assert!(p.done);
+    assert_eq!(p.answers["westrum.information-sought"], 5);
+    store
+        .participant_answer(7, "westrum.information-sought", Some(4), 5)
+        .unwrap();
+    assert!(
+        !store.participation(7).unwrap().done,
+        "a changed answer needs a new code"
+    );
+    assert_eq!(Store::decode(&store.encode().unwrap()).unwrap(), store);
+    store.leave(7, 6).unwrap();
+    assert!(store.participation(7).is_none());
+}
+
+#[test]
+fn deleting_a_team_deletes_its_workshops() {
+    let (mut store, _, _, id) = workshop_store();
+    store.delete_team(&TeamId("t1".into()), 5).unwrap();
+    assert!(store.workshop(id).is_none());
+    assert!(store.check().is_ok());
+}
