@@ -3,8 +3,8 @@
 
 use crate::components::notice::StorageNotice;
 use crate::pages::{
-    compare::ComparePage, home::Home, not_found::NotFound, results::Results, run::RunPage,
-    team::TeamPage,
+    collect::CollectPage, compare::ComparePage, home::Home, join::JoinPage, not_found::NotFound,
+    present::PresentPage, results::Results, run::RunPage, team::TeamPage, workshop::WorkshopPage,
 };
 use crate::platform::now;
 use crate::storage::{self, Mode, Notice};
@@ -156,6 +156,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/runs/:run/results") view=Results/>
                             <Route path=path!("/teams/:team") view=TeamPage/>
                             <Route path=path!("/teams/:team/compare") view=ComparePage/>
+                            <Route path=path!("/workshops/:workshop") view=WorkshopPage/>
+                            <Route path=path!("/workshops/:workshop/present") view=PresentPage/>
+                            <Route path=path!("/join") view=JoinPage/>
+                            <Route path=path!("/collect") view=CollectPage/>
                         </Routes>
                     }.into_any(),
                     Err(error) => view! {

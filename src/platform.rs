@@ -17,6 +17,77 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{}-{}", base36(time), base36(random))
 }
 
+/// A random number for ids that travel in codes (workshops, participants). Taken
+/// from the browser's cryptographic source when there is one.
+pub fn random_u32() -> u32 {
+    let mut bytes = [0u8; 4];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    if crypto
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some()
+    {
+        return u32::from_le_bytes(bytes);
+    }
+    (js_sys::Math::random() * 4_294_967_296.0) as u32
+}
+
+/// The page's fragment without its `#`: where join and answer codes travel, since a
+/// fragment is never sent to the server that hosts the app.
+pub fn location_hash() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// The fragment as a signal that follows `hashchange`: opening a second link to the
+/// same page only changes the fragment, and the page must follow it.
+pub fn use_hash() -> leptos::prelude::ReadSignal<String> {
+    use leptos::prelude::*;
+    let (hash, set_hash) = signal(self::location_hash());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_hash.set(self::location_hash())
+    });
+    on_cleanup(move || handle.remove());
+    hash
+}
+
+/// `https://host:port` of this page.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// Copies `text` to the clipboard; `false` when the browser does not allow it (the
+/// text is also shown, selectable, wherever it is offered).
+pub fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// Reads a file the user chose or dropped, as text; files larger than `limit` bytes
+/// are refused before any reading.
+pub async fn read_text(file: web_sys::File, limit: f64) -> Result<String, String> {
+    if file.size() > limit {
+        return Err(format!(
+            "{} is too large to be an answer file ({} KB; at most {} KB).",
+            file.name(),
+            (file.size() / 1024.0).ceil(),
+            (limit / 1024.0).floor()
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{} could not be read.", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("{} is not a text file.", file.name()))
+}
+
 /// `2026-11-23 14:05` in the browser's local time zone.
 pub fn format_date_time(at: Millis) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));

@@ -2,10 +2,12 @@
 
 use crate::app::{catalog, use_app_state};
 use crate::components::score_table::format_score;
-use crate::platform::{download, format_date_time, new_id, now, set_title, today};
+use crate::pages::workshop::workshop_href;
+use crate::platform::{download, format_date_time, new_id, now, random_u32, set_title, today};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use maturity_core::codec::{encode_join, Invitation, Layout};
 use maturity_core::{score, Run, RunId, TeamId};
 
 #[component]
@@ -37,6 +39,28 @@ pub fn Home() -> impl IntoView {
         });
         match result {
             Ok(run) => navigate(&format!("/runs/{}", run.0), Default::default()),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+
+    let navigate_workshop = use_navigate();
+    let start_workshop = move |_| {
+        let Ok(catalog) = catalog() else { return };
+        let chosen = selected.get_untracked();
+        let layout = Layout::new(catalog, &chosen);
+        let at = now();
+        let result = state.change(|store| {
+            store.start_workshop(
+                &team_name.get_untracked(),
+                chosen,
+                &layout,
+                TeamId(new_id("t")),
+                random_u32(),
+                at,
+            )
+        });
+        match result {
+            Ok(id) => navigate_workshop(&workshop_href(id), Default::default()),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
@@ -115,10 +139,69 @@ pub fn Home() -> impl IntoView {
                     {options}
                 </fieldset>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <button type="submit" class="primary">"Start assessment"</button>
+                <div class="start-buttons">
+                    <button type="submit" class="primary">"Start assessment"</button>
+                    <span class="hint">" Answer together, on this screen."</span>
+                </div>
+                <div class="start-buttons">
+                    <button type="button" on:click=start_workshop>"Start a workshop"</button>
+                    <span class="hint">" Everyone answers privately on their own device; the room then sees where it disagrees. No server: answers come back to you as codes."</span>
+                </div>
             </form>
         </section>
+        <Workshops/>
         <History/>
+    }
+}
+
+/// Workshops on this device: those it facilitates and those it takes part in.
+#[component]
+fn Workshops() -> impl IntoView {
+    let state = use_app_state();
+    let listed = Memo::new(move |_| {
+        state.store.with(|s| {
+            let open: Vec<(String, String, usize)> = s
+                .workshops
+                .iter()
+                .filter(|w| !w.is_saved())
+                .map(|w| {
+                    let team = s.team(&w.team).map(|t| t.name.clone()).unwrap_or_default();
+                    (workshop_href(w.id), team, w.submissions.len())
+                })
+                .collect();
+            let joined: Vec<(String, String, bool)> = s
+                .participations
+                .iter()
+                .map(|p| {
+                    let code = encode_join(&Invitation {
+                        workshop: p.workshop,
+                        team_name: p.team_name.clone(),
+                        questionnaires: p.questionnaires.clone(),
+                        layout: p.layout,
+                    });
+                    (format!("/join#{code}"), p.team_name.clone(), p.done)
+                })
+                .collect();
+            (open, joined)
+        })
+    });
+    move || {
+        let (open, joined) = listed.get();
+        (!open.is_empty() || !joined.is_empty()).then(|| view! {
+            <section aria-labelledby="workshops-heading" class="card">
+                <h2 id="workshops-heading">"Workshops on this device"</h2>
+                <ul>
+                    {open.into_iter().map(|(href, team, n)| view! {
+                        <li>"Facilitating: " <a href=href>{format!("workshop for {team}")}</a>
+                            {format!(" ({n} answer code{} collected)", if n == 1 { "" } else { "s" })}</li>
+                    }).collect_view()}
+                    {joined.into_iter().map(|(href, team, done)| view! {
+                        <li>"Taking part: " <a href=href>{format!("workshop for {team}")}</a>
+                            {if done { " (answer code ready)" } else { " (answering)" }}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
     }
 }
 

@@ -1,8 +1,12 @@
 //! One module per route.
 
+pub mod collect;
 pub mod compare;
 pub mod home;
+pub mod join;
 pub mod not_found;
+pub mod present;
 pub mod results;
 pub mod run;
 pub mod team;
+pub mod workshop;

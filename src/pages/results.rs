@@ -3,6 +3,7 @@
 
 use crate::app::{catalog, use_app_state};
 use crate::charts::{RadarChart, MIN_RADAR_AXES};
+use crate::components::actions::ActionCheck;
 use crate::components::dora::DoraPlacement;
 use crate::components::findings::{cognitive_load_view, findings_view};
 use crate::components::notes::RunNotes;
@@ -13,6 +14,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use maturity_core::recommend::recommendations;
 use maturity_core::scoring::next_steps;
+use maturity_core::model::{AnswerKind, WorkshopRecord};
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
 
 /// How many pieces of advice to offer for the weakest dimension.
@@ -41,6 +43,7 @@ pub fn Results() -> impl IntoView {
         run.get().map(|mut r| {
             r.notes.clear();
             r.position = 0;
+            r.actions.clear();
             r
         })
     });
@@ -101,12 +104,20 @@ pub fn Results() -> impl IntoView {
                     .collect_view()
             })
             .ok();
+        let room = catalog()
+            .ok()
+            .zip(run.workshop.as_ref())
+            .map(|(c, record)| room_view(c, &run, record));
+        let resume = (run.workshop.is_none()).then_some(resume);
         view! {
             <h1>"Results for " {move || team_name.get()}</h1>
-            <p class="meta">{when}</p>
+            <p class="meta">{when}
+                {run.workshop.as_ref().map(|w| format!(" · agreed in a workshop of {} participant{}", w.participants, if w.participants == 1 { "" } else { "s" }))}
+            </p>
             {resume}
             {overview}
             {sections}
+            {room}
         }
         .into_any()
     };
@@ -115,6 +126,7 @@ pub fn Results() -> impl IntoView {
         {move || {
             let id = run_id.get();
             team.get().map(|team| view! {
+            <RunActions run=id.clone()/>
             <RunNotes run=id/>
             <section class="explain card" aria-labelledby="explain-heading">
                 <h2 id="explain-heading">"What these scores mean"</h2>
@@ -284,5 +296,111 @@ fn overview_view(catalog: &'static Catalog, run: &Run) -> impl IntoView {
             <h3>"Where to start"</h3>
             {start_here}
         </section>
+    }
+}
+
+/// "Opposed ×1, Partly shared ×2": how many gave each answer, in the question's order.
+fn distribution(question: &maturity_core::Question, values: &[u8]) -> String {
+    let mut counts: Vec<(u8, usize)> = Vec::new();
+    for &v in values {
+        match counts.iter_mut().find(|(value, _)| *value == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    counts.sort_unstable();
+    counts
+        .iter()
+        .map(|&(v, n)| {
+            let name = match question.answer {
+                AnswerKind::Choice => question
+                    .choices
+                    .get(usize::from(v))
+                    .map_or_else(|| v.to_string(), |c| c.label.clone()),
+                AnswerKind::Percent => format!("{v}%"),
+            };
+            format!("{name} ×{n}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How the room answered each question of a workshop run, beside the team answer.
+fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl IntoView {
+    let rows = catalog
+        .steps(&run.questionnaires)
+        .into_iter()
+        .map(|step| {
+            let q = step.question;
+            let team = run.answers.get(&q.id).map_or_else(
+                || "—".to_string(),
+                |&v| match q.answer {
+                    AnswerKind::Choice => q
+                        .choices
+                        .get(usize::from(v))
+                        .map_or_else(|| v.to_string(), |c| c.label.clone()),
+                    AnswerKind::Percent => format!("{v}%"),
+                },
+            );
+            let values = record.spread.get(&q.id).map(Vec::as_slice).unwrap_or_default();
+            let note = record.discussion.get(&q.id).cloned().unwrap_or_default();
+            view! {
+                <tr>
+                    <th scope="row">{q.text.clone()}</th>
+                    <td>{team}</td>
+                    <td>{values.len()}</td>
+                    <td>{distribution(q, values)}</td>
+                    <td>{note}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="room card" aria-labelledby="room-heading">
+            <h2 id="room-heading">"How the room answered"</h2>
+            <p class="hint">"Each participant's answer, without names, beside the answer the team agreed."</p>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>
+                        <th scope="col">"Question"</th>
+                        <th scope="col">"Team answer"</th>
+                        <th scope="col">"Answers"</th>
+                        <th scope="col">"Spread"</th>
+                        <th scope="col">"Note"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The actions agreed with a run, each ticked off when done.
+#[component]
+fn RunActions(run: RunId) -> impl IntoView {
+    let state = use_app_state();
+    let actions = {
+        let run = run.clone();
+        Memo::new(move |_| {
+            state
+                .store
+                .with(|s| s.run(&run).map(|r| r.actions.clone()).unwrap_or_default())
+        })
+    };
+    move || {
+        let list = actions.get();
+        let run = run.clone();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|action| view! { <ActionCheck run=run.clone() action=action/> })
+                .collect_view();
+            view! {
+                <section class="card" aria-labelledby="run-actions-heading">
+                    <h2 id="run-actions-heading">"Actions"</h2>
+                    <ul class="checklist">{items}</ul>
+                </section>
+            }
+        })
     }
 }

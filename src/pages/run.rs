@@ -2,7 +2,7 @@
 //! resuming where the team stopped.
 
 use crate::app::{catalog, use_app_state};
-use crate::components::question::QuestionCard;
+use crate::components::stepper::QuestionStepper;
 use crate::platform::{now, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -67,25 +67,6 @@ pub fn RunPage() -> impl IntoView {
 fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step<'static>>>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
-    let total = Memo::new(move |_| steps.with(|s| s.len()));
-    let position = Memo::new(move |_| {
-        let stored = state
-            .store
-            .with(|s| s.run(&run_id.get()).map_or(0, |r| r.position));
-        stored.min(total.get().saturating_sub(1))
-    });
-    let answered = Memo::new(move |_| {
-        state.store.with(|s| {
-            s.run(&run_id.get()).map_or(0, |run| {
-                steps.with(|steps| {
-                    steps
-                        .iter()
-                        .filter(|step| run.answers.contains_key(&step.question.id))
-                        .count()
-                })
-            })
-        })
-    });
     let team_name = Memo::new(move |_| {
         state.store.with(|s| {
             s.run(&run_id.get())
@@ -94,124 +75,59 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step<'static>>>) -> impl IntoV
                 .unwrap_or_default()
         })
     });
-    let title = Memo::new(move |_| {
-        steps.with(|s| {
-            let mut titles: Vec<&str> = Vec::new();
-            for step in s {
-                if !titles.contains(&step.questionnaire.title.as_str()) {
-                    titles.push(&step.questionnaire.title);
-                }
-            }
-            titles.join(" + ")
-        })
-    });
+    let title = Memo::new(move |_| steps.with(|s| titles_of(s)));
     Effect::new(move |_| set_title(&format!("{} · {}", title.get(), team_name.get())));
 
-    let error = RwSignal::new(None::<String>);
-    let report = move |result: Result<(), maturity_core::ChangeError>| match result {
-        Ok(()) => error.set(None),
-        Err(e) => error.set(Some(e.to_string())),
-    };
-    let go_to = move |to: usize| {
-        report(state.change(|s| s.set_position(&run_id.get_untracked(), to, now())));
-    };
-
-    // Move focus to the new question when the position changes, not on first show.
-    let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |previous: Option<usize>| {
-        let current = position.get();
-        if previous.is_some_and(|p| p != current) {
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        }
-        current
+    let position = Signal::derive(move || {
+        state
+            .store
+            .with(|s| s.run(&run_id.get()).map_or(0, |r| r.position))
     });
-
-    let finish = move || {
-        let id = run_id.get_untracked();
-        match state.change(|s| s.finish(&id, now())) {
-            Ok(()) => navigate(&format!("/runs/{}/results", id.0), Default::default()),
-            Err(e) => error.set(Some(e.to_string())),
-        }
-    };
-
-    let current_step = move || steps.with(|s| s.get(position.get()).copied());
-    let chosen = Signal::derive(move || {
-        let step = current_step()?;
+    let answer_of = Callback::new(move |question: String| {
         state.store.with(|s| {
             s.run(&run_id.get())
-                .and_then(|r| r.answers.get(&step.question.id).copied())
+                .and_then(|r| r.answers.get(&question).copied())
         })
+    });
+    let on_answer = Callback::new(move |(question, choice): (String, Option<u8>)| {
+        let id = run_id.get_untracked();
+        state.change(|s| match choice {
+            Some(choice) => s.answer(&id, &question, choice, now()),
+            None => s.clear_answer(&id, &question, now()),
+        })
+    });
+    let on_move = Callback::new(move |to: usize| {
+        state.change(|s| s.set_position(&run_id.get_untracked(), to, now()))
+    });
+    let on_finish = Callback::new(move |()| {
+        let id = run_id.get_untracked();
+        state.change(|s| s.finish(&id, now()))?;
+        navigate(&format!("/runs/{}/results", id.0), Default::default());
+        Ok(())
     });
 
     view! {
         <h1>{move || title.get()} <span class="subtitle">{move || format!(" for {}", team_name.get())}</span></h1>
-        <div class="progress">
-            <p id="progress-label" aria-live="polite">
-                {move || format!("Question {} of {}", position.get() + 1, total.get())}
-            </p>
-            <progress
-                aria-labelledby="progress-label answered-label"
-                max=move || total.get().to_string()
-                value=move || answered.get().to_string()
-            ></progress>
-            <p id="answered-label" class="hint">
-                {move || format!("{} of {} answered · saved in this browser as you go", answered.get(), total.get())}
-            </p>
-        </div>
-        // Keyed by question: each question gets fresh inputs. Rebuilding one card's
-        // radios in place would rename a checked radio into the next question's group,
-        // and the browser would then uncheck that question's real answer.
-        <For
-            each=move || current_step().into_iter()
-            key=|step| step.question.id.clone()
-            let(step)
-        >
-            {
-                let question_id = step.question.id.clone();
-                let on_choose = Callback::new(move |choice: Option<u8>| {
-                    let id = run_id.get_untracked();
-                    report(state.change(|s| match choice {
-                        Some(choice) => s.answer(&id, &question_id, choice, now()),
-                        None => s.clear_answer(&id, &question_id, now()),
-                    }));
-                });
-                view! { <QuestionCard step=step chosen=chosen on_choose=on_choose heading_ref=heading/> }
-            }
-        </For>
-        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-        <nav class="question-nav" aria-label="Questions">
-            <button
-                type="button"
-                disabled=move || position.get() == 0
-                on:click=move |_| go_to(position.get_untracked().saturating_sub(1))
-            >
-                "Previous"
-            </button>
-            {move || {
-                let last = position.get() + 1 >= total.get();
-                if last {
-                    let finish = finish.clone();
-                    let missing = total.get() - answered.get();
-                    view! {
-                        <span class="finish">
-                            {(missing > 0).then(|| view! {
-                                <span class="hint">{format!("{missing} unanswered; they will not count towards the scores. ")}</span>
-                            })}
-                            <button type="button" class="primary" on:click=move |_| finish()>
-                                "Finish and see results"
-                            </button>
-                        </span>
-                    }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="primary" on:click=move |_| go_to(position.get_untracked() + 1)>
-                            "Next"
-                        </button>
-                    }.into_any()
-                }
-            }}
-        </nav>
+        <QuestionStepper
+            steps=steps
+            position=position
+            answer_of=answer_of
+            on_answer=on_answer
+            on_move=on_move
+            on_finish=on_finish
+            finish_label="Finish and see results"
+            saved_where="saved in this browser as you go"
+        />
     }
+}
+
+/// "CALMS + DORA": the questionnaires of `steps`, in the order they are asked.
+pub fn titles_of(steps: &[Step]) -> String {
+    let mut titles: Vec<&str> = Vec::new();
+    for step in steps {
+        if !titles.contains(&step.questionnaire.title.as_str()) {
+            titles.push(&step.questionnaire.title);
+        }
+    }
+    titles.join(" + ")
 }

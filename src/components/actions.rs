@@ -1,0 +1,38 @@
+//! Action items: one line each, ticked off when the team did it.
+
+use crate::app::use_app_state;
+use crate::platform::now;
+use leptos::prelude::*;
+use maturity_core::model::Action;
+use maturity_core::RunId;
+
+/// " · Sam · due 2026-12-01" for an action's owner and due date.
+pub fn detail_of(action: &Action) -> String {
+    let mut parts = Vec::new();
+    if !action.owner.is_empty() {
+        parts.push(action.owner.clone());
+    }
+    if !action.due.is_empty() {
+        parts.push(format!("due {}", action.due));
+    }
+    parts.iter().map(|p| format!(" · {p}")).collect()
+}
+
+/// One action of `run` with a checkbox that records whether it was done.
+#[component]
+pub fn ActionCheck(run: RunId, action: Action) -> impl IntoView {
+    let state = use_app_state();
+    let input_id = format!("done-{}", action.id);
+    let action_id = action.id.clone();
+    let detail = detail_of(&action);
+    view! {
+        <li>
+            <input type="checkbox" id=input_id.clone() prop:checked=action.done
+                on:change:target=move |ev| {
+                    let done = ev.target().checked();
+                    let _ = state.change(|s| s.set_action_done(&run, &action_id, done, now()));
+                }/>
+            <label for=input_id>{action.what.clone()} <span class="hint">{detail}</span></label>
+        </li>
+    }
+}

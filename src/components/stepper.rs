@@ -1,0 +1,124 @@
+//! Questions one at a time with progress, previous/next and a finish button: the
+//! flow shared by a team's assessment and a workshop participant's private answers.
+
+use crate::components::question::QuestionCard;
+use leptos::prelude::*;
+use maturity_core::{ChangeError, Step};
+
+/// Asks `steps` in order. The caller keeps the answers and the position (both saved
+/// as they change) and is told of each change through the callbacks; a refused
+/// change is shown as an alert.
+#[component]
+pub fn QuestionStepper(
+    steps: Memo<Vec<Step<'static>>>,
+    /// The saved position; clamped to the questions there are.
+    #[prop(into)]
+    position: Signal<usize>,
+    /// The saved answer to a question, read reactively.
+    answer_of: Callback<String, Option<u8>>,
+    on_answer: Callback<(String, Option<u8>), Result<(), ChangeError>>,
+    on_move: Callback<usize, Result<(), ChangeError>>,
+    on_finish: Callback<(), Result<(), ChangeError>>,
+    finish_label: &'static str,
+    /// Where the answers are kept, said under the progress bar.
+    saved_where: &'static str,
+) -> impl IntoView {
+    let total = Memo::new(move |_| steps.with(|s| s.len()));
+    let position = Memo::new(move |_| position.get().min(total.get().saturating_sub(1)));
+    let answered = Memo::new(move |_| {
+        steps.with(|steps| {
+            steps
+                .iter()
+                .filter(|step| answer_of.run(step.question.id.clone()).is_some())
+                .count()
+        })
+    });
+    let error = RwSignal::new(None::<String>);
+    let report = move |result: Result<(), ChangeError>| match result {
+        Ok(()) => error.set(None),
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    let go_to = move |to: usize| report(on_move.run(to));
+
+    // Move focus to the new question when the position changes, not on first show.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |previous: Option<usize>| {
+        let current = position.get();
+        if previous.is_some_and(|p| p != current) {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        }
+        current
+    });
+
+    let current_step = move || steps.with(|s| s.get(position.get()).copied());
+    let chosen = Signal::derive(move || {
+        let step = current_step()?;
+        answer_of.run(step.question.id.clone())
+    });
+
+    view! {
+        <div class="progress">
+            <p id="progress-label" aria-live="polite">
+                {move || format!("Question {} of {}", position.get() + 1, total.get())}
+            </p>
+            <progress
+                aria-labelledby="progress-label answered-label"
+                max=move || total.get().to_string()
+                value=move || answered.get().to_string()
+            ></progress>
+            <p id="answered-label" class="hint">
+                {move || format!("{} of {} answered · {saved_where}", answered.get(), total.get())}
+            </p>
+        </div>
+        // Keyed by question: each question gets fresh inputs. Rebuilding one card's
+        // radios in place would rename a checked radio into the next question's group,
+        // and the browser would then uncheck that question's real answer.
+        <For
+            each=move || current_step().into_iter()
+            key=|step| step.question.id.clone()
+            let(step)
+        >
+            {
+                let question_id = step.question.id.clone();
+                let on_choose = Callback::new(move |choice: Option<u8>| {
+                    report(on_answer.run((question_id.clone(), choice)));
+                });
+                view! { <QuestionCard step=step chosen=chosen on_choose=on_choose heading_ref=heading/> }
+            }
+        </For>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <nav class="question-nav" aria-label="Questions">
+            <button
+                type="button"
+                disabled=move || position.get() == 0
+                on:click=move |_| go_to(position.get_untracked().saturating_sub(1))
+            >
+                "Previous"
+            </button>
+            {move || {
+                let last = position.get() + 1 >= total.get();
+                if last {
+                    let missing = total.get() - answered.get();
+                    view! {
+                        <span class="finish">
+                            {(missing > 0).then(|| view! {
+                                <span class="hint">{format!("{missing} unanswered; they will not count towards the scores. ")}</span>
+                            })}
+                            <button type="button" class="primary" on:click=move |_| report(on_finish.run(()))>
+                                {finish_label}
+                            </button>
+                        </span>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="primary" on:click=move |_| go_to(position.get_untracked() + 1)>
+                            "Next"
+                        </button>
+                    }.into_any()
+                }
+            }}
+        </nav>
+    }
+}

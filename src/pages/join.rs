@@ -1,0 +1,169 @@
+//! A workshop participant's page, opened from the join link: answer privately (saved
+//! on this device as you go), then hand over an answer code as a link, a QR code or
+//! a file. No name is asked for and nothing is sent anywhere.
+
+use crate::app::{catalog, use_app_state};
+use crate::components::qr::QrCode;
+use crate::components::stepper::QuestionStepper;
+use crate::pages::run::titles_of;
+use crate::platform::{copy_text, download, now, origin, random_u32, set_title, use_hash};
+use leptos::prelude::*;
+use maturity_core::codec::{decode_join, encode_answers, Layout};
+use maturity_core::Step;
+
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    set_title("Join a workshop");
+    let state = use_app_state();
+    let Ok(catalog) = catalog() else {
+        return ().into_any();
+    };
+    let hash = use_hash();
+    (move || {
+        let joined = match decode_join(&hash.get(), catalog) {
+            Ok(invitation) => {
+                let workshop = invitation.workshop;
+                untrack(|| state.change(|s| Ok(s.join(&invitation, random_u32(), now()))))
+                    .map(|_| workshop)
+                    .map_err(|e| e.to_string())
+            }
+            Err(reason) => Err(reason.to_string()),
+        };
+        match joined {
+            Ok(workshop) => view! { <Participate workshop=workshop/> }.into_any(),
+            Err(reason) => view! {
+                <h1>"This join link cannot be used"</h1>
+                <p class="error" role="alert">{reason}</p>
+                <p>"Ask the facilitator for the link again, and open all of it. Links are made by the facilitator's “Start a workshop”."</p>
+            }
+            .into_any(),
+        }
+    })
+    .into_any()
+}
+
+#[component]
+fn Participate(workshop: u32) -> impl IntoView {
+    let state = use_app_state();
+    let participation = move || state.store.with(|s| s.participation(workshop).cloned());
+    let questionnaires = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.participation(workshop)
+                .map(|p| p.questionnaires.clone())
+                .unwrap_or_default()
+        })
+    });
+    let steps: Memo<Vec<Step<'static>>> = Memo::new(move |_| {
+        catalog()
+            .map(|c| c.steps(&questionnaires.get()))
+            .unwrap_or_default()
+    });
+    let team_name = Memo::new(move |_| participation().map(|p| p.team_name).unwrap_or_default());
+    let done = Memo::new(move |_| participation().is_some_and(|p| p.done));
+    Effect::new(move |_| set_title(&format!("Workshop · {}", team_name.get())));
+
+    let position = Signal::derive(move || participation().map_or(0, |p| p.position));
+    let answer_of = Callback::new(move |question: String| {
+        state.store.with(|s| {
+            s.participation(workshop)
+                .and_then(|p| p.answers.get(&question).copied())
+        })
+    });
+    let on_answer = Callback::new(move |(question, answer): (String, Option<u8>)| {
+        state.change(|s| s.participant_answer(workshop, &question, answer, now()))
+    });
+    let on_move =
+        Callback::new(move |to: usize| state.change(|s| s.participant_position(workshop, to, now())));
+    let on_finish =
+        Callback::new(move |()| state.change(|s| s.participant_done(workshop, true, now())));
+
+    view! {
+        <h1>
+            {move || steps.with(|s| titles_of(s))}
+            <span class="subtitle">{move || format!(" · workshop for {}", team_name.get())}</span>
+        </h1>
+        <p class="lede">
+            "Answer on your own, as you see it: the room compares answers later, without names. "
+            "Your answers stay on this device until you hand over your code."
+        </p>
+        {move || if done.get() {
+            view! { <AnswerCode workshop=workshop/> }.into_any()
+        } else {
+            view! {
+                <QuestionStepper
+                    steps=steps
+                    position=position
+                    answer_of=answer_of
+                    on_answer=on_answer
+                    on_move=on_move
+                    on_finish=on_finish
+                    finish_label="Done: show my answer code"
+                    saved_where="saved on this device as you go"
+                />
+            }.into_any()
+        }}
+    }
+}
+
+/// The participant's answers as a code, ready to hand over three ways.
+#[component]
+fn AnswerCode(workshop: u32) -> impl IntoView {
+    let state = use_app_state();
+    let code = Memo::new(move |_| {
+        state.store.with(|s| {
+            let p = s.participation(workshop)?;
+            let layout = Layout::new(catalog().ok()?, &p.questionnaires);
+            Some(encode_answers(&layout, workshop, p.participant, &p.answers))
+        })
+    });
+    let link = Signal::derive(move || {
+        code.get()
+            .map(|c| format!("{}/collect#{c}", origin()))
+            .unwrap_or_default()
+    });
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
+        status.set(if copy_text(&link.get_untracked()) {
+            "Link copied.".to_string()
+        } else {
+            "Copying is not allowed here: select the link and copy it.".to_string()
+        });
+    };
+    let save = move |_| {
+        let text = format!(
+            "{}\n\nMy answers for the workshop, as an answer code. Give this file (or the link above) to the facilitator.\n",
+            link.get_untracked()
+        );
+        let name = format!("answers-{workshop:08x}.txt");
+        status.set(match download(&name, "text/plain", &text) {
+            Ok(()) => format!("Saved as {name}."),
+            Err(e) => e,
+        });
+    };
+    let change = move |_| {
+        let _ = state.change(|s| {
+            s.participant_done(workshop, false, now())?;
+            s.participant_position(workshop, 0, now())
+        });
+    };
+    view! {
+        <section class="card answer-code" aria-labelledby="code-heading">
+            <h2 id="code-heading" tabindex="-1">"Your answer code"</h2>
+            <p>"Give it to the facilitator in any of these ways. It holds your answers and a random number, nothing about who you are."</p>
+            <div class="field">
+                <label for="answer-link">"Answer link"</label>
+                <input id="answer-link" type="text" readonly prop:value=move || link.get()
+                    on:focus:target=move |ev| ev.target().select()/>
+            </div>
+            <p class="actions">
+                <button type="button" class="primary" on:click=copy>"Copy the link"</button>
+                <button type="button" on:click=save>"Save as a file"</button>
+            </p>
+            <p class="hint" role="status">{move || status.get()}</p>
+            <QrCode text=link label="QR code of your answer link"/>
+            <p class="hint">{move || format!("Code only: {}", code.get().unwrap_or_default())}</p>
+            <p><button type="button" on:click=change>"Change my answers"</button>
+                <span class="hint">" You will get a new code; the facilitator keeps only your latest."</span></p>
+        </section>
+    }
+}

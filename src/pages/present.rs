@@ -1,0 +1,430 @@
+//! The presenter view for a projector: large type and high contrast, the questions
+//! the room disagrees on most first, answers hidden until the facilitator reveals
+//! them, a timer per discussion, and the team answer agreed in the room.
+
+use crate::app::{catalog, use_app_state};
+use crate::components::question::parse_percent;
+use crate::components::score_table::format_score;
+use crate::pages::workshop::{parse_workshop_id, workshop_href};
+use crate::platform::{now, set_title};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use maturity_core::model::AnswerKind;
+use maturity_core::workshop::{aggregate, discuss_first, QuestionStats, PERCENT_BIN};
+use maturity_core::Step;
+use std::time::Duration;
+
+/// Everything the view shows that is computed from the collected answers.
+#[derive(Clone, PartialEq)]
+struct Room {
+    steps: Vec<Step<'static>>,
+    stats: Vec<QuestionStats>,
+    /// Indices into `steps`, most disagreement first.
+    order: Vec<usize>,
+    participants: usize,
+}
+
+#[component]
+pub fn PresentPage() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let id = Memo::new(move |_| parse_workshop_id(&params.read().get("workshop").unwrap_or_default()));
+    let room = Memo::new(move |_| {
+        let id = id.get()?;
+        let catalog = catalog().ok()?;
+        state.store.with(|s| {
+            let w = s.workshop(id)?;
+            let steps = catalog.steps(&w.questionnaires);
+            let stats = aggregate(&steps, &w.answer_sets());
+            let order = discuss_first(&stats);
+            Some(Room {
+                steps,
+                stats,
+                order,
+                participants: w.submissions.len(),
+            })
+        })
+    });
+    let team_name = Memo::new(move |_| {
+        let id = id.get()?;
+        state.store.with(|s| {
+            s.workshop(id)
+                .and_then(|w| s.team(&w.team))
+                .map(|t| t.name.clone())
+        })
+    });
+    Effect::new(move |_| set_title(&format!("Presenter · {}", team_name.get().unwrap_or_default())));
+    let current = RwSignal::new(None::<String>);
+    let exists = Memo::new(move |_| room.with(|r| r.is_some()));
+
+    move || {
+        let Some(id) = id.get().filter(|_| exists.get()) else {
+            return view! {
+                <h1>"Workshop not found"</h1>
+                <p>"This workshop is not on this device."</p>
+                <p><A href="/">"Start page"</A></p>
+            }
+            .into_any();
+        };
+        // The question on screen: the chosen one, else the first to discuss.
+        let shown = Memo::new(move |_| {
+            room.with(|r| {
+                let r = r.as_ref()?;
+                let chosen = current.get();
+                let position = chosen
+                    .and_then(|q| r.order.iter().position(|&i| r.steps[i].question.id == q))
+                    .unwrap_or(0);
+                r.order.get(position).map(|&i| (position, i))
+            })
+        });
+        view! {
+            <div class="presenter">
+                <header class="presenter-header">
+                    <h1>{move || format!("Workshop for {}", team_name.get().unwrap_or_default())}</h1>
+                    <p>{move || room.with(|r| r.as_ref().map(|r| {
+                        let n = r.participants;
+                        format!("{n} participant{} · no names, only numbers", if n == 1 { "" } else { "s" })
+                    }))}</p>
+                    <p><A href=workshop_href(id)>"Back to the workshop"</A></p>
+                </header>
+                {move || (room.with(|r| r.as_ref().is_some_and(|r| r.participants == 0))).then(|| view! {
+                    <p class="empty">"No answers collected yet: share the join link, then add the codes on the workshop page."</p>
+                })}
+                <div class="presenter-layout">
+                    <nav class="discuss-first" aria-labelledby="discuss-first-heading">
+                        <h2 id="discuss-first-heading">"Discuss first"</h2>
+                        <p class="hint">"Most disagreement at the top."</p>
+                        <ol>
+                            {move || room.with(|r| {
+                                let Some(r) = r else { return Vec::new() };
+                                let on_screen = shown.get().map(|(_, i)| i);
+                                r.order.iter().map(|&i| {
+                                    let step = r.steps[i];
+                                    let question = step.question.id.clone();
+                                    let is_current = on_screen == Some(i);
+                                    let answers = r.stats[i].answers;
+                                    view! {
+                                        <li>
+                                            <button type="button" aria-current=is_current.then_some("true")
+                                                on:click=move |_| current.set(Some(question.clone()))>
+                                                {step.question.text.clone()}
+                                                <span class="hint">{format!(" ({answers})")}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect::<Vec<_>>()
+                            })}
+                        </ol>
+                    </nav>
+                    {move || shown.get().map(|(position, index)| {
+                        let Some(r) = room.get_untracked() else { return ().into_any() };
+                        let step = r.steps[index];
+                        let total = r.order.len();
+                        let previous = (position > 0).then(|| r.steps[r.order[position - 1]].question.id.clone());
+                        let next = r.order.get(position + 1).map(|&i| r.steps[i].question.id.clone());
+                        view! {
+                            <Discussion id=id step=step stats=r.stats[index].clone() participants=r.participants
+                                position=position total=total/>
+                            <nav class="question-nav" aria-label="Discussion order">
+                                <button type="button" disabled=previous.is_none()
+                                    on:click=move |_| current.set(previous.clone())>"Previous question"</button>
+                                <button type="button" class="primary" disabled=next.is_none()
+                                    on:click=move |_| current.set(next.clone())>"Next question"</button>
+                            </nav>
+                        }.into_any()
+                    })}
+                </div>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn Discussion(
+    id: u32,
+    step: Step<'static>,
+    stats: QuestionStats,
+    participants: usize,
+    position: usize,
+    total: usize,
+) -> impl IntoView {
+    let state = use_app_state();
+    let question = step.question;
+    let qid = question.id.clone();
+    let revealed = {
+        let qid = qid.clone();
+        Memo::new(move |_| {
+            state
+                .store
+                .with(|s| s.workshop(id).is_some_and(|w| w.revealed.contains(&qid)))
+        })
+    };
+    let toggle = {
+        let qid = qid.clone();
+        move |_| {
+            let show = !revealed.get_untracked();
+            let _ = state.change(|s| s.set_revealed(id, &qid, show, now()));
+        }
+    };
+    let dimension = step
+        .questionnaire
+        .dimension(&question.dimension)
+        .map(|d| d.name.clone())
+        .unwrap_or_default();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let figures = stats.clone();
+    view! {
+        <section class="discussion" aria-labelledby="discussion-heading">
+            <p class="step">{format!("{} of {total} to discuss · {} · {dimension}", position + 1, step.questionnaire.title)}</p>
+            <h2 id="discussion-heading" tabindex="-1" node_ref=heading>{question.text.clone()}</h2>
+            <p class="answer-count">{format!("{} of {participants} answered", stats.answers)}</p>
+            <p>
+                <button type="button" class="primary reveal" aria-pressed=move || revealed.get().to_string() on:click=toggle>
+                    {move || if revealed.get() { "Hide answers" } else { "Reveal answers" }}
+                </button>
+            </p>
+            <div class="reveal-area" aria-live="polite">
+                {move || if revealed.get() {
+                    view! { <Figures step=step stats=figures.clone()/> }.into_any()
+                } else {
+                    view! { <p class="hidden-answers">"Answers are hidden. Hear each view first, then reveal."</p> }.into_any()
+                }}
+            </div>
+            <Timer/>
+            <TeamAnswer id=id step=step consensus=stats.consensus/>
+        </section>
+    }
+}
+
+/// Mean, range and histogram of one question, nothing identifying anyone.
+#[component]
+fn Figures(step: Step<'static>, stats: QuestionStats) -> impl IntoView {
+    let question = step.question;
+    let label = |value: u8| match question.answer {
+        AnswerKind::Choice => question
+            .choices
+            .get(usize::from(value))
+            .map_or_else(|| value.to_string(), |c| c.label.clone()),
+        AnswerKind::Percent => format!("{value}%"),
+    };
+    if stats.answers == 0 {
+        return view! { <p>"Nobody answered this question."</p> }.into_any();
+    }
+    let centre = match (question.answer, stats.mean_score) {
+        (AnswerKind::Percent, _) => format!("Mean {:.0}%", stats.mean.unwrap_or(0.0)),
+        (_, Some(score)) => format!("Mean {} / 10", format_score(Some(score))),
+        (_, None) => format!("Most common: {}", stats.consensus.map(label).unwrap_or_default()),
+    };
+    let range = match (stats.lowest, stats.highest) {
+        (Some(low), Some(high)) if low == high => format!("Everyone: {}", label(low)),
+        (Some(low), Some(high)) => format!("Range: {} to {}", label(low), label(high)),
+        _ => String::new(),
+    };
+    let spread = match stats.disagreement {
+        d if d >= 0.4 => "The room is split: discuss this one.",
+        d if d >= 0.2 => "Some disagreement.",
+        _ => "The room mostly agrees.",
+    };
+    let most = stats.histogram.iter().copied().max().unwrap_or(1).max(1);
+    let rows = stats
+        .histogram
+        .iter()
+        .enumerate()
+        .map(|(bin, &count)| {
+            let name = match question.answer {
+                AnswerKind::Choice => format!("{}. {}", bin + 1, label(bin as u8)),
+                AnswerKind::Percent => {
+                    let low = bin as u8 * PERCENT_BIN;
+                    let high = if bin + 1 == stats.histogram.len() { 100 } else { low + PERCENT_BIN - 1 };
+                    format!("{low}–{high}%")
+                }
+            };
+            let width = format!("width: {}%", count * 100 / most);
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td class="bar-cell"><span class="bar" style=width></span></td>
+                    <td class="count">{count}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="figures">
+            <p class="headline"><span>{centre}</span> " · " <span>{range}</span></p>
+            <p class="spread">{spread}</p>
+            <table class="histogram">
+                <caption>"How many chose each answer"</caption>
+                <thead><tr><th scope="col">"Answer"</th><th scope="col"><span class="visually-hidden">"Bar"</span></th><th scope="col">"Count"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A countdown for one discussion; it starts afresh for every question.
+#[component]
+fn Timer() -> impl IntoView {
+    let minutes = RwSignal::new(5u32);
+    let started = RwSignal::new(None::<f64>);
+    let before = RwSignal::new(0.0f64);
+    let tick = RwSignal::new(0.0f64);
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if started.get_untracked().is_some() {
+                tick.set(js_sys::Date::now());
+            }
+        },
+        Duration::from_millis(250),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let elapsed = move || {
+        tick.track();
+        before.get() + started.get().map_or(0.0, |at| (js_sys::Date::now() - at).max(0.0))
+    };
+    let left = move || f64::from(minutes.get()) * 60_000.0 - elapsed();
+    let shown = move || {
+        let ms = left();
+        let seconds = (ms.abs() / 1000.0).ceil() as u64;
+        let clock = format!("{}:{:02}", seconds / 60, seconds % 60);
+        if ms >= 0.0 { format!("{clock} left") } else { format!("Over time by {clock}") }
+    };
+    let start_stop = move |_| match started.get_untracked() {
+        Some(at) => {
+            before.update(|b| *b += js_sys::Date::now() - at);
+            started.set(None);
+        }
+        None => started.set(Some(js_sys::Date::now())),
+    };
+    let reset = move |_| {
+        started.set(None);
+        before.set(0.0);
+    };
+    view! {
+        <div class="timer">
+            <p role="timer" class=move || if left() < 0.0 { "clock over" } else { "clock" }>{shown}</p>
+            <button type="button" on:click=start_stop>{move || if started.get().is_some() { "Pause timer" } else { "Start timer" }}</button>
+            <button type="button" on:click=reset>"Reset timer"</button>
+            <label for="timer-minutes">" Minutes per question "</label>
+            <select id="timer-minutes" on:change:target=move |ev| {
+                if let Ok(m) = ev.target().value().parse() { minutes.set(m) }
+            }>
+                {[2u32, 3, 5, 8, 10].into_iter().map(|m| view! {
+                    <option value=m.to_string() selected=m == 5>{m.to_string()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The answer the room agrees for the team (the median until changed), and its note.
+#[component]
+fn TeamAnswer(id: u32, step: Step<'static>, consensus: Option<u8>) -> impl IntoView {
+    let state = use_app_state();
+    let question = step.question;
+    let qid = question.id.clone();
+    let agreed = {
+        let qid = qid.clone();
+        Memo::new(move |_| state.store.with(|s| s.workshop(id).and_then(|w| w.agreed.get(&qid).copied())))
+    };
+    let team_answer = move || agreed.get().or(consensus);
+    let error = RwSignal::new(None::<String>);
+    let set = {
+        let qid = qid.clone();
+        move |value: Option<u8>| {
+            if let Err(e) = state.change(|s| s.agree(id, &qid, value, now())) {
+                error.set(Some(e.to_string()));
+            }
+        }
+    };
+    let default_text = match (consensus, question.answer) {
+        (None, _) => "Nobody answered: the team answer stays empty unless you choose one.".to_string(),
+        (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
+        (Some(v), AnswerKind::Choice) => format!(
+            "Default: {} ({}).",
+            question.choices.get(usize::from(v)).map_or("", |c| c.label.as_str()),
+            if step.questionnaire.dimension(&question.dimension).is_some_and(|d| d.scored) { "the median" } else { "the most common answer" }
+        ),
+    };
+    let group = format!("team-{qid}");
+    let input = match question.answer {
+        AnswerKind::Choice => question
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, choice)| {
+                let i = i as u8;
+                let input_id = format!("{group}-{i}");
+                let set = set.clone();
+                view! {
+                    <div class="choice">
+                        <input type="radio" id=input_id.clone() name=group.clone()
+                            prop:checked=move || team_answer() == Some(i)
+                            on:change=move |_| set(Some(i))/>
+                        <label for=input_id>{format!("{}. {}", i + 1, choice.label)}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        AnswerKind::Percent => {
+            let set = set.clone();
+            view! {
+                <label for=group.clone()>"Team answer, percent"</label>
+                <input type="number" id=group.clone() min="0" max="100" step="1"
+                    prop:value=move || team_answer().map(|v| v.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| match parse_percent(&ev.target().value()) {
+                        Some(v) => { error.set(None); set(Some(v)) }
+                        None => error.set(Some("A whole number from 0 to 100.".into())),
+                    }/>
+            }
+            .into_any()
+        }
+    };
+    let note = {
+        let qid = qid.clone();
+        Memo::new(move |_| {
+            state.store.with(|s| {
+                s.workshop(id)
+                    .and_then(|w| w.discussion.get(&qid).cloned())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let note_id = format!("note-{qid}");
+    let save_note = {
+        let qid = qid.clone();
+        move |text: String| {
+            if let Err(e) = state.change(|s| s.set_discussion(id, &qid, &text, now())) {
+                error.set(Some(e.to_string()));
+            }
+        }
+    };
+    let reset = set.clone();
+    view! {
+        <fieldset class="team-answer">
+            <legend>"Team answer"</legend>
+            <p class="hint">{default_text}</p>
+            <div class="choices">{input}</div>
+            {move || agreed.get().is_some().then(|| {
+                let reset = reset.clone();
+                view! { <button type="button" on:click=move |_| reset(None)>"Back to the default"</button> }
+            })}
+        </fieldset>
+        <div class="field">
+            <label for=note_id.clone()>"Note from the discussion (optional)"</label>
+            <textarea id=note_id rows="2" prop:value=move || note.get()
+                on:change:target=move |ev| save_note(ev.target().value())></textarea>
+        </div>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
+}
