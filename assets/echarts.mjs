@@ -8,6 +8,7 @@ import {
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
+  MarkLineComponent,
   RadarComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -21,6 +22,7 @@ core.use([
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
+  MarkLineComponent,
   RadarComponent,
   TooltipComponent,
   SVGRenderer,

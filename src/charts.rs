@@ -11,7 +11,7 @@ use charming::component::{
 use charming::datatype::DataPointItem;
 use charming::element::{
     AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
-    MarkArea, MarkAreaData, NameLocation, Symbol,
+    MarkArea, MarkAreaData, MarkLine, MarkLineData, MarkLineVariant, NameLocation, Symbol,
 };
 use charming::series::{Bar, Line, Radar};
 use charming::Chart;
@@ -232,12 +232,20 @@ pub fn or_blank(option: Option<Chart>) -> Chart {
 
 /// Scores over time: one line per series on 0-10, one point per run (`labels` are
 /// the runs' dates). Unanswered points are gaps, never zeros.
-pub fn trend_option(labels: &[String], series: &[(String, Vec<Option<f64>>)]) -> Chart {
+/// `marks` are (x label, text) pairs drawn as dashed vertical lines: the
+/// assessments at which the team agreed actions, so their effect can be looked for
+/// in the points that follow.
+pub fn trend_option(
+    labels: &[String],
+    series: &[(String, Vec<Option<f64>>)],
+    marks: &[(String, String)],
+) -> Chart {
     let mut chart = Chart::new()
         .aria(accessible())
         .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
         .legend(Legend::new().bottom(0))
-        .grid(Grid::new().left(40).right(20).top(20).bottom(70))
+        // Room on the right for the last date label, at the top for action labels.
+        .grid(Grid::new().left(40).right(45).top(30).bottom(70))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -263,6 +271,32 @@ pub fn trend_option(labels: &[String], series: &[(String, Vec<Option<f64>>)]) ->
                 .symbol_size(9)
                 .line_style(LineStyle::new().width(2))
                 .data(values),
+        );
+    }
+    if !marks.is_empty() {
+        chart = chart.series(
+            Line::new()
+                .name("Actions agreed")
+                .silent(true)
+                .item_style(ItemStyle::new().color(INK))
+                .data(Vec::<Option<f64>>::new())
+                .mark_line(
+                    MarkLine::new()
+                        .silent(true)
+                        .symbol(vec![Symbol::None, Symbol::None])
+                        .line_style(LineStyle::new().color(INK).type_(LineStyleType::Dashed).width(1))
+                        .label(Label::new().formatter("{b}").color(INK))
+                        .data(
+                            marks
+                                .iter()
+                                .map(|(x, text)| {
+                                    MarkLineVariant::Simple(
+                                        MarkLineData::new().name(text.as_str()).x_axis(x.as_str()),
+                                    )
+                                })
+                                .collect(),
+                        ),
+                ),
         );
     }
     chart

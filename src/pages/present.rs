@@ -124,6 +124,7 @@ pub fn PresentPage() -> impl IntoView {
                         let previous = (position > 0).then(|| r.steps[r.order[position - 1]].question.id.clone());
                         let next = r.order.get(position + 1).map(|&i| r.steps[i].question.id.clone());
                         view! {
+                            <div class="discussion-column">
                             <Discussion id=id step=step stats=r.stats[index].clone() participants=r.participants
                                 position=position total=total/>
                             <nav class="question-nav" aria-label="Discussion order">
@@ -132,6 +133,7 @@ pub fn PresentPage() -> impl IntoView {
                                 <button type="button" class="primary" disabled=next.is_none()
                                     on:click=move |_| current.set(next.clone())>"Next question"</button>
                             </nav>
+                            </div>
                         }.into_any()
                     })}
                 </div>

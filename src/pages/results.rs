@@ -360,7 +360,8 @@ fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl Into
             <h2 id="room-heading">"How the room answered"</h2>
             <p class="hint">"Each participant's answer, without names, beside the answer the team agreed."</p>
             <div class="table-scroll">
-                <table>
+                <table class="scores">
+                    <caption>"Team answer and every participant's answer, per question"</caption>
                     <thead><tr>
                         <th scope="col">"Question"</th>
                         <th scope="col">"Team answer"</th>

@@ -138,7 +138,11 @@ fn RunsTable(data: Memo<Option<TeamHistory>>) -> impl IntoView {
                             <th scope="row">{when.clone()}</th>
                             <td>{titles.join(", ")}</td>
                             <td>{scores}</td>
-                            <td class="notes-cell">{run.notes.clone()}</td>
+                            <td class="notes-cell">
+                                {run.participants.map(|n| format!("Workshop of {n}. "))}
+                                {(run.actions > 0).then(|| format!("{} action{} agreed, {} done. ", run.actions, if run.actions == 1 { "" } else { "s" }, run.actions_done))}
+                                {run.notes.clone()}
+                            </td>
                             <td class="actions">
                                 <A href=href attr:aria-label=label>{link}</A>
                                 <button type="button" class="quiet" aria-label=delete_label id=delete_button
@@ -248,7 +252,7 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
     let chart = Signal::derive(move || {
         trend.with(|t| {
             let Some(t) = t else {
-                return trend_option(&[], &[]);
+                return trend_option(&[], &[], &[]);
             };
             let labels: Vec<String> = t.at.iter().map(|at| format_date(*at)).collect();
             let mut series: Vec<(String, Vec<Option<f64>>)> = t
@@ -259,7 +263,16 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
             if t.dimensions.len() > 1 {
                 series.push(("Overall".to_string(), t.overall.clone()));
             }
-            trend_option(&labels, &series)
+            let marks: Vec<(String, String)> = data.with(|d| {
+                let Some(d) = d else { return Vec::new() };
+                actions_at(d, t)
+                    .into_iter()
+                    .zip(&labels)
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, label)| (label.clone(), format!("{n} action{}", if n == 1 { "" } else { "s" })))
+                    .collect()
+            });
+            trend_option(&labels, &series, &marks)
         })
     });
     let pairs = Memo::new(move |_| {
@@ -300,8 +313,11 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
     view! {
         <section class="trend" aria-labelledby=heading_id.clone()>
             <h3 id=heading_id.clone()>{title}</h3>
-            <EChart option=chart caption="Each dimension's score (0–10) at every finished assessment; the table below has the same figures."/>
-            {move || trend.with(|t| t.as_ref().map(trend_table))}
+            <EChart option=chart caption="Each dimension's score (0–10) at every finished assessment; dashed lines mark assessments where the team agreed actions. The table below has the same figures."/>
+            {move || trend.with(|t| t.as_ref().map(|t| {
+                let actions = data.with(|d| d.as_ref().map(|d| actions_at(d, t)).unwrap_or_default());
+                trend_table(t, &actions)
+            }))}
             <h4>"Latest assessment over the previous one"</h4>
             {move || if has_radar.get() {
                 let option = Signal::derive(move || or_blank(radar()));
@@ -316,7 +332,22 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
     }
 }
 
-fn trend_table(t: &Trend) -> impl IntoView {
+/// How many actions were agreed at each point of a trend.
+fn actions_at(history: &TeamHistory, trend: &Trend) -> Vec<usize> {
+    trend
+        .runs
+        .iter()
+        .map(|id| {
+            history
+                .runs
+                .iter()
+                .find(|s| &s.run == id)
+                .map_or(0, |s| s.actions)
+        })
+        .collect()
+}
+
+fn trend_table(t: &Trend, actions: &[usize]) -> impl IntoView {
     let header = t
         .dimensions
         .iter()
@@ -336,6 +367,7 @@ fn trend_table(t: &Trend) -> impl IntoView {
                         <th scope="row">{format_date_time(*at)}</th>
                         {cells}
                         <td class="num">{format_score(t.overall[i])}</td>
+                        <td class="num">{actions.get(i).copied().unwrap_or(0)}</td>
                     </tr>
                 }
             })
@@ -352,6 +384,7 @@ fn trend_table(t: &Trend) -> impl IntoView {
                     <th scope="col">"Assessment"</th>
                     {header}
                     <th scope="col" class="num">"Overall"</th>
+                    <th scope="col" class="num">"Actions agreed"</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -330,7 +330,7 @@ fn Collect(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
                     return view! { <p class="empty">"No answers yet."</p> }.into_any();
                 }
                 view! {
-                    <table class="submissions">
+                    <table class="scores submissions">
                         <caption>"Answers collected (no names: participants are numbered in the order their codes arrived)"</caption>
                         <thead><tr><th scope="col">"Participant"</th><th scope="col">"Received"</th><th scope="col">"Answered"</th><th scope="col"><span class="visually-hidden">"Drop"</span></th></tr></thead>
                         <tbody>
@@ -339,7 +339,7 @@ fn Collect(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
                                     <th scope="row">{format!("Participant {number}")}</th>
                                     <td>{format_date_time(at)}</td>
                                     <td>{format!("{answered} of {asked}")}</td>
-                                    <td><button type="button" aria-label=format!("Drop participant {number}'s answers")
+                                    <td><button type="button" class="quiet" aria-label=format!("Drop participant {number}'s answers")
                                         on:click=move |_| {
                                             let result = state.change(|s| s.drop_submission(id, participant, now()));
                                             outcomes.set(vec![match result {

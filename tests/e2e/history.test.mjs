@@ -97,7 +97,7 @@ test('three runs on different dates make a trend whose table matches the stored 
     const dims = CALMS.dimensions.map((d) => fmt(expected[d.name]));
     const values = Object.values(expected);
     const overall = values.reduce((a, b) => a + b, 0) / values.length;
-    assert.deepEqual(shown[i].slice(1), [...dims, fmt(overall)], `row ${i}`);
+    assert.deepEqual(shown[i].slice(1), [...dims, fmt(overall), '0'], `row ${i} (no actions agreed)`);
   });
   // Spot-check the restated scoring against the plan itself.
   assert.deepEqual(shown[2].slice(1, 6), ['10.0', '5.0', '0.0', '5.0', '3.1']);

@@ -251,7 +251,17 @@ test('a whole workshop: invite, answer privately, collect, present, agree, save 
   await page.getByRole('checkbox', { name: /Blameless review after every incident/ }).waitFor();
   await app.audit('results of a workshop');
 
-  // The team's history lists it; the next workshop asks about last time's actions.
+  // The team's history lists it, with the action marked on the trend's timeline.
+  await app.open(`/teams/${run.team}`);
+  const trend = page.getByRole('table', { name: 'Westrum culture scores at each finished assessment' });
+  await trend.waitFor();
+  const trendRows = await trend.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.equal(trendRows.length, 1);
+  assert.equal(trendRows[0].at(-1), '1', 'one action agreed at this assessment');
+  await page.locator('.trend svg text', { hasText: '1 action' }).first().waitFor();
+  await page.getByRole('cell', { name: /Workshop of 3\. 1 action agreed, 0 done\./ }).waitFor();
+
+  // The next workshop asks about last time's actions.
   await app.open('/');
   await page.getByLabel('Team name').fill('Payments');
   for (const box of await page.getByRole('checkbox').all()) await box.uncheck();

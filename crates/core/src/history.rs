@@ -171,6 +171,11 @@ pub struct Summary {
     /// How many questions have an answer.
     pub answered: usize,
     pub notes: String,
+    /// Action items agreed with the run, and how many of them are done.
+    pub actions: usize,
+    pub actions_done: usize,
+    /// For a run agreed in a workshop: how many participants answered.
+    pub participants: Option<usize>,
     /// Per questionnaire the run covered (that the catalog knows), in the run's order.
     pub scores: Vec<QuestionnaireScore>,
 }
@@ -230,6 +235,9 @@ pub fn team_history(store: &Store, catalog: &Catalog, team: &TeamId) -> TeamHist
             finished: r.is_finished(),
             answered: r.answers.len(),
             notes: r.notes.clone(),
+            actions: r.actions.len(),
+            actions_done: r.actions.iter().filter(|a| a.done).count(),
+            participants: r.workshop.as_ref().map(|w| w.participants),
             scores: s.scores,
         })
         .collect();
