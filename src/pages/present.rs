@@ -6,7 +6,7 @@ use crate::app::{catalog, use_app_state};
 use crate::components::question::parse_percent;
 use crate::components::score_table::format_score;
 use crate::pages::workshop::{parse_workshop_id, workshop_href};
-use crate::platform::{now, set_title};
+use crate::platform::{mark, now, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -35,9 +35,11 @@ pub fn PresentPage() -> impl IntoView {
         let catalog = catalog().ok()?;
         state.store.with(|s| {
             let w = s.workshop(id)?;
+            mark("devops-maturity:aggregate:start");
             let steps = catalog.steps(&w.questionnaires);
             let stats = aggregate(&steps, &w.answer_sets());
             let order = discuss_first(&stats);
+            mark("devops-maturity:aggregate:end");
             Some(Room {
                 steps,
                 stats,

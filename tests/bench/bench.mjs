@@ -51,6 +51,28 @@ const bigStore = (() => {
     teams: [{ id: 't-history', name: 'History', created_at: start }], runs });
 })();
 
+// A workshop of all five questionnaires with PARTICIPANTS answer codes collected.
+const PARTICIPANTS = 60;
+const WORKSHOP = 0x5eed5eed;
+const workshopStore = (() => {
+  const submissions = [];
+  for (let p = 0; p < PARTICIPANTS; p++) {
+    const grouped = {};
+    let k = p + 1;
+    for (const bank of BANKS) {
+      const mine = (grouped[bank.id] = {});
+      for (const q of bank.questions.filter((x) => !x.retired)) {
+        k = (k * 31 + 7) % 1009;
+        mine[q.id.slice(q.id.indexOf('.') + 1)] = q.answer === 'percent' ? k % 101 : k % q.choices.length;
+      }
+    }
+    submissions.push({ participant: 1000 + p, received_at: 1 + p, answers: grouped });
+  }
+  return JSON.stringify({ app: 'devops-maturity', schema: 3, revision: 1, updated_at: 1,
+    teams: [{ id: 't-ws', name: 'Workshop', created_at: 1 }], runs: [],
+    workshops: [{ id: WORKSHOP, team: 't-ws', questionnaires: BANKS.map((b) => b.id), layout: 0, created_at: 1, submissions }] });
+})();
+
 // A store with one team and one unfinished CALMS run, as the app writes it.
 const RUN = 'r-bench';
 const store = JSON.stringify({
@@ -217,6 +239,31 @@ for (let i = 0; i < RUNS; i++) {
   await context.close();
 }
 
+// The presenter view over PARTICIPANTS x every question: statistics and the
+// discuss-first order, timed inside the app, on first load and after each reveal
+// (a change to the workshop recomputes both).
+const aggregateCold = [];
+const aggregateWarm = [];
+for (let i = 0; i < RUNS; i++) {
+  const { context, page } = await freshPage(workshopStore);
+  await page.goto(`${server.url}/workshops/${WORKSHOP.toString(16)}/present`);
+  await page.getByRole('navigation', { name: 'Discuss first' }).waitFor();
+  aggregateCold.push(await page.evaluate(span, 'aggregate'));
+  if (i === 0) {
+    for (let k = 0; k < 7; k++) {
+      const name = k % 2 ? 'Hide answers' : 'Reveal answers';
+      await page.getByRole('button', { name }).click();
+      await page.getByRole('button', { name: k % 2 ? 'Reveal answers' : 'Hide answers' }).waitFor();
+      aggregateWarm.push(await page.evaluate(([name, which]) => {
+        const at = (list) => list.at(which);
+        return at(performance.getEntriesByName(`devops-maturity:${name}:end`)).startTime
+          - at(performance.getEntriesByName(`devops-maturity:${name}:start`)).startTime;
+      }, ['aggregate', -1]));
+    }
+  }
+  await context.close();
+}
+
 await browser.close();
 await server.close();
 
@@ -238,6 +285,8 @@ const rows = [
   [`a change with ${HISTORY} runs stored: save whole + recompute page (median of ${changeTime.length})`, ms(median(changeTime))],
   [`all trend series for ${HISTORY} runs, in wasm, first page load (median of ${RUNS})`, `${ms(median(trendsTime))} (goal < 16 ms)`],
   [`all trend series for ${HISTORY} runs, in wasm, after 7 changes (warm code)`, `${ms(trendsWarm)} (goal < 16 ms)`],
+  [`workshop: statistics + discuss-first order, ${PARTICIPANTS} participants x every question, first load (median of ${RUNS})`, `${ms(median(aggregateCold))} (goal < 16 ms)`],
+  [`workshop: the same after a reveal, re-ranked (warm code) (median of ${aggregateWarm.length})`, `${ms(median(aggregateWarm))} (goal < 16 ms)`],
   [`navigation -> first question interactive (median of ${RUNS})`, ms(median(app))],
   [`same question as static HTML, no script (median of ${RUNS})`, ms(median(still))],
   ['ratio app / static', `${ratio.toFixed(2)}x`],

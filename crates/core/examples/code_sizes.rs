@@ -1,0 +1,42 @@
+//! Prints the length of a participant's answer code (every question answered with
+//! the answer that takes the most bits) for all questionnaires together and for each
+//! alone, and of a join code: the figures `.ci/bench` reports.
+
+use maturity_core::codec::{encode_answers, encode_join, Invitation, Layout, MAX_ANSWER_CODE};
+use maturity_core::Catalog;
+use std::collections::BTreeMap;
+
+fn main() {
+    let Ok(catalog) = Catalog::builtin() else {
+        eprintln!("the built-in questionnaires do not load");
+        std::process::exit(1);
+    };
+    let all: Vec<String> = catalog.all().iter().map(|q| q.id.clone()).collect();
+    let mut sets: Vec<(String, Vec<String>)> = vec![("all five questionnaires".into(), all.clone())];
+    sets.extend(catalog.all().iter().map(|q| (q.title.clone(), vec![q.id.clone()])));
+    println!("Workshop codes (characters; answer codes must be <= {MAX_ANSWER_CODE}, URL-safe)");
+    for (name, ids) in &sets {
+        let layout = Layout::new(&catalog, ids);
+        let answers: BTreeMap<String, u8> = catalog
+            .steps(ids)
+            .iter()
+            .map(|s| {
+                let last = s.question.choices.len().saturating_sub(1) as u8;
+                (s.question.id.clone(), if s.question.choices.is_empty() { 100 } else { last })
+            })
+            .collect();
+        let code = encode_answers(&layout, u32::MAX, u32::MAX, &answers);
+        println!(
+            "  answer code, {name} ({} questions): {} characters",
+            layout.len(),
+            code.len()
+        );
+    }
+    let join = encode_join(&Invitation {
+        workshop: u32::MAX,
+        team_name: "x".repeat(80),
+        questionnaires: all.clone(),
+        layout: Layout::new(&catalog, &all).fingerprint(),
+    });
+    println!("  join code, all questionnaires, an 80-character team name: {} characters", join.len());
+}
