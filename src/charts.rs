@@ -284,7 +284,12 @@ pub fn trend_option(
                     MarkLine::new()
                         .silent(true)
                         .symbol(vec![Symbol::None, Symbol::None])
-                        .line_style(LineStyle::new().color(INK).type_(LineStyleType::Dashed).width(1))
+                        .line_style(
+                            LineStyle::new()
+                                .color(INK)
+                                .type_(LineStyleType::Dashed)
+                                .width(1),
+                        )
                         .label(Label::new().formatter("{b}").color(INK))
                         .data(
                             marks

@@ -27,7 +27,9 @@ pub fn QrCode(#[prop(into)] text: Signal<String>, label: &'static str) -> impl I
             }
             .into_any()
         }
-        None => view! { <p class="hint">"Too long for a QR code: use the link instead."</p> }.into_any(),
+        None => {
+            view! { <p class="hint">"Too long for a QR code: use the link instead."</p> }.into_any()
+        }
     }
 }
 

@@ -72,8 +72,9 @@ fn Participate(workshop: u32) -> impl IntoView {
     let on_answer = Callback::new(move |(question, answer): (String, Option<u8>)| {
         state.change(|s| s.participant_answer(workshop, &question, answer, now()))
     });
-    let on_move =
-        Callback::new(move |to: usize| state.change(|s| s.participant_position(workshop, to, now())));
+    let on_move = Callback::new(move |to: usize| {
+        state.change(|s| s.participant_position(workshop, to, now()))
+    });
     let on_finish =
         Callback::new(move |()| state.change(|s| s.participant_done(workshop, true, now())));
 
@@ -140,6 +141,13 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
             Err(e) => e,
         });
     };
+    // The code replaces the last question on screen: continue from its heading.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
     let change = move |_| {
         let _ = state.change(|s| {
             s.participant_done(workshop, false, now())?;
@@ -148,7 +156,7 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
     };
     view! {
         <section class="card answer-code" aria-labelledby="code-heading">
-            <h2 id="code-heading" tabindex="-1">"Your answer code"</h2>
+            <h2 id="code-heading" tabindex="-1" node_ref=heading>"Your answer code"</h2>
             <p>"Give it to the facilitator in any of these ways. It holds your answers and a random number, nothing about who you are."</p>
             <div class="field">
                 <label for="answer-link">"Answer link"</label>

@@ -29,7 +29,8 @@ struct Room {
 pub fn PresentPage() -> impl IntoView {
     let state = use_app_state();
     let params = use_params_map();
-    let id = Memo::new(move |_| parse_workshop_id(&params.read().get("workshop").unwrap_or_default()));
+    let id =
+        Memo::new(move |_| parse_workshop_id(&params.read().get("workshop").unwrap_or_default()));
     let room = Memo::new(move |_| {
         let id = id.get()?;
         let catalog = catalog().ok()?;
@@ -56,7 +57,12 @@ pub fn PresentPage() -> impl IntoView {
                 .map(|t| t.name.clone())
         })
     });
-    Effect::new(move |_| set_title(&format!("Presenter · {}", team_name.get().unwrap_or_default())));
+    Effect::new(move |_| {
+        set_title(&format!(
+            "Presenter · {}",
+            team_name.get().unwrap_or_default()
+        ))
+    });
     let current = RwSignal::new(None::<String>);
     let exists = Memo::new(move |_| room.with(|r| r.is_some()));
 
@@ -224,7 +230,10 @@ fn Figures(step: Step<'static>, stats: QuestionStats) -> impl IntoView {
     let centre = match (question.answer, stats.mean_score) {
         (AnswerKind::Percent, _) => format!("Mean {:.0}%", stats.mean.unwrap_or(0.0)),
         (_, Some(score)) => format!("Mean {} / 10", format_score(Some(score))),
-        (_, None) => format!("Most common: {}", stats.consensus.map(label).unwrap_or_default()),
+        (_, None) => format!(
+            "Most common: {}",
+            stats.consensus.map(label).unwrap_or_default()
+        ),
     };
     let range = match (stats.lowest, stats.highest) {
         (Some(low), Some(high)) if low == high => format!("Everyone: {}", label(low)),
@@ -246,7 +255,11 @@ fn Figures(step: Step<'static>, stats: QuestionStats) -> impl IntoView {
                 AnswerKind::Choice => format!("{}. {}", bin + 1, label(bin as u8)),
                 AnswerKind::Percent => {
                     let low = bin as u8 * PERCENT_BIN;
-                    let high = if bin + 1 == stats.histogram.len() { 100 } else { low + PERCENT_BIN - 1 };
+                    let high = if bin + 1 == stats.histogram.len() {
+                        100
+                    } else {
+                        low + PERCENT_BIN - 1
+                    };
                     format!("{low}–{high}%")
                 }
             };
@@ -293,14 +306,21 @@ fn Timer() -> impl IntoView {
     }
     let elapsed = move || {
         tick.track();
-        before.get() + started.get().map_or(0.0, |at| (js_sys::Date::now() - at).max(0.0))
+        before.get()
+            + started
+                .get()
+                .map_or(0.0, |at| (js_sys::Date::now() - at).max(0.0))
     };
     let left = move || f64::from(minutes.get()) * 60_000.0 - elapsed();
     let shown = move || {
         let ms = left();
         let seconds = (ms.abs() / 1000.0).ceil() as u64;
         let clock = format!("{}:{:02}", seconds / 60, seconds % 60);
-        if ms >= 0.0 { format!("{clock} left") } else { format!("Over time by {clock}") }
+        if ms >= 0.0 {
+            format!("{clock} left")
+        } else {
+            format!("Over time by {clock}")
+        }
     };
     let start_stop = move |_| match started.get_untracked() {
         Some(at) => {
@@ -338,7 +358,11 @@ fn TeamAnswer(id: u32, step: Step<'static>, consensus: Option<u8>) -> impl IntoV
     let qid = question.id.clone();
     let agreed = {
         let qid = qid.clone();
-        Memo::new(move |_| state.store.with(|s| s.workshop(id).and_then(|w| w.agreed.get(&qid).copied())))
+        Memo::new(move |_| {
+            state
+                .store
+                .with(|s| s.workshop(id).and_then(|w| w.agreed.get(&qid).copied()))
+        })
     };
     let team_answer = move || agreed.get().or(consensus);
     let error = RwSignal::new(None::<String>);
@@ -351,12 +375,25 @@ fn TeamAnswer(id: u32, step: Step<'static>, consensus: Option<u8>) -> impl IntoV
         }
     };
     let default_text = match (consensus, question.answer) {
-        (None, _) => "Nobody answered: the team answer stays empty unless you choose one.".to_string(),
+        (None, _) => {
+            "Nobody answered: the team answer stays empty unless you choose one.".to_string()
+        }
         (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
         (Some(v), AnswerKind::Choice) => format!(
             "Default: {} ({}).",
-            question.choices.get(usize::from(v)).map_or("", |c| c.label.as_str()),
-            if step.questionnaire.dimension(&question.dimension).is_some_and(|d| d.scored) { "the median" } else { "the most common answer" }
+            question
+                .choices
+                .get(usize::from(v))
+                .map_or("", |c| c.label.as_str()),
+            if step
+                .questionnaire
+                .dimension(&question.dimension)
+                .is_some_and(|d| d.scored)
+            {
+                "the median"
+            } else {
+                "the most common answer"
+            }
         ),
     };
     let group = format!("team-{qid}");

@@ -12,9 +12,9 @@ use crate::platform::{format_date_time, now, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use maturity_core::model::{AnswerKind, WorkshopRecord};
 use maturity_core::recommend::recommendations;
 use maturity_core::scoring::next_steps;
-use maturity_core::model::{AnswerKind, WorkshopRecord};
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
 
 /// How many pieces of advice to offer for the weakest dimension.
@@ -342,7 +342,11 @@ fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl Into
                     AnswerKind::Percent => format!("{v}%"),
                 },
             );
-            let values = record.spread.get(&q.id).map(Vec::as_slice).unwrap_or_default();
+            let values = record
+                .spread
+                .get(&q.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             let note = record.discussion.get(&q.id).cloned().unwrap_or_default();
             view! {
                 <tr>

@@ -269,7 +269,12 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
                     .into_iter()
                     .zip(&labels)
                     .filter(|(n, _)| *n > 0)
-                    .map(|(n, label)| (label.clone(), format!("{n} action{}", if n == 1 { "" } else { "s" })))
+                    .map(|(n, label)| {
+                        (
+                            label.clone(),
+                            format!("{n} action{}", if n == 1 { "" } else { "s" }),
+                        )
+                    })
                     .collect()
             });
             trend_option(&labels, &series, &marks)
@@ -759,10 +764,18 @@ fn TeamAdmin(data: Memo<Option<TeamData>>) -> impl IntoView {
                 let delete = delete.clone();
                 let (runs, finished) = counts.get();
                 let name = team.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default());
+                let open_workshops = team.with(|t| t.as_ref().map_or(0, |t| state.store.with(|s| {
+                    s.workshops.iter().filter(|w| w.team == t.id && !w.is_saved()).count()
+                })));
+                let workshops = match open_workshops {
+                    0 => String::new(),
+                    1 => ", and its open workshop with the answer codes collected".to_string(),
+                    n => format!(", and its {n} open workshops with the answer codes collected"),
+                };
                 view! {
                     <div class="confirm" role="group" aria-label="Confirm deleting the team">
                         <p>{format!(
-                            "Delete \"{name}\" and its {runs} assessment{} ({finished} finished), with all answers and notes? This cannot be undone; download a backup from the start page first if you may want them.",
+                            "Delete \"{name}\" and its {runs} assessment{} ({finished} finished), with all answers, notes and actions{workshops}? This cannot be undone; download a backup from the start page first if you may want them.",
                             if runs == 1 { "" } else { "s" }
                         )}</p>
                         <button type="button" class="danger" on:click=delete>

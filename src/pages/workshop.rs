@@ -121,7 +121,8 @@ pub fn join_link(workshop: &Workshop, team_name: &str) -> String {
 pub fn WorkshopPage() -> impl IntoView {
     let state = use_app_state();
     let params = use_params_map();
-    let id = Memo::new(move |_| parse_workshop_id(&params.read().get("workshop").unwrap_or_default()));
+    let id =
+        Memo::new(move |_| parse_workshop_id(&params.read().get("workshop").unwrap_or_default()));
     let exists = Memo::new(move |_| {
         id.get()
             .is_some_and(|id| state.store.with(|s| s.workshop(id).is_some()))
@@ -159,14 +160,20 @@ fn Facilitate(id: u32) -> impl IntoView {
                 .map(|w| {
                     w.questionnaires
                         .iter()
-                        .map(|q| catalog().ok().and_then(|c| c.get(q)).map_or_else(|| q.clone(), |q| q.title.clone()))
+                        .map(|q| {
+                            catalog()
+                                .ok()
+                                .and_then(|c| c.get(q))
+                                .map_or_else(|| q.clone(), |q| q.title.clone())
+                        })
                         .collect::<Vec<_>>()
                         .join(" + ")
                 })
                 .unwrap_or_default()
         })
     };
-    let count = Memo::new(move |_| workshop.with(|w| w.as_ref().map_or(0, |w| w.submissions.len())));
+    let count =
+        Memo::new(move |_| workshop.with(|w| w.as_ref().map_or(0, |w| w.submissions.len())));
     let saved_run = Memo::new(move |_| workshop.with(|w| w.as_ref().and_then(|w| w.run.clone())));
 
     view! {
@@ -191,6 +198,7 @@ fn Facilitate(id: u32) -> impl IntoView {
                 </section>
                 <Actions id=id workshop=workshop/>
                 <SaveWorkshop id=id count=count/>
+                <DeleteWorkshop id=id count=count/>
             }.into_any(),
         }}
     }
@@ -227,7 +235,11 @@ fn LastActions(team: Memo<Option<(maturity_core::TeamId, String)>>) -> impl Into
 #[component]
 fn Invite(workshop: Memo<Option<Workshop>>, team_name: Signal<String>) -> impl IntoView {
     let link = Signal::derive(move || {
-        workshop.with(|w| w.as_ref().map(|w| join_link(w, &team_name.get())).unwrap_or_default())
+        workshop.with(|w| {
+            w.as_ref()
+                .map(|w| join_link(w, &team_name.get()))
+                .unwrap_or_default()
+        })
     });
     let status = RwSignal::new(String::new());
     view! {
@@ -283,7 +295,9 @@ fn Collect(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
     let rows = move || {
         workshop.with(|w| {
             let Some(w) = w else { return Vec::new() };
-            let asked = catalog().map(|c| c.steps(&w.questionnaires).len()).unwrap_or(0);
+            let asked = catalog()
+                .map(|c| c.steps(&w.questionnaires).len())
+                .unwrap_or(0);
             w.submissions
                 .iter()
                 .enumerate()
@@ -383,7 +397,8 @@ fn Actions(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     };
-    let actions = move || workshop.with(|w| w.as_ref().map(|w| w.actions.clone()).unwrap_or_default());
+    let actions =
+        move || workshop.with(|w| w.as_ref().map(|w| w.actions.clone()).unwrap_or_default());
     view! {
         <section class="card" aria-labelledby="actions-heading">
             <h2 id="actions-heading">"4. Actions"</h2>
@@ -439,5 +454,34 @@ fn SaveWorkshop(id: u32, count: Memo<usize>) -> impl IntoView {
             <button type="button" class="primary" on:click=save>"Save the workshop"</button>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
+    }
+}
+
+/// Abandons a workshop: asks first and says what goes.
+#[component]
+fn DeleteWorkshop(id: u32, count: Memo<usize>) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let delete = move |_| match state.change(|s| s.delete_workshop(id, now())) {
+        Ok(()) => navigate("/", Default::default()),
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    view! {
+        <p>
+            <button type="button" class="quiet" on:click=move |_| confirming.set(true)>"Delete this workshop…"</button>
+        </p>
+        {move || confirming.get().then(|| { let delete = delete.clone(); view! {
+            <div class="confirm" role="group" aria-label="Confirm deleting the workshop">
+                <p>{format!(
+                    "Delete this workshop, its {} collected answer code{}, notes and actions? The team and its saved assessments stay.",
+                    count.get(), if count.get() == 1 { "" } else { "s" }
+                )}</p>
+                <button type="button" class="danger" on:click=delete>"Delete workshop"</button>
+                <button type="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+            </div>
+        }})}
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
 }

@@ -199,7 +199,7 @@ test('a store written by the first version is read, migrated on the next change,
 
   // Delete the team: the confirmation says what goes.
   await page.getByRole('button', { name: 'Delete team…' }).click();
-  await page.getByText(/Delete "Checkout" and its 2 assessments \(2 finished\), with all answers and notes\?/).waitFor();
+  await page.getByText(/Delete "Checkout" and its 2 assessments \(2 finished\), with all answers, notes and actions\?/).waitFor();
   await app.audit('delete confirmation');
   await page.getByRole('button', { name: 'Delete team and 2 assessments' }).click();
   await page.getByRole('heading', { level: 1, name: 'DevOps maturity self-assessment' }).waitFor();

@@ -12,8 +12,14 @@ fn main() {
         std::process::exit(1);
     };
     let all: Vec<String> = catalog.all().iter().map(|q| q.id.clone()).collect();
-    let mut sets: Vec<(String, Vec<String>)> = vec![("all five questionnaires".into(), all.clone())];
-    sets.extend(catalog.all().iter().map(|q| (q.title.clone(), vec![q.id.clone()])));
+    let mut sets: Vec<(String, Vec<String>)> =
+        vec![("all five questionnaires".into(), all.clone())];
+    sets.extend(
+        catalog
+            .all()
+            .iter()
+            .map(|q| (q.title.clone(), vec![q.id.clone()])),
+    );
     println!("Workshop codes (characters; answer codes must be <= {MAX_ANSWER_CODE}, URL-safe)");
     for (name, ids) in &sets {
         let layout = Layout::new(&catalog, ids);
@@ -22,7 +28,14 @@ fn main() {
             .iter()
             .map(|s| {
                 let last = s.question.choices.len().saturating_sub(1) as u8;
-                (s.question.id.clone(), if s.question.choices.is_empty() { 100 } else { last })
+                (
+                    s.question.id.clone(),
+                    if s.question.choices.is_empty() {
+                        100
+                    } else {
+                        last
+                    },
+                )
             })
             .collect();
         let code = encode_answers(&layout, u32::MAX, u32::MAX, &answers);
@@ -38,5 +51,8 @@ fn main() {
         questionnaires: all.clone(),
         layout: Layout::new(&catalog, &all).fingerprint(),
     });
-    println!("  join code, all questionnaires, an 80-character team name: {} characters", join.len());
+    println!(
+        "  join code, all questionnaires, an 80-character team name: {} characters",
+        join.len()
+    );
 }
