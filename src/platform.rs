@@ -65,8 +65,15 @@ pub fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let clipboard = window.navigator().clipboard();
-    let _ = clipboard.write_text(text);
+    let navigator = window.navigator();
+    // Only secure pages (https, localhost) have a clipboard; elsewhere the property
+    // is missing and calling it would throw.
+    let available = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !available {
+        return false;
+    }
+    let _ = navigator.clipboard().write_text(text);
     true
 }
 
@@ -127,7 +134,13 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     link.set_href(&url);
     link.set_download(filename);
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers (Safari on iOS) read the file after the click returns.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
     Ok(())
 }
 

@@ -18,16 +18,28 @@ pub fn detail_of(action: &Action) -> String {
     parts.iter().map(|p| format!(" · {p}")).collect()
 }
 
-/// One action of `run` with a checkbox that records whether it was done.
+/// One action of `run` with a checkbox that records whether it was done. The box
+/// follows the store (another tab may tick it), and ticking it rebuilds nothing, so
+/// keyboard focus stays on it.
 #[component]
 pub fn ActionCheck(run: RunId, action: Action) -> impl IntoView {
     let state = use_app_state();
     let input_id = format!("done-{}", action.id);
     let action_id = action.id.clone();
     let detail = detail_of(&action);
+    let done = {
+        let (run, id) = (run.clone(), action.id.clone());
+        Memo::new(move |_| {
+            state.store.with(|s| {
+                s.run(&run)
+                    .and_then(|r| r.actions.iter().find(|a| a.id == id))
+                    .is_some_and(|a| a.done)
+            })
+        })
+    };
     view! {
         <li>
-            <input type="checkbox" id=input_id.clone() prop:checked=action.done
+            <input type="checkbox" id=input_id.clone() prop:checked=move || done.get()
                 on:change:target=move |ev| {
                     let done = ev.target().checked();
                     let _ = state.change(|s| s.set_action_done(&run, &action_id, done, now()));
@@ -35,4 +47,16 @@ pub fn ActionCheck(run: RunId, action: Action) -> impl IntoView {
             <label for=input_id>{action.what.clone()} <span class="hint">{detail}</span></label>
         </li>
     }
+}
+
+/// The actions of a run as a list that changes only when actions are added,
+/// removed or reworded, not when one is ticked.
+pub fn without_done(actions: &[Action]) -> Vec<Action> {
+    actions
+        .iter()
+        .map(|a| Action {
+            done: false,
+            ..a.clone()
+        })
+        .collect()
 }

@@ -21,14 +21,10 @@ pub fn CollectPage() -> impl IntoView {
 /// Adds the code of an answer link to the open workshop it belongs to.
 fn collect_link(state: crate::app::AppState, code: &str) -> AnyView {
     let code = code.to_string();
-    // Open workshops on this device; the code names the one it belongs to.
-    let open: Vec<u32> = state.store.with_untracked(|s| {
-        s.workshops
-            .iter()
-            .filter(|w| !w.is_saved())
-            .map(|w| w.id)
-            .collect()
-    });
+    // Workshops on this device (a saved one says so); the code names its own.
+    let open: Vec<u32> = state
+        .store
+        .with_untracked(|s| s.workshops.iter().map(|w| w.id).collect());
     let target = open.iter().copied().find(|&id| {
         state.store.with_untracked(|s| {
             s.workshop(id).is_some_and(|_| {

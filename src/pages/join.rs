@@ -8,7 +8,7 @@ use crate::components::stepper::QuestionStepper;
 use crate::pages::run::titles_of;
 use crate::platform::{copy_text, download, now, origin, random_u32, set_title, use_hash};
 use leptos::prelude::*;
-use maturity_core::codec::{decode_join, encode_answers, Layout};
+use maturity_core::codec::{decode_join, encode_answers, AnswerCode, Layout};
 use maturity_core::Step;
 
 #[component]
@@ -114,7 +114,15 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
         state.store.with(|s| {
             let p = s.participation(workshop)?;
             let layout = Layout::new(catalog().ok()?, &p.questionnaires);
-            Some(encode_answers(&layout, workshop, p.participant, &p.answers))
+            Some(encode_answers(
+                &layout,
+                &AnswerCode {
+                    workshop,
+                    participant: p.participant,
+                    edits: p.edits,
+                    answers: p.answers.clone(),
+                },
+            ))
         })
     });
     let link = Signal::derive(move || {
@@ -154,6 +162,9 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
             s.participant_position(workshop, 0, now())
         });
     };
+    let someone_else = move |_| {
+        let _ = state.change(|s| s.rejoin(workshop, random_u32(), now()));
+    };
     view! {
         <section class="card answer-code" aria-labelledby="code-heading">
             <h2 id="code-heading" tabindex="-1" node_ref=heading>"Your answer code"</h2>
@@ -172,6 +183,8 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
             <p class="hint">{move || format!("Code only: {}", code.get().unwrap_or_default())}</p>
             <p><button type="button" on:click=change>"Change my answers"</button>
                 <span class="hint">" You will get a new code; the facilitator keeps only your latest."</span></p>
+            <p><button type="button" class="quiet" on:click=someone_else>"Answer as someone else on this device"</button>
+                <span class="hint">" Starts afresh as a new participant; these answers are removed from this device (a code already handed over stays with the facilitator)."</span></p>
         </section>
     }
 }

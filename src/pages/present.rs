@@ -15,12 +15,12 @@ use maturity_core::workshop::{aggregate, discuss_first, QuestionStats, PERCENT_B
 use maturity_core::Step;
 use std::time::Duration;
 
-/// Everything the view shows that is computed from the collected answers.
+/// What the view shows that is computed from the collected answers. Compared by
+/// its figures only: a change elsewhere in the store rebuilds nothing.
 #[derive(Clone, PartialEq)]
 struct Room {
-    steps: Vec<Step<'static>>,
     stats: Vec<QuestionStats>,
-    /// Indices into `steps`, most disagreement first.
+    /// Indices into the steps, most disagreement first.
     order: Vec<usize>,
     participants: usize,
 }
@@ -31,22 +31,36 @@ pub fn PresentPage() -> impl IntoView {
     let params = use_params_map();
     let id =
         Memo::new(move |_| parse_workshop_id(&params.read().get("workshop").unwrap_or_default()));
+    let questionnaires = Memo::new(move |_| {
+        let id = id.get()?;
+        state
+            .store
+            .with(|s| s.workshop(id).map(|w| w.questionnaires.clone()))
+    });
+    let steps: Memo<Vec<Step<'static>>> = Memo::new(move |_| {
+        let ids = questionnaires.get().unwrap_or_default();
+        catalog().map(|c| c.steps(&ids)).unwrap_or_default()
+    });
     let room = Memo::new(move |_| {
         let id = id.get()?;
-        let catalog = catalog().ok()?;
         state.store.with(|s| {
             let w = s.workshop(id)?;
             mark("devops-maturity:aggregate:start");
-            let steps = catalog.steps(&w.questionnaires);
-            let stats = aggregate(&steps, &w.answer_sets());
+            let stats = steps.with(|steps| aggregate(steps, &w.answer_sets()));
             let order = discuss_first(&stats);
             mark("devops-maturity:aggregate:end");
             Some(Room {
-                steps,
                 stats,
                 order,
                 participants: w.submissions.len(),
             })
+        })
+    });
+    let saved = Memo::new(move |_| {
+        id.get().is_some_and(|id| {
+            state
+                .store
+                .with(|s| s.workshop(id).is_some_and(|w| w.is_saved()))
         })
     });
     let team_name = Memo::new(move |_| {
@@ -63,7 +77,23 @@ pub fn PresentPage() -> impl IntoView {
             team_name.get().unwrap_or_default()
         ))
     });
+    // The question on screen, by id: new answers may re-rank the list, but the
+    // question being discussed (its timer, its note) stays on screen.
     let current = RwSignal::new(None::<String>);
+    let first = Memo::new(move |_| {
+        room.with(|r| {
+            let r = r.as_ref()?;
+            steps.with(|s| r.order.first().map(|&i| s[i].question.id.clone()))
+        })
+    });
+    Effect::new(move |_| {
+        if current.with(Option::is_none) {
+            if let Some(first) = first.get() {
+                current.set(Some(first));
+            }
+        }
+    });
+    let minutes = RwSignal::new(5u32);
     let exists = Memo::new(move |_| room.with(|r| r.is_some()));
 
     move || {
@@ -75,17 +105,6 @@ pub fn PresentPage() -> impl IntoView {
             }
             .into_any();
         };
-        // The question on screen: the chosen one, else the first to discuss.
-        let shown = Memo::new(move |_| {
-            room.with(|r| {
-                let r = r.as_ref()?;
-                let chosen = current.get();
-                let position = chosen
-                    .and_then(|q| r.order.iter().position(|&i| r.steps[i].question.id == q))
-                    .unwrap_or(0);
-                r.order.get(position).map(|&i| (position, i))
-            })
-        });
         view! {
             <div class="presenter">
                 <header class="presenter-header">
@@ -96,7 +115,10 @@ pub fn PresentPage() -> impl IntoView {
                     }))}</p>
                     <p><A href=workshop_href(id)>"Back to the workshop"</A></p>
                 </header>
-                {move || (room.with(|r| r.as_ref().is_some_and(|r| r.participants == 0))).then(|| view! {
+                {move || saved.get().then(|| view! {
+                    <p class="empty">"This workshop has been saved as the team's assessment; its results page has every figure."</p>
+                })}
+                {move || (!saved.get() && room.with(|r| r.as_ref().is_some_and(|r| r.participants == 0))).then(|| view! {
                     <p class="empty">"No answers collected yet: share the join link, then add the codes on the workshop page."</p>
                 })}
                 <div class="presenter-layout">
@@ -106,11 +128,11 @@ pub fn PresentPage() -> impl IntoView {
                         <ol>
                             {move || room.with(|r| {
                                 let Some(r) = r else { return Vec::new() };
-                                let on_screen = shown.get().map(|(_, i)| i);
-                                r.order.iter().map(|&i| {
-                                    let step = r.steps[i];
+                                let on_screen = current.get();
+                                steps.with(|steps| r.order.iter().map(|&i| {
+                                    let step = steps[i];
                                     let question = step.question.id.clone();
-                                    let is_current = on_screen == Some(i);
+                                    let is_current = on_screen.as_ref() == Some(&question);
                                     let answers = r.stats[i].answers;
                                     view! {
                                         <li>
@@ -121,28 +143,12 @@ pub fn PresentPage() -> impl IntoView {
                                             </button>
                                         </li>
                                     }
-                                }).collect::<Vec<_>>()
+                                }).collect::<Vec<_>>())
                             })}
                         </ol>
                     </nav>
-                    {move || shown.get().map(|(position, index)| {
-                        let Some(r) = room.get_untracked() else { return ().into_any() };
-                        let step = r.steps[index];
-                        let total = r.order.len();
-                        let previous = (position > 0).then(|| r.steps[r.order[position - 1]].question.id.clone());
-                        let next = r.order.get(position + 1).map(|&i| r.steps[i].question.id.clone());
-                        view! {
-                            <div class="discussion-column">
-                            <Discussion id=id step=step stats=r.stats[index].clone() participants=r.participants
-                                position=position total=total/>
-                            <nav class="question-nav" aria-label="Discussion order">
-                                <button type="button" disabled=previous.is_none()
-                                    on:click=move |_| current.set(previous.clone())>"Previous question"</button>
-                                <button type="button" class="primary" disabled=next.is_none()
-                                    on:click=move |_| current.set(next.clone())>"Next question"</button>
-                            </nav>
-                            </div>
-                        }.into_any()
+                    {move || current.get().map(|qid| view! {
+                        <Discussion id=id qid=qid room=room steps=steps current=current minutes=minutes/>
                     })}
                 </div>
             </div>
@@ -151,18 +157,45 @@ pub fn PresentPage() -> impl IntoView {
     }
 }
 
+/// One question under discussion: answers hidden until revealed, then the figures,
+/// which follow any code that arrives meanwhile; the timer; the team answer.
 #[component]
 fn Discussion(
     id: u32,
-    step: Step<'static>,
-    stats: QuestionStats,
-    participants: usize,
-    position: usize,
-    total: usize,
+    qid: String,
+    room: Memo<Option<Room>>,
+    steps: Memo<Vec<Step<'static>>>,
+    current: RwSignal<Option<String>>,
+    minutes: RwSignal<u32>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let Some((index, step)) = steps.with_untracked(|s| {
+        s.iter()
+            .enumerate()
+            .find(|(_, step)| step.question.id == qid)
+            .map(|(i, step)| (i, *step))
+    }) else {
+        return view! { <p>"This question is not part of the workshop."</p> }.into_any();
+    };
+    let stats =
+        Memo::new(move |_| room.with(|r| r.as_ref().and_then(|r| r.stats.get(index).cloned())));
+    let place = Memo::new(move |_| {
+        room.with(|r| {
+            let r = r.as_ref()?;
+            let position = r.order.iter().position(|&i| i == index)?;
+            steps.with(|s| {
+                let id_at = |p: usize| r.order.get(p).map(|&i| s[i].question.id.clone());
+                Some((
+                    position,
+                    r.order.len(),
+                    position.checked_sub(1).and_then(id_at),
+                    id_at(position + 1),
+                    r.participants,
+                ))
+            })
+        })
+    });
     let question = step.question;
-    let qid = question.id.clone();
     let revealed = {
         let qid = qid.clone();
         Memo::new(move |_| {
@@ -171,11 +204,14 @@ fn Discussion(
                 .with(|s| s.workshop(id).is_some_and(|w| w.revealed.contains(&qid)))
         })
     };
+    let error = RwSignal::new(None::<String>);
     let toggle = {
         let qid = qid.clone();
         move |_| {
             let show = !revealed.get_untracked();
-            let _ = state.change(|s| s.set_revealed(id, &qid, show, now()));
+            if let Err(e) = state.change(|s| s.set_revealed(id, &qid, show, now())) {
+                error.set(Some(e.to_string()));
+            }
         }
     };
     let dimension = step
@@ -189,28 +225,42 @@ fn Discussion(
             let _ = h.focus();
         }
     });
-    let figures = stats.clone();
+    let consensus = Signal::derive(move || stats.with(|s| s.as_ref().and_then(|s| s.consensus)));
+    let questionnaire = step.questionnaire.title.clone();
     view! {
-        <section class="discussion" aria-labelledby="discussion-heading">
-            <p class="step">{format!("{} of {total} to discuss · {} · {dimension}", position + 1, step.questionnaire.title)}</p>
-            <h2 id="discussion-heading" tabindex="-1" node_ref=heading>{question.text.clone()}</h2>
-            <p class="answer-count">{format!("{} of {participants} answered", stats.answers)}</p>
-            <p>
-                <button type="button" class="primary reveal" aria-pressed=move || revealed.get().to_string() on:click=toggle>
-                    {move || if revealed.get() { "Hide answers" } else { "Reveal answers" }}
-                </button>
-            </p>
-            <div class="reveal-area" aria-live="polite">
-                {move || if revealed.get() {
-                    view! { <Figures step=step stats=figures.clone()/> }.into_any()
-                } else {
-                    view! { <p class="hidden-answers">"Answers are hidden. Hear each view first, then reveal."</p> }.into_any()
-                }}
-            </div>
-            <Timer/>
-            <TeamAnswer id=id step=step consensus=stats.consensus/>
-        </section>
+        <div class="discussion-column">
+            <section class="discussion" aria-labelledby="discussion-heading">
+                <p class="step">{move || place.get().map(|(p, total, ..)| format!("{} of {total} to discuss · {questionnaire} · {dimension}", p + 1))}</p>
+                <h2 id="discussion-heading" tabindex="-1" node_ref=heading>{question.text.clone()}</h2>
+                <p class="answer-count">{move || {
+                    let participants = place.get().map_or(0, |p| p.4);
+                    let answers = stats.with(|s| s.as_ref().map_or(0, |s| s.answers));
+                    format!("{answers} of {participants} answered")
+                }}</p>
+                <p>
+                    <button type="button" class="primary reveal" on:click=toggle>
+                        {move || if revealed.get() { "Hide answers" } else { "Reveal answers" }}
+                    </button>
+                </p>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="reveal-area" aria-live="polite">
+                    {move || match (revealed.get(), stats.get()) {
+                        (true, Some(stats)) => view! { <Figures step=step stats=stats/> }.into_any(),
+                        _ => view! { <p class="hidden-answers">"Answers are hidden. Hear each view first, then reveal."</p> }.into_any(),
+                    }}
+                </div>
+                <Timer minutes=minutes/>
+                <TeamAnswer id=id step=step consensus=consensus/>
+            </section>
+            <nav class="question-nav" aria-label="Discussion order">
+                <button type="button" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.2.is_none()))
+                    on:click=move |_| current.set(place.get_untracked().and_then(|p| p.2))>"Previous question"</button>
+                <button type="button" class="primary" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.3.is_none()))
+                    on:click=move |_| current.set(place.get_untracked().and_then(|p| p.3))>"Next question"</button>
+            </nav>
+        </div>
     }
+    .into_any()
 }
 
 /// Mean, range and histogram of one question, nothing identifying anyone.
@@ -287,10 +337,10 @@ fn Figures(step: Step<'static>, stats: QuestionStats) -> impl IntoView {
     .into_any()
 }
 
-/// A countdown for one discussion; it starts afresh for every question.
+/// A countdown for one discussion; it starts afresh for every question, with the
+/// length last chosen.
 #[component]
-fn Timer() -> impl IntoView {
-    let minutes = RwSignal::new(5u32);
+fn Timer(minutes: RwSignal<u32>) -> impl IntoView {
     let started = RwSignal::new(None::<f64>);
     let before = RwSignal::new(0.0f64);
     let tick = RwSignal::new(0.0f64);
@@ -343,7 +393,7 @@ fn Timer() -> impl IntoView {
                 if let Ok(m) = ev.target().value().parse() { minutes.set(m) }
             }>
                 {[2u32, 3, 5, 8, 10].into_iter().map(|m| view! {
-                    <option value=m.to_string() selected=m == 5>{m.to_string()}</option>
+                    <option value=m.to_string() selected=m == minutes.get_untracked()>{m.to_string()}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -352,7 +402,7 @@ fn Timer() -> impl IntoView {
 
 /// The answer the room agrees for the team (the median until changed), and its note.
 #[component]
-fn TeamAnswer(id: u32, step: Step<'static>, consensus: Option<u8>) -> impl IntoView {
+fn TeamAnswer(id: u32, step: Step<'static>, consensus: Signal<Option<u8>>) -> impl IntoView {
     let state = use_app_state();
     let question = step.question;
     let qid = question.id.clone();
@@ -364,7 +414,7 @@ fn TeamAnswer(id: u32, step: Step<'static>, consensus: Option<u8>) -> impl IntoV
                 .with(|s| s.workshop(id).and_then(|w| w.agreed.get(&qid).copied()))
         })
     };
-    let team_answer = move || agreed.get().or(consensus);
+    let team_answer = move || agreed.get().or(consensus.get());
     let error = RwSignal::new(None::<String>);
     let set = {
         let qid = qid.clone();
@@ -374,7 +424,11 @@ fn TeamAnswer(id: u32, step: Step<'static>, consensus: Option<u8>) -> impl IntoV
             }
         }
     };
-    let default_text = match (consensus, question.answer) {
+    let scored = step
+        .questionnaire
+        .dimension(&question.dimension)
+        .is_some_and(|d| d.scored);
+    let default_text = move || match (consensus.get(), question.answer) {
         (None, _) => {
             "Nobody answered: the team answer stays empty unless you choose one.".to_string()
         }
@@ -385,11 +439,7 @@ fn TeamAnswer(id: u32, step: Step<'static>, consensus: Option<u8>) -> impl IntoV
                 .choices
                 .get(usize::from(v))
                 .map_or("", |c| c.label.as_str()),
-            if step
-                .questionnaire
-                .dimension(&question.dimension)
-                .is_some_and(|d| d.scored)
-            {
+            if scored {
                 "the median"
             } else {
                 "the most common answer"

@@ -3,7 +3,7 @@
 
 use crate::app::{catalog, use_app_state};
 use crate::charts::{RadarChart, MIN_RADAR_AXES};
-use crate::components::actions::ActionCheck;
+use crate::components::actions::{without_done, ActionCheck};
 use crate::components::dora::DoraPlacement;
 use crate::components::findings::{cognitive_load_view, findings_view};
 use crate::components::notes::RunNotes;
@@ -387,9 +387,11 @@ fn RunActions(run: RunId) -> impl IntoView {
     let actions = {
         let run = run.clone();
         Memo::new(move |_| {
-            state
-                .store
-                .with(|s| s.run(&run).map(|r| r.actions.clone()).unwrap_or_default())
+            state.store.with(|s| {
+                s.run(&run)
+                    .map(|r| without_done(&r.actions))
+                    .unwrap_or_default()
+            })
         })
     };
     move || {

@@ -3,13 +3,15 @@
 //! record new ones, and save the agreed answers as the team's run.
 
 use crate::app::{catalog, use_app_state, AppState};
-use crate::components::actions::{detail_of, ActionCheck};
+use crate::components::actions::{detail_of, without_done, ActionCheck};
 use crate::components::qr::QrCode;
 use crate::platform::{copy_text, format_date_time, new_id, now, origin, read_text, set_title};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use maturity_core::codec::{decode_answers, encode_join, tokens, Invitation, Layout};
+use maturity_core::codec::{
+    codes_in, decode_answers, encode_join, AnswerCode, CodeError, Invitation, Layout,
+};
 use maturity_core::model::Action;
 use maturity_core::workshop::{Added, Workshop};
 use maturity_core::RunId;
@@ -54,42 +56,77 @@ pub fn collect_codes(state: AppState, id: u32, text: &str) -> Vec<Outcome> {
             message: "This version of the app asks different questions from the one that started the workshop, so its codes cannot be read here.".into(),
         }];
     }
-    let found = tokens(text);
+    let found = codes_in(text);
     if found.is_empty() {
         return vec![Outcome {
             ok: false,
             message: "Nothing to add: paste answer codes or links, one per line.".into(),
         }];
     }
-    found
+    // Read every code first, then add them all in one change: one save, however
+    // many codes arrive at once.
+    let read: Vec<(&str, Result<AnswerCode, CodeError>)> = found
         .into_iter()
-        .map(|token| {
-            let shown = shorten(token);
-            match decode_answers(token, &layout, id) {
-                Err(reason) => Outcome {
-                    ok: false,
-                    message: format!("Refused “{shown}”: {reason}"),
-                },
-                Ok(code) => {
+        .map(|token| (token, decode_answers(token, &layout, id)))
+        .collect();
+    let codes: Vec<AnswerCode> = read
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok().cloned())
+        .collect();
+    let added = if codes.is_empty() {
+        Ok(Vec::new())
+    } else {
+        state.change(|s| {
+            codes
+                .into_iter()
+                .map(|code| {
                     let participant = code.participant;
-                    match state.change(|s| s.add_submission(code, now())) {
-                        Ok(added) => {
-                            let number = state.store.with_untracked(|s| {
-                                s.workshop(id)
-                                    .and_then(|w| w.submissions.iter().position(|x| x.participant == participant))
-                                    .map_or(0, |i| i + 1)
-                            });
-                            Outcome {
-                                ok: true,
-                                message: match added {
-                                    Added::New => format!("Added: participant {number}'s answers."),
-                                    Added::Replaced => format!("Updated: participant {number} sent changed answers; their latest replace the earlier ones."),
-                                    Added::Duplicate => format!("Ignored: participant {number}'s code was already collected."),
-                                },
-                            }
-                        }
-                        Err(e) => Outcome { ok: false, message: format!("Not added: {e}") },
-                    }
+                    s.add_submission(code, now())
+                        .map(|added| (participant, added))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+    };
+    let added = match added {
+        Ok(added) => added,
+        Err(e) => {
+            return vec![Outcome {
+                ok: false,
+                message: format!("Not added: {e}"),
+            }]
+        }
+    };
+    let number = |participant: u32| {
+        state.store.with_untracked(|s| {
+            s.workshop(id)
+                .and_then(|w| {
+                    w.submissions
+                        .iter()
+                        .position(|x| x.participant == participant)
+                })
+                .map_or(0, |i| i + 1)
+        })
+    };
+    let mut added = added.into_iter();
+    read.into_iter()
+        .map(|(token, result)| match result {
+            Err(reason) => Outcome {
+                ok: false,
+                message: format!("Refused “{}”: {reason}", shorten(token)),
+            },
+            Ok(_) => {
+                let Some((participant, how)) = added.next() else {
+                    return Outcome { ok: false, message: "Not added.".into() };
+                };
+                let n = number(participant);
+                Outcome {
+                    ok: how != Added::Outdated,
+                    message: match how {
+                        Added::New => format!("Added: participant {n}'s answers."),
+                        Added::Replaced => format!("Updated: participant {n} sent changed answers; their latest replace the earlier ones."),
+                        Added::Duplicate => format!("Ignored: participant {n}'s code was already collected."),
+                        Added::Outdated => format!("Ignored: an earlier code of participant {n}, whose later answers are already collected."),
+                    },
                 }
             }
         })
@@ -178,10 +215,10 @@ fn Facilitate(id: u32) -> impl IntoView {
 
     view! {
         <h1>{move || format!("Workshop for {}", team_name())} <span class="subtitle">{move || format!(" · {}", titles())}</span></h1>
-        <p class="meta" aria-live="polite">{move || {
+        <p class="meta" aria-live="polite">{move || saved_run.get().is_none().then(|| {
             let n = count.get();
             format!("{n} answer code{} collected", if n == 1 { "" } else { "s" })
-        }}</p>
+        })}</p>
         {move || match saved_run.get() {
             Some(run) => view! {
                 <p class="card">"This workshop has been saved as the team's assessment. "
@@ -212,7 +249,7 @@ fn LastActions(team: Memo<Option<(maturity_core::TeamId, String)>>) -> impl Into
         let (team, _) = team.get()?;
         state.store.with(|s| {
             s.last_actions(&team)
-                .map(|(run, actions)| (run.id.clone(), run.held_at(), actions.to_vec()))
+                .map(|(run, actions)| (run.id.clone(), run.held_at(), without_done(actions)))
         })
     });
     move || {

@@ -111,7 +111,7 @@ test('a whole workshop: invite, answer privately, collect, present, agree, save 
     const stored = JSON.parse(await p.app.stored());
     assert.equal(stored.participations.length, 1);
     const mine = stored.participations[0];
-    assert.deepEqual(Object.keys(mine).sort(), ['answers', 'done', 'joined_at', 'layout', 'participant', 'position', 'questionnaires', 'team_name', 'workshop']);
+    assert.deepEqual(Object.keys(mine).sort(), ['answers', 'done', 'edits', 'joined_at', 'layout', 'participant', 'position', 'questionnaires', 'team_name', 'workshop']);
     assert.deepEqual(QUESTIONS.map((q) => mine.answers.westrum[q.id.slice('westrum.'.length)]), ANSWERS[p.index]);
     assert.equal(stored.runs.length, 0, "a participant's answers are not a run of theirs");
   }
@@ -155,6 +155,8 @@ test('a whole workshop: invite, answer privately, collect, present, agree, save 
   await page.getByLabel('Or add answer files').setInputFiles(file.path);
   await page.getByText("Added: participant 3's answers.").waitFor();
   await page.getByText('3 answer codes collected').waitFor();
+  assert.deepEqual(await page.locator('.outcomes li').allTextContents(), ["Added: participant 3's answers."],
+    "the file's sentence is not read as refused codes");
   // One can be dropped, and come back.
   await page.getByRole('button', { name: "Drop participant 3's answers" }).click();
   await page.getByText('2 answer codes collected').waitFor();
@@ -176,11 +178,15 @@ test('a whole workshop: invite, answer privately, collect, present, agree, save 
   const landing = await f.newPage();
   await landing.goto(changed);
   await landing.getByText(/^Updated: participant 1 sent changed answers/).waitFor();
+  // Their first link opened again (say, from the chat history) does not undo that.
+  await landing.goto(p1.link);
+  await landing.getByText(/^Ignored: an earlier code of participant 1/).waitFor();
   await landing.close();
   await page.reload();
   await page.getByText('3 answer codes collected').waitFor();
 
   // Presenter view: the split question first, the unanimous one last; answers hidden.
+  const workshopUrl = page.url();
   await page.getByRole('link', { name: 'Open the presenter view' }).click();
   await page.getByRole('navigation', { name: 'Discuss first' }).waitFor();
   const order = await page.getByRole('navigation', { name: 'Discuss first' }).getByRole('button').allTextContents();
@@ -204,6 +210,18 @@ test('a whole workshop: invite, answer privately, collect, present, agree, save 
   await page.getByText('Mean 5.0 / 10').waitFor();
   await page.getByText('The room is split: discuss this one.').waitFor();
   await f.audit(page, 'presenter view, answers revealed');
+  // Codes keep arriving in the workshop page's window: the figures on screen follow,
+  // and the question being discussed stays on screen.
+  const other = await f.newPage();
+  await other.goto(workshopUrl);
+  await other.getByRole('button', { name: "Drop participant 3's answers" }).click();
+  await page.getByText('2 of 2 answered').waitFor();
+  await page.getByText(`Range: ${labels[0]} to ${labels[6]}`).waitFor();
+  assert.equal(await page.locator('td.count', { hasText: '1' }).count(), 2, 'histogram without participant 3');
+  await other.getByLabel('Or add answer files').setInputFiles(file.path);
+  await page.getByText('3 of 3 answered').waitFor();
+  await page.getByRole('heading', { level: 2, name: QUESTIONS[0].text }).waitFor();
+  await other.close();
   await page.getByRole('button', { name: 'Hide answers' }).click();
   await page.getByText('Answers are hidden. Hear each view first, then reveal.').waitFor();
   assert.equal(await histogram.count(), 0, 'hidden again');

@@ -2,7 +2,9 @@
 //! the answer that takes the most bits) for all questionnaires together and for each
 //! alone, and of a join code: the figures `.ci/bench` reports.
 
-use maturity_core::codec::{encode_answers, encode_join, Invitation, Layout, MAX_ANSWER_CODE};
+use maturity_core::codec::{
+    encode_answers, encode_join, AnswerCode, Invitation, Layout, MAX_ANSWER_CODE,
+};
 use maturity_core::Catalog;
 use std::collections::BTreeMap;
 
@@ -38,7 +40,15 @@ fn main() {
                 )
             })
             .collect();
-        let code = encode_answers(&layout, u32::MAX, u32::MAX, &answers);
+        let code = encode_answers(
+            &layout,
+            &AnswerCode {
+                workshop: u32::MAX,
+                participant: u32::MAX,
+                edits: u32::MAX,
+                answers,
+            },
+        );
         println!(
             "  answer code, {name} ({} questions): {} characters",
             layout.len(),

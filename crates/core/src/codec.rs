@@ -55,6 +55,8 @@ pub enum CodeError {
     OtherWorkshop,
     #[error("This code was made with other questions (a different version of the app); ask the participant to answer again from this workshop's join link.")]
     DifferentQuestions,
+    #[error("This join link was made by a version of the app with other questions; ask the facilitator for a new link, and reload this page first so both use the same version.")]
+    OtherAppVersion,
     #[error("This workshop uses a questionnaire this version of the app does not have ({0}).")]
     UnknownQuestionnaire(String),
 }
@@ -152,6 +154,9 @@ pub struct AnswerCode {
     /// Random, chosen by the participant's device: tells a participant's second code
     /// from someone else's, and nothing about who they are.
     pub participant: u32,
+    /// How many changes the participant had made when the code was made: a later
+    /// code of the same participant replaces an earlier one, never the reverse.
+    pub edits: u32,
     pub answers: BTreeMap<String, u8>,
 }
 
@@ -188,10 +193,12 @@ pub fn decode_join(text: &str, catalog: &Catalog) -> Result<Invitation, CodeErro
         return Err(CodeError::Tampered);
     }
     if let Some(missing) = questionnaires.iter().find(|id| catalog.get(id).is_none()) {
-        return Err(CodeError::UnknownQuestionnaire(missing.clone()));
+        // The name comes from the code itself: shown as text, and kept short.
+        let shown: String = missing.chars().take(40).collect();
+        return Err(CodeError::UnknownQuestionnaire(shown));
     }
     if Layout::new(catalog, &questionnaires).fingerprint() != layout {
-        return Err(CodeError::DifferentQuestions);
+        return Err(CodeError::OtherAppVersion);
     }
     Ok(Invitation {
         workshop,
@@ -223,15 +230,17 @@ fn read_invitation(bytes: &[u8]) -> Result<(Parts, usize), Short> {
 
 /// Encodes a participant's answers. Answers to questions outside the layout, and
 /// values no question allows, are left out (they cannot be typed in the app).
-pub fn encode_answers(
-    layout: &Layout,
-    workshop: u32,
-    participant: u32,
-    answers: &BTreeMap<String, u8>,
-) -> String {
-    let mut bytes = Vec::with_capacity(12 + layout.payload_bytes());
+pub fn encode_answers(layout: &Layout, code: &AnswerCode) -> String {
+    let AnswerCode {
+        workshop,
+        participant,
+        edits,
+        answers,
+    } = code;
+    let mut bytes = Vec::with_capacity(HEADER + layout.payload_bytes());
     bytes.extend_from_slice(&workshop.to_be_bytes());
     bytes.extend_from_slice(&participant.to_be_bytes());
+    bytes.extend_from_slice(&edits.to_be_bytes());
     bytes.extend_from_slice(&layout.fingerprint.to_be_bytes());
     let mut bits = BitWriter::default();
     for slot in &layout.slots {
@@ -250,7 +259,7 @@ pub fn encode_answers(
 pub fn decode_answers(text: &str, layout: &Layout, workshop: u32) -> Result<AnswerCode, CodeError> {
     let opened = open(text, 'a', ANSWER_FORMAT)?;
     if !opened.intact {
-        let complete = 12 + layout.payload_bytes() + 4;
+        let complete = HEADER + layout.payload_bytes() + 4;
         return Err(if opened.received.len() < complete {
             CodeError::Truncated
         } else {
@@ -262,8 +271,8 @@ pub fn decode_answers(text: &str, layout: &Layout, workshop: u32) -> Result<Answ
         bytes: &bytes,
         at: 0,
     };
-    let header = (reader.u32(), reader.u32(), reader.u32());
-    let (Ok(code_workshop), Ok(participant), Ok(fingerprint)) = header else {
+    let header = (reader.u32(), reader.u32(), reader.u32(), reader.u32());
+    let (Ok(code_workshop), Ok(participant), Ok(edits), Ok(fingerprint)) = header else {
         return Err(CodeError::Tampered);
     };
     if code_workshop != workshop {
@@ -296,17 +305,35 @@ pub fn decode_answers(text: &str, layout: &Layout, workshop: u32) -> Result<Answ
     Ok(AnswerCode {
         workshop,
         participant,
+        edits,
         answers,
     })
 }
 
-/// Every code found in pasted text or a dropped file: bare codes and links holding
-/// one, separated by any white space. Other words are returned too, so that they can
-/// be refused with a reason rather than skipped in silence.
+/// Bytes before an answer code's answers: workshop, participant, edits, layout.
+const HEADER: usize = 16;
+
+/// The words of pasted text or a file, split at white space, commas and semicolons,
+/// with the punctuation a chat message wraps a link in trimmed off.
 pub fn tokens(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(|t| t.trim_matches(|c: char| "()[]{}<>\"'“”‘’.:!?".contains(c)))
         .filter(|t| !t.is_empty())
         .collect()
+}
+
+/// The codes in pasted text or a file (an answer file is a link and a sentence):
+/// every word shaped like a code or a link holding one. When no word is, the whole
+/// text, so that it is refused once with a reason rather than word by word.
+pub fn codes_in(text: &str) -> Vec<&str> {
+    let codes: Vec<&str> = tokens(text)
+        .into_iter()
+        .filter(|t| kind_of(t).is_some())
+        .collect();
+    if codes.is_empty() && !text.trim().is_empty() {
+        return vec![text.trim()];
+    }
+    codes
 }
 
 /// `kind` + `format` + "." + base64url(`bytes` + CRC-32 of everything before it).

@@ -140,7 +140,9 @@ impl Store {
         // The usual case, a store in the current format: one typed pass.
         if let Ok(store) = serde_json::from_str::<Store>(text) {
             if store.app == APP_MARKER && store.schema == STORE_SCHEMA {
+                let mut store = store;
                 store.check().map_err(DecodeError::Damaged)?;
+                store.repair();
                 return Ok(store);
             }
         }
@@ -183,6 +185,8 @@ impl Store {
             older => return Err(DecodeError::Unsupported(older)),
         };
         store.check().map_err(DecodeError::Damaged)?;
+        let mut store = store;
+        store.repair();
         Ok(store)
     }
 
@@ -420,6 +424,8 @@ impl Store {
         if self.runs.len() == before {
             return Err(ChangeError::UnknownRun);
         }
+        // A saved workshop keeps nothing but a pointer to its run: it goes too.
+        self.workshops.retain(|w| w.run.as_ref() != Some(id));
         self.touch(now);
         Ok(())
     }
@@ -474,6 +480,21 @@ impl Store {
         Ok(run)
     }
 
+    /// Drops workshop records that cannot be used (a team that no longer exists, an
+    /// id used twice, a workshop joined twice): damage there must not cost the
+    /// teams and runs, so it is repaired rather than refused. Returns how many
+    /// records were dropped.
+    pub fn repair(&mut self) -> usize {
+        let before = self.workshops.len() + self.participations.len();
+        let teams: BTreeSet<TeamId> = self.teams.iter().map(|t| t.id.clone()).collect();
+        let mut seen = BTreeSet::new();
+        self.workshops
+            .retain(|w| teams.contains(&w.team) && seen.insert(w.id));
+        let mut joined = BTreeSet::new();
+        self.participations.retain(|p| joined.insert(p.workshop));
+        before - self.workshops.len() - self.participations.len()
+    }
+
     /// Consistency rules serde cannot express: unique ids, and every run belonging
     /// to a team that exists.
     pub fn check(&self) -> Result<(), String> {
@@ -492,27 +513,6 @@ impl Store {
                 return Err(format!(
                     "run {:?} belongs to a team that does not exist",
                     run.id.0
-                ));
-            }
-        }
-        let mut workshop_ids = BTreeSet::new();
-        for workshop in &self.workshops {
-            if !workshop_ids.insert(workshop.id) {
-                return Err(format!("workshop {:08x} appears twice", workshop.id));
-            }
-            if !team_ids.contains(&workshop.team) {
-                return Err(format!(
-                    "workshop {:08x} belongs to a team that does not exist",
-                    workshop.id
-                ));
-            }
-        }
-        let mut joined = BTreeSet::new();
-        for participation in &self.participations {
-            if !joined.insert(participation.workshop) {
-                return Err(format!(
-                    "workshop {:08x} is joined twice",
-                    participation.workshop
                 ));
             }
         }

@@ -55,6 +55,9 @@ pub struct Workshop {
 #[serde(deny_unknown_fields)]
 pub struct Submission {
     pub participant: u32,
+    /// The participant's change count when the code was made ([`AnswerCode::edits`]).
+    #[serde(default)]
+    pub edits: u32,
     pub received_at: Millis,
     #[serde(default, with = "grouped_answers")]
     pub answers: BTreeMap<String, u8>,
@@ -73,6 +76,9 @@ pub struct Participation {
     pub joined_at: Millis,
     #[serde(default, with = "grouped_answers")]
     pub answers: BTreeMap<String, u8>,
+    /// Bumped by every change of answer; carried by the code.
+    #[serde(default)]
+    pub edits: u32,
     #[serde(default)]
     pub position: usize,
     /// Set when the participant asks for their code; answering again clears it.
@@ -89,6 +95,9 @@ pub enum Added {
     Replaced,
     /// Exactly this code was already collected; nothing changed.
     Duplicate,
+    /// An earlier code of a participant whose later answers are already collected
+    /// (an old link opened again, files dropped out of order); nothing changed.
+    Outdated,
 }
 
 /// One question's answers across the room.
@@ -227,9 +236,11 @@ pub fn discuss_first(stats: &[QuestionStats]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..stats.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&stats[a], &stats[b]);
+        // Rounded, so that spreads equal on paper are ties, not float noise.
+        let level = |s: &QuestionStats| (s.disagreement * 1e6).round() as i64;
         (y.answers > 0)
             .cmp(&(x.answers > 0))
-            .then(y.disagreement.total_cmp(&x.disagreement))
+            .then(level(y).cmp(&level(x)))
             .then(y.answers.cmp(&x.answers))
             .then(a.cmp(&b))
     });
@@ -313,9 +324,11 @@ impl Store {
             .iter_mut()
             .find(|s| s.participant == code.participant)
         {
+            Some(existing) if code.edits < existing.edits => return Ok(Added::Outdated),
             Some(existing) if existing.answers == code.answers => return Ok(Added::Duplicate),
             Some(existing) => {
                 existing.answers = code.answers;
+                existing.edits = code.edits;
                 existing.received_at = now;
                 Added::Replaced
             }
@@ -325,6 +338,7 @@ impl Store {
                 }
                 workshop.submissions.push(Submission {
                     participant: code.participant,
+                    edits: code.edits,
                     received_at: now,
                     answers: code.answers,
                 });
@@ -469,7 +483,8 @@ impl Store {
 
     /// Saves the workshop as the team's finished run: the team answers, every
     /// participant's answers kept per question (anonymous, sorted), the room's
-    /// notes and its actions. The workshop is closed from then on.
+    /// notes and its actions. The workshop is closed from then on, and keeps only
+    /// its settings and the run's id: everything else now lives in the run.
     pub fn save_workshop(
         &mut self,
         id: u32,
@@ -510,6 +525,11 @@ impl Store {
             }),
         };
         workshop.run = Some(new_run.clone());
+        workshop.submissions.clear();
+        workshop.revealed.clear();
+        workshop.agreed.clear();
+        workshop.discussion.clear();
+        workshop.actions.clear();
         self.runs.push(run);
         self.touch(now);
         Ok(new_run)
@@ -540,11 +560,31 @@ impl Store {
             layout: invitation.layout,
             joined_at: now,
             answers: BTreeMap::new(),
+            edits: 0,
             position: 0,
             done: false,
         });
         self.touch(now);
         participant
+    }
+
+    /// Starts the participation afresh under a new participant number: someone else
+    /// answering on the same device. The earlier answers are forgotten here (a code
+    /// already handed over stays with the facilitator).
+    pub fn rejoin(
+        &mut self,
+        workshop: u32,
+        participant: u32,
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        let p = self.participation_mut(workshop)?;
+        p.participant = participant;
+        p.answers.clear();
+        p.edits = 0;
+        p.position = 0;
+        p.done = false;
+        self.touch(now);
+        Ok(())
     }
 
     /// Records (or with `None` clears) a participant's answer. Answering again after
@@ -561,6 +601,7 @@ impl Store {
             Some(v) => p.answers.insert(question.to_string(), v),
             None => p.answers.remove(question),
         };
+        p.edits = p.edits.saturating_add(1);
         p.done = false;
         self.touch(now);
         Ok(())

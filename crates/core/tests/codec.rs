@@ -2,12 +2,25 @@
 //! refused with the reason a facilitator needs ("another workshop", "cut short"...).
 
 use maturity_core::codec::{
-    decode_answers, decode_join, encode_answers, encode_join, tokens, AnswerCode, CodeError,
-    Invitation, Layout, MAX_ANSWER_CODE,
+    codes_in, decode_answers, decode_join, encode_answers, encode_join, tokens, AnswerCode,
+    CodeError, Invitation, Layout, MAX_ANSWER_CODE,
 };
 use maturity_core::Catalog;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+
+/// An answer code with no edits counted.
+fn enc(layout: &Layout, workshop: u32, participant: u32, answers: &BTreeMap<String, u8>) -> String {
+    encode_answers(
+        layout,
+        &AnswerCode {
+            workshop,
+            participant,
+            edits: 0,
+            answers: answers.clone(),
+        },
+    )
+}
 
 fn all_questionnaires(catalog: &Catalog) -> Vec<String> {
     catalog.all().iter().map(|q| q.id.clone()).collect()
@@ -35,7 +48,7 @@ fn a_full_answer_set_of_every_questionnaire_fits_in_200_characters() {
     let all = all_questionnaires(&catalog);
     let layout = Layout::new(&catalog, &all);
     let answers = full_answers(&catalog, &all);
-    let code = encode_answers(&layout, u32::MAX, u32::MAX, &answers);
+    let code = enc(&layout, u32::MAX, u32::MAX, &answers);
     assert!(
         code.len() <= MAX_ANSWER_CODE,
         "{} characters: {code}",
@@ -50,7 +63,7 @@ fn a_full_answer_set_of_every_questionnaire_fits_in_200_characters() {
     assert_eq!(read.answers, answers);
     for one in &all {
         let layout = Layout::new(&catalog, std::slice::from_ref(one));
-        let code = encode_answers(
+        let code = enc(
             &layout,
             1,
             2,
@@ -65,7 +78,7 @@ fn a_link_works_as_well_as_the_bare_code() {
     let catalog = Catalog::builtin().unwrap();
     let qs = vec!["westrum".to_string()];
     let layout = Layout::new(&catalog, &qs);
-    let code = encode_answers(&layout, 5, 6, &full_answers(&catalog, &qs));
+    let code = enc(&layout, 5, 6, &full_answers(&catalog, &qs));
     let link = format!("  https://example.test/collect#{code}\n");
     assert_eq!(decode_answers(&link, &layout, 5).unwrap().participant, 6);
     let invitation = Invitation {
@@ -84,7 +97,7 @@ fn bad_codes_are_refused_with_the_reason() {
     let qs = vec!["calms".to_string(), "dora".to_string()];
     let layout = Layout::new(&catalog, &qs);
     let answers = full_answers(&catalog, &qs);
-    let good = encode_answers(&layout, 10, 20, &answers);
+    let good = enc(&layout, 10, 20, &answers);
     let join = encode_join(&Invitation {
         workshop: 10,
         team_name: "T".into(),
@@ -115,12 +128,9 @@ fn bad_codes_are_refused_with_the_reason() {
         (good[..8].to_string(), CodeError::Truncated),
         (altered, CodeError::Tampered),
         (good.clone() + "AAAA", CodeError::Tampered),
+        (enc(&layout, 11, 20, &answers), CodeError::OtherWorkshop),
         (
-            encode_answers(&layout, 11, 20, &answers),
-            CodeError::OtherWorkshop,
-        ),
-        (
-            encode_answers(&other_layout, 10, 20, &BTreeMap::new()),
+            enc(&other_layout, 10, 20, &BTreeMap::new()),
             CodeError::DifferentQuestions,
         ),
         ("x".repeat(10_000), CodeError::NotACode),
@@ -150,7 +160,7 @@ fn bad_join_codes_are_refused_with_the_reason() {
         })
     };
     let good = invite(qs.clone(), layout.fingerprint());
-    let answer = encode_answers(&layout, 1, 2, &BTreeMap::new());
+    let answer = enc(&layout, 1, 2, &BTreeMap::new());
     let cases: Vec<(String, CodeError)> = vec![
         ("nonsense".into(), CodeError::NotACode),
         (answer, CodeError::AnswerNotJoin),
@@ -165,7 +175,7 @@ fn bad_join_codes_are_refused_with_the_reason() {
         ),
         (
             invite(qs.clone(), layout.fingerprint() ^ 1),
-            CodeError::DifferentQuestions,
+            CodeError::OtherAppVersion,
         ),
         (invite(vec![], layout.fingerprint()), CodeError::Tampered),
     ];
@@ -181,10 +191,25 @@ fn pasted_text_splits_into_one_token_per_code() {
         ["a1.x", "b1.y", "c1.z", "https://h/collect#a1.w"]
     );
     assert!(tokens(" \n\t").is_empty());
+    // Chat apps wrap links in punctuation; base64url never ends in any of it.
+    assert_eq!(
+        tokens("(https://h/collect#a1.Ab-_9).  “a1.Zz”"),
+        ["https://h/collect#a1.Ab-_9", "a1.Zz"]
+    );
+}
+
+#[test]
+fn an_answer_file_gives_its_code_and_not_its_sentence() {
+    let file = "http://127.0.0.1:8080/collect#a1.AbC\n\nMy answers for the workshop, as an answer code. Give this file to the facilitator.\n";
+    assert_eq!(codes_in(file), ["http://127.0.0.1:8080/collect#a1.AbC"]);
+    // Text without anything shaped like a code is refused once, as a whole.
+    assert_eq!(codes_in("just some words here"), ["just some words here"]);
+    assert!(codes_in("  ").is_empty());
 }
 
 /// Any answers (valid ones, for any subset of questionnaires) round-trip exactly.
 fn answers_strategy() -> impl Strategy<Value = (Vec<String>, BTreeMap<String, u8>, u32, u32)> {
+    // (questionnaires, answers, workshop, participant)
     let catalog = Catalog::builtin().unwrap();
     let ids = all_questionnaires(&catalog);
     (
@@ -214,13 +239,13 @@ fn answers_strategy() -> impl Strategy<Value = (Vec<String>, BTreeMap<String, u8
 
 proptest! {
     #[test]
-    fn answer_codes_round_trip_exactly((qs, answers, w, p) in answers_strategy()) {
+    fn answer_codes_round_trip_exactly((qs, answers, w, p) in answers_strategy(), edits in any::<u32>()) {
         let catalog = Catalog::builtin().unwrap();
         let layout = Layout::new(&catalog, &qs);
-        let code = encode_answers(&layout, w, p, &answers);
+        let sent = AnswerCode { workshop: w, participant: p, edits, answers };
+        let code = encode_answers(&layout, &sent);
         prop_assert!(code.len() <= MAX_ANSWER_CODE);
-        let read = decode_answers(&code, &layout, w).unwrap();
-        prop_assert_eq!(read, AnswerCode { workshop: w, participant: p, answers });
+        prop_assert_eq!(decode_answers(&code, &layout, w).unwrap(), sent);
     }
 
     #[test]

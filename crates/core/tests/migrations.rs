@@ -88,7 +88,22 @@ fn schema_3_reads_and_writes_back_exactly() {
     assert_eq!(record.spread["westrum.messengers"], [2, 4, 6]);
     assert_eq!(record.discussion.len(), 1);
     assert!(run.actions[0].done);
-    assert_eq!(v3.workshop(0xbeef).unwrap().submissions.len(), 1);
+    let open = v3.workshop(0xbeef).unwrap();
+    assert_eq!(open.submissions.len(), 1);
+    assert_eq!(open.submissions[0].edits, 1);
+    assert_eq!(
+        (
+            open.revealed.len(),
+            open.agreed.len(),
+            open.discussion.len(),
+            open.actions.len()
+        ),
+        (1, 1, 1, 1)
+    );
+    assert!(
+        saved.submissions.is_empty(),
+        "saved: everything lives in the run"
+    );
     assert_eq!(v3.participations[0].answers["westrum.messengers"], 3);
     let written: Value = serde_json::from_str(&v3.encode().unwrap()).unwrap();
     let fixture: Value = serde_json::from_str(V3).unwrap();

@@ -248,6 +248,7 @@ fn code(workshop: u32, participant: u32, answers: &[(&str, u8)]) -> AnswerCode {
     AnswerCode {
         workshop,
         participant,
+        edits: answers.len() as u32,
         answers: answers.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
     }
 }
@@ -273,9 +274,29 @@ fn collecting_codes_counts_each_participant_once() {
         store.add_submission(code(id, 1, &[(CHOICE, 2)]), 2003),
         Ok(Added::Replaced)
     );
+    // An earlier code of the same participant (an old link opened again) is refused.
+    let mut later = code(id, 1, &[(CHOICE, 3), (PERCENT, 50)]);
+    assert_eq!(
+        store.add_submission(later.clone(), 2004),
+        Ok(Added::Replaced)
+    );
+    let revision = store.revision;
+    assert_eq!(
+        store.add_submission(code(id, 1, &[(CHOICE, 2)]), 2005),
+        Ok(Added::Outdated)
+    );
+    assert_eq!(store.revision, revision, "an outdated code changes nothing");
+    later.answers.remove(PERCENT);
+    later.edits += 1;
+    assert_eq!(
+        store.add_submission(later, 2006),
+        Ok(Added::Replaced),
+        "a cleared answer is a change too"
+    );
+    assert_eq!(store.workshop(id).unwrap().submissions[0].answers.len(), 1);
     let w = store.workshop(id).unwrap();
     assert_eq!(w.submissions.len(), 2);
-    assert_eq!(w.submissions[0].answers[CHOICE], 2);
+    assert_eq!(w.submissions[0].answers[CHOICE], 3);
     store.drop_submission(id, 2, 2004).unwrap();
     assert_eq!(store.workshop(id).unwrap().submissions.len(), 1);
     assert_eq!(
@@ -365,6 +386,11 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
         store.add_submission(code(id, 4, &[]), 4000),
         Err(ChangeError::WorkshopSaved)
     );
+    let saved = store.workshop(id).unwrap();
+    assert!(
+        saved.submissions.is_empty() && saved.actions.is_empty() && saved.discussion.is_empty(),
+        "a saved workshop keeps only a pointer to its run, which holds everything"
+    );
     let (last, actions) = store.last_actions(&TeamId("t1".into())).unwrap();
     assert_eq!(last.id, run.id);
     assert_eq!(actions[0].id, "a1");
@@ -373,6 +399,9 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
     // And the store still reads back as written.
     let text = store.encode().unwrap();
     assert_eq!(Store::decode(&text).unwrap(), store);
+    // Deleting the run takes the saved workshop's pointer with it.
+    store.delete_run(&run.id, 6000).unwrap();
+    assert!(store.workshop(id).is_none());
 }
 
 #[test]
@@ -406,9 +435,43 @@ fn a_participant_joins_once_and_keeps_their_answers() {
         !store.participation(7).unwrap().done,
         "a changed answer needs a new code"
     );
+    assert_eq!(
+        store.participation(7).unwrap().edits,
+        2,
+        "each change counts"
+    );
     assert_eq!(Store::decode(&store.encode().unwrap()).unwrap(), store);
-    store.leave(7, 6).unwrap();
+    // Someone else on the same device: a new participant, nothing of the first kept.
+    store.rejoin(7, 43, 6).unwrap();
+    let p = store.participation(7).unwrap();
+    assert_eq!(
+        (p.participant, p.answers.len(), p.edits, p.done),
+        (43, 0, 0, false)
+    );
+    store.leave(7, 7).unwrap();
     assert!(store.participation(7).is_none());
+}
+
+#[test]
+fn damaged_workshop_records_are_dropped_not_the_whole_store() {
+    let (store, _, _, id) = workshop_store();
+    let mut value: serde_json::Value = serde_json::from_str(&store.encode().unwrap()).unwrap();
+    // A workshop of a team that does not exist, a workshop id twice, a participation twice.
+    let mut orphan = value["workshops"][0].clone();
+    orphan["team"] = "gone".into();
+    orphan["id"] = 99.into();
+    let twin = value["workshops"][0].clone();
+    value["workshops"]
+        .as_array_mut()
+        .unwrap()
+        .extend([orphan, twin]);
+    let joined = serde_json::json!({"workshop": 5, "participant": 1, "team_name": "T", "questionnaires": ["calms"], "layout": 0, "joined_at": 0});
+    value["participations"] = serde_json::json!([joined.clone(), joined]);
+    let read = Store::decode(&value.to_string()).expect("the store still reads");
+    assert_eq!(read.teams, store.teams);
+    assert_eq!(read.workshops.len(), 1);
+    assert_eq!(read.workshops[0].id, id);
+    assert_eq!(read.participations.len(), 1);
 }
 
 #[test]
