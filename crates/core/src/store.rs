@@ -405,11 +405,7 @@ impl Store {
 
     /// Deletes a team and every run it has. Returns how many runs went with it.
     pub fn delete_team(&mut self, id: &TeamId, now: Millis) -> Result<usize, ChangeError> {
-        let before = self.teams.len();
-        self.teams.retain(|t| &t.id != id);
-        if self.teams.len() == before {
-            return Err(ChangeError::UnknownTeam);
-        }
+        remove_where(&mut self.teams, |t| &t.id == id, ChangeError::UnknownTeam)?;
         let runs = self.runs.len();
         self.runs.retain(|r| &r.team != id);
         self.workshops.retain(|w| &w.team != id);
@@ -419,11 +415,7 @@ impl Store {
 
     /// Deletes one run.
     pub fn delete_run(&mut self, id: &RunId, now: Millis) -> Result<(), ChangeError> {
-        let before = self.runs.len();
-        self.runs.retain(|r| &r.id != id);
-        if self.runs.len() == before {
-            return Err(ChangeError::UnknownRun);
-        }
+        remove_where(&mut self.runs, |r| &r.id == id, ChangeError::UnknownRun)?;
         // A saved workshop keeps nothing but a pointer to its run: it goes too.
         self.workshops.retain(|w| w.run.as_ref() != Some(id));
         self.touch(now);
@@ -517,6 +509,21 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+/// Removes the items `doomed` picks, or refuses with `missing` when there are none
+/// (deleted meanwhile in another tab). Returns how many went.
+pub(crate) fn remove_where<T>(
+    items: &mut Vec<T>,
+    doomed: impl Fn(&T) -> bool,
+    missing: ChangeError,
+) -> Result<usize, ChangeError> {
+    let before = items.len();
+    items.retain(|item| !doomed(item));
+    match before - items.len() {
+        0 => Err(missing),
+        removed => Ok(removed),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::model::{
     grouped_answers, Action, AnswerKind, Millis, Question, Run, RunId, TeamId, WorkshopRecord,
 };
 use crate::scoring::question_score;
-use crate::store::{ChangeError, Store, MAX_NOTES};
+use crate::store::{remove_where, ChangeError, Store, MAX_NOTES};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -357,13 +357,11 @@ impl Store {
         now: Millis,
     ) -> Result<(), ChangeError> {
         let workshop = self.open_workshop_mut(workshop)?;
-        let before = workshop.submissions.len();
-        workshop
-            .submissions
-            .retain(|s| s.participant != participant);
-        if workshop.submissions.len() == before {
-            return Err(ChangeError::UnknownParticipant);
-        }
+        remove_where(
+            &mut workshop.submissions,
+            |s| s.participant == participant,
+            ChangeError::UnknownParticipant,
+        )?;
         self.touch(now);
         Ok(())
     }
@@ -449,11 +447,11 @@ impl Store {
         now: Millis,
     ) -> Result<(), ChangeError> {
         let workshop = self.open_workshop_mut(workshop)?;
-        let before = workshop.actions.len();
-        workshop.actions.retain(|a| a.id != id);
-        if workshop.actions.len() == before {
-            return Err(ChangeError::UnknownAction);
-        }
+        remove_where(
+            &mut workshop.actions,
+            |a| a.id == id,
+            ChangeError::UnknownAction,
+        )?;
         self.touch(now);
         Ok(())
     }
@@ -537,11 +535,11 @@ impl Store {
 
     /// Deletes a workshop (its saved run, if any, stays in the history).
     pub fn delete_workshop(&mut self, id: u32, now: Millis) -> Result<(), ChangeError> {
-        let before = self.workshops.len();
-        self.workshops.retain(|w| w.id != id);
-        if self.workshops.len() == before {
-            return Err(ChangeError::UnknownWorkshop);
-        }
+        remove_where(
+            &mut self.workshops,
+            |w| w.id == id,
+            ChangeError::UnknownWorkshop,
+        )?;
         self.touch(now);
         Ok(())
     }
@@ -631,11 +629,11 @@ impl Store {
 
     /// Forgets a participation (the participant's own copy of their answers).
     pub fn leave(&mut self, workshop: u32, now: Millis) -> Result<(), ChangeError> {
-        let before = self.participations.len();
-        self.participations.retain(|p| p.workshop != workshop);
-        if self.participations.len() == before {
-            return Err(ChangeError::UnknownWorkshop);
-        }
+        remove_where(
+            &mut self.participations,
+            |p| p.workshop == workshop,
+            ChangeError::UnknownWorkshop,
+        )?;
         self.touch(now);
         Ok(())
     }
