@@ -24,8 +24,9 @@ export async function launch() {
 
 /** A running app (static server + browser) for one test file. */
 export class Suite {
-  async start() {
-    this.server = await startServer();
+  /** `extra`: paths the server answers with fixed text (see serve.mjs). */
+  async start({ extra } = {}) {
+    this.server = await startServer(undefined, { extra });
     this.browser = await launch();
     return this;
   }
@@ -36,6 +37,14 @@ export class Suite {
   /** A fresh browser profile (empty storage) whose pages are all watched. */
   async context() {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Every page runs under the app's Content-Security-Policy (a <meta> tag in the
+    // built index.html); any violation is reported as a console error, which fails
+    // the test that caused it.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} refused ${e.blockedURI || 'inline code'} at ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
     return new Watched(context, this.server.url);
   }
 }

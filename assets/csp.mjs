@@ -1,0 +1,38 @@
+// Trunk post_build hook: writes the app's Content-Security-Policy into the built
+// index.html as a <meta> tag, so it holds on any static host. The only inline
+// script is Trunk's loader, allowed by its SHA-256 hash; everything else must come
+// from the app's own origin. WebAssembly compiles under 'wasm-unsafe-eval' (not
+// 'unsafe-eval': eval and new Function stay blocked).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error('csp.mjs: no TRUNK_STAGING_DIR and no directory given');
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+if (hashes.length !== 1) throw new Error(`csp.mjs: expected Trunk's one inline loader, found ${hashes.length} inline scripts`);
+
+export const POLICY = [
+  "default-src 'none'",
+  `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
+  // Stylesheets only from the app; style attributes (chart SVG, bar widths) allowed.
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+html = html.replace(/<meta charset="utf-8">/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}">`);
+if (!html.includes('http-equiv="Content-Security-Policy"')) throw new Error('csp.mjs: no <meta charset="utf-8"> to put the policy after');
+writeFileSync(file, html);
