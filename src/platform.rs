@@ -78,11 +78,11 @@ pub fn copy_text(text: &str) -> bool {
 }
 
 /// Reads a file the user chose or dropped, as text; files larger than `limit` bytes
-/// are refused before any reading.
-pub async fn read_text(file: web_sys::File, limit: f64) -> Result<String, String> {
+/// are refused before any reading, naming `what` the file should have been.
+pub async fn read_text(file: web_sys::File, limit: f64, what: &str) -> Result<String, String> {
     if file.size() > limit {
         return Err(format!(
-            "{} is too large to be an answer file ({} KB; at most {} KB).",
+            "{} is too large to be {what} ({} KB; at most {} KB).",
             file.name(),
             (file.size() / 1024.0).ceil(),
             (limit / 1024.0).floor()

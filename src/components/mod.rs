@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod dora;
 pub mod findings;
+pub mod import;
 pub mod notes;
 pub mod notice;
 pub mod qr;

@@ -320,7 +320,7 @@ fn Collect(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let mut all = Vec::new();
             for file in files {
-                match read_text(file, MAX_ANSWER_FILE).await {
+                match read_text(file, MAX_ANSWER_FILE, "an answer file").await {
                     Ok(text) => all.extend(collect_codes(state, id, &text)),
                     Err(message) => all.push(Outcome { ok: false, message }),
                 }

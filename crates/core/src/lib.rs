@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod codec;
 pub mod dora;
 pub mod history;
+pub mod import;
 pub mod model;
 pub mod recommend;
 pub mod scoring;

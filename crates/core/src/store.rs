@@ -110,6 +110,9 @@ pub enum ChangeError {
     BadDate,
     #[error("That action no longer exists; it may have been removed in another tab.")]
     UnknownAction,
+    /// An import refused (the message says why); nothing was changed.
+    #[error("{0}")]
+    Import(String),
 }
 
 impl Default for Store {

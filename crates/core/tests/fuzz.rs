@@ -1,5 +1,6 @@
-//! Fuzzing the code decoders: whatever text arrives (pasted, dropped, a hostile
-//! link), decoding answers a value or a reason and never panics.
+//! Fuzzing what reads untrusted text: the workshop code decoders and the backup
+//! import. Whatever arrives (pasted, dropped, a hostile link or file), reading it
+//! gives a value or a reason and never panics.
 //!
 //! `cargo test` runs a few thousand inputs per target. The fuzz command runs a
 //! million or more: `bash .ci/fuzz` (sets `FUZZ_CASES`). Proptest records any
@@ -9,7 +10,8 @@
 use maturity_core::codec::{
     decode_answers, decode_join, encode_answers, encode_join, AnswerCode, Invitation, Layout,
 };
-use maturity_core::Catalog;
+use maturity_core::import::plan_import;
+use maturity_core::{Catalog, RunId, Store, TeamId};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::collections::BTreeMap;
@@ -49,6 +51,11 @@ struct Fixture {
     layout: Layout,
     code: String,
     join: String,
+    /// A small backup (one team, a finished run with notes and an action, an open
+    /// workshop with a code, a participation), as the app writes it.
+    backup: String,
+    /// The store a backup is imported into.
+    here: Store,
 }
 
 fn fixture() -> &'static Fixture {
@@ -69,11 +76,53 @@ fn fixture() -> &'static Fixture {
             questionnaires: all,
             layout: layout.fingerprint(),
         });
+        let backup = {
+            let mut store = Store::new();
+            let run = store
+                .start_run(
+                    "Payments <b>",
+                    vec!["westrum".into()],
+                    TeamId("t1".into()),
+                    RunId("r1".into()),
+                    1,
+                )
+                .unwrap();
+            store.answer(&run, "westrum.messengers", 3, 2).unwrap();
+            store.finish(&run, 3).unwrap();
+            store
+                .set_notes(&run, "", "Notes & <i>things</i>", 4)
+                .unwrap();
+            let westrum = vec!["westrum".to_string()];
+            let small = Layout::new(&catalog, &westrum);
+            store
+                .start_workshop("Payments <b>", westrum, &small, TeamId("t2".into()), 9, 5)
+                .unwrap();
+            let answers = [("westrum.novelty".to_string(), 2)].into();
+            let code = AnswerCode {
+                workshop: 9,
+                participant: 1,
+                edits: 1,
+                answers,
+            };
+            store.add_submission(code, 6).unwrap();
+            store.encode().unwrap()
+        };
+        let mut here = Store::new();
+        here.start_run(
+            "payments <b>",
+            vec!["calms".into()],
+            TeamId("t9".into()),
+            RunId("r9".into()),
+            1,
+        )
+        .unwrap();
         Fixture {
             catalog,
             layout,
             code,
             join,
+            backup,
+            here,
         }
     })
 }
@@ -106,6 +155,18 @@ fn decode_everything(text: &str) {
     }
 }
 
+/// Plans importing `text`; a file that is accepted must merge into a valid store
+/// that reads back as written.
+fn import_everything(text: &str) {
+    let f = fixture();
+    if let Ok(plan) = plan_import(&f.here, text) {
+        let mut merged = f.here.clone();
+        merged.merge(plan, 100);
+        assert!(merged.check().is_ok());
+        assert_eq!(Store::decode(&merged.encode().unwrap()).unwrap(), merged);
+    }
+}
+
 /// A valid code with some damage done: characters replaced, cut, repeated, inserted.
 fn mutated(base: &'static str) -> impl Strategy<Value = String> {
     let len = base.len();
@@ -131,8 +192,17 @@ fn mutated(base: &'static str) -> impl Strategy<Value = String> {
 }
 
 #[test]
+fn the_backup_fixture_imports() {
+    let f = fixture();
+    let plan = plan_import(&f.here, &f.backup).unwrap();
+    assert_eq!(plan.joined_teams.len(), 1);
+    import_everything(&f.backup);
+}
+
+#[test]
 fn known_bad_inputs_are_refused() {
     for input in REGRESSIONS {
+        import_everything(input);
         decode_everything(input);
         let f = fixture();
         assert!(decode_answers(input, &f.layout, 7).is_err(), "{input}");
@@ -164,6 +234,16 @@ proptest! {
     #[test]
     fn damaged_join_codes_are_refused_or_read(text in mutated(&fixture().join)) {
         decode_everything(&text);
+    }
+
+    #[test]
+    fn damaged_backups_are_refused_or_imported(text in mutated(&fixture().backup)) {
+        import_everything(&text);
+    }
+
+    #[test]
+    fn any_text_is_refused_as_a_backup_or_imported(text in any::<String>()) {
+        import_everything(&text);
     }
 
     /// Arbitrary contents, with and without a checksum that matches them: past the

@@ -1,0 +1,201 @@
+//! Importing a backup made in another browser: read it as untrusted text, say what
+//! merging it would add, join or replace, and merge only when the user confirms.
+//!
+//! A backup is the whole store, as "Download a backup of all data" writes it, in any
+//! format this build reads. Teams, runs and workshops keep their ids, so importing
+//! the same file twice adds nothing the second time. A team in the file whose name
+//! matches a team here (but whose id does not) joins that team: its assessments
+//! line up in one history instead of two teams of the same name.
+
+use crate::model::{TeamId, MAX_ACTION};
+use crate::store::{ChangeError, DecodeError, Store, MAX_NOTES, MAX_TEAM_NAME};
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// The largest backup file accepted: about 2,500 full assessments.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why a file cannot be imported. Nothing changes when one is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("The file is empty.")]
+    Empty,
+    #[error("The file is too large to be a backup of this app ({size} bytes; at most {limit} bytes, about 5 MB).", limit = MAX_IMPORT_BYTES)]
+    TooLarge { size: usize },
+    #[error("The file cannot be imported: {0}.")]
+    Unreadable(DecodeError),
+    #[error("The file cannot be imported: {0}.")]
+    Invalid(String),
+}
+
+/// What importing a file would do, computed against the store it would merge into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPlan {
+    /// The file's contents, checked.
+    pub incoming: Store,
+    /// Names of teams the file adds.
+    pub new_teams: Vec<String>,
+    /// (name in the file, name here) of teams joining an existing team by name.
+    pub joined_teams: Vec<(String, String)>,
+    pub new_runs: usize,
+    /// Runs here that the file's version would replace (same id, other contents).
+    pub replaced_runs: usize,
+    /// Runs already here exactly as in the file.
+    pub unchanged_runs: usize,
+    pub new_workshops: usize,
+    /// Incoming team id -> the id it takes here.
+    team_ids: BTreeMap<TeamId, TeamId>,
+}
+
+impl ImportPlan {
+    /// Whether importing would change anything at all.
+    pub fn changes_nothing(&self) -> bool {
+        self.new_teams.is_empty()
+            && self.new_runs == 0
+            && self.replaced_runs == 0
+            && self.new_workshops == 0
+    }
+}
+
+/// Reads `text` as a backup and plans its merge into `current`.
+pub fn plan_import(current: &Store, text: &str) -> Result<ImportPlan, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { size: text.len() });
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let incoming = Store::decode(text).map_err(ImportError::Unreadable)?;
+    limits(&incoming).map_err(ImportError::Invalid)?;
+    let mut team_ids = BTreeMap::new();
+    let mut new_teams = Vec::new();
+    let mut joined_teams = Vec::new();
+    for team in &incoming.teams {
+        let here = current
+            .team(&team.id)
+            .or_else(|| current.team_named(&team.name));
+        match here {
+            Some(existing) => {
+                if existing.id != team.id {
+                    joined_teams.push((team.name.clone(), existing.name.clone()));
+                }
+                team_ids.insert(team.id.clone(), existing.id.clone());
+            }
+            None => {
+                new_teams.push(team.name.clone());
+                team_ids.insert(team.id.clone(), team.id.clone());
+            }
+        }
+    }
+    let (mut new_runs, mut replaced_runs, mut unchanged_runs) = (0, 0, 0);
+    for run in &incoming.runs {
+        let mut mapped = run.clone();
+        mapped.team = team_ids.get(&run.team).cloned().unwrap_or(mapped.team);
+        match current.run(&run.id) {
+            None => new_runs += 1,
+            Some(here) if *here == mapped => unchanged_runs += 1,
+            Some(_) => replaced_runs += 1,
+        }
+    }
+    let new_workshops = incoming
+        .workshops
+        .iter()
+        .filter(|w| current.workshop(w.id).is_none())
+        .count();
+    Ok(ImportPlan {
+        incoming,
+        new_teams,
+        joined_teams,
+        new_runs,
+        replaced_runs,
+        unchanged_runs,
+        new_workshops,
+        team_ids,
+    })
+}
+
+impl Store {
+    /// Merges a planned import: adds new teams, runs and workshops, replaces runs
+    /// the file has in another version, keeps everything else here as it is.
+    /// The plan must have been made against this store (plan again if unsure: it
+    /// is cheap, and [`Store::import`] does).
+    pub fn merge(&mut self, plan: ImportPlan, now: crate::model::Millis) {
+        let ImportPlan {
+            incoming, team_ids, ..
+        } = plan;
+        for team in incoming.teams {
+            if self.team(&team.id).is_none() && team_ids.get(&team.id) == Some(&team.id) {
+                self.teams.push(team);
+            }
+        }
+        let map = |id: &TeamId| team_ids.get(id).cloned().unwrap_or_else(|| id.clone());
+        for mut run in incoming.runs {
+            run.team = map(&run.team);
+            match self.runs.iter_mut().find(|r| r.id == run.id) {
+                Some(here) => *here = run,
+                None => self.runs.push(run),
+            }
+        }
+        for mut workshop in incoming.workshops {
+            if self.workshop(workshop.id).is_none() {
+                workshop.team = map(&workshop.team);
+                self.workshops.push(workshop);
+            }
+        }
+        for participation in incoming.participations {
+            if self.participation(participation.workshop).is_none() {
+                self.participations.push(participation);
+            }
+        }
+        self.repair();
+        self.touch(now);
+    }
+
+    /// Plans and merges `text` in one step, against this store as it is now.
+    pub fn import(
+        &mut self,
+        text: &str,
+        now: crate::model::Millis,
+    ) -> Result<ImportPlan, ChangeError> {
+        let plan = plan_import(self, text).map_err(|e| ChangeError::Import(e.to_string()))?;
+        self.merge(plan.clone(), now);
+        Ok(plan)
+    }
+}
+
+/// The limits the app keeps when text is typed, applied to a file that may have
+/// been written by hand: it names the first thing out of bounds.
+fn limits(store: &Store) -> Result<(), String> {
+    for (i, team) in store.teams.iter().enumerate() {
+        let length = team.name.trim().chars().count();
+        if length == 0 || length > MAX_TEAM_NAME {
+            return Err(format!(
+                "team {} has no name or a name longer than {MAX_TEAM_NAME} characters",
+                i + 1
+            ));
+        }
+    }
+    for run in &store.runs {
+        if run.notes.chars().count() > MAX_NOTES {
+            return Err(format!(
+                "assessment {:?} has notes longer than {MAX_NOTES} characters",
+                short(&run.id.0)
+            ));
+        }
+        for action in &run.actions {
+            if action.what.chars().count() > MAX_ACTION || action.owner.chars().count() > MAX_ACTION
+            {
+                return Err(format!(
+                    "assessment {:?} has an action longer than {MAX_ACTION} characters",
+                    short(&run.id.0)
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An id from the file, cut short for a message.
+fn short(id: &str) -> String {
+    id.chars().take(40).collect()
+}

@@ -1,0 +1,135 @@
+// Taking data anywhere: a backup made in one browser imports into another with a
+// preview first; the same file twice adds nothing; bad files are refused with the
+// reason and change nothing; a file full of markup and script shows as plain text.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Suite } from './harness.mjs';
+import { AssessmentApp, STORAGE_KEY } from './app.mjs';
+
+const V3 = readFileSync(new URL('../../crates/core/tests/fixtures/store-v3.json', import.meta.url), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'import-'));
+const file = (name, text) => { const path = join(dir, name); writeFileSync(path, text); return path; };
+
+/** This browser's own data: a "payments" team (another id than the file's). */
+const HERE = JSON.stringify({
+  app: 'devops-maturity', schema: 3, revision: 4, updated_at: 1767225600000,
+  teams: [{ id: 't-local', name: 'payments', created_at: 1767225600000 }],
+  runs: [{ id: 'r-local', team: 't-local', questionnaires: ['westrum'], started_at: 1767225600000,
+    finished_at: 1767229200000, answers: { westrum: { messengers: 4 } }, position: 0 }],
+});
+
+let suite;
+before(async () => { suite = await new Suite().start(); });
+after(async () => { await suite?.stop(); });
+
+async function seeded(store) {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  if (store) {
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, store]);
+    await app.open('/');
+  }
+  return { w, page, app };
+}
+
+test('a backup from another browser: preview, cancel, import, and the same file again', async () => {
+  // The other browser downloads its backup.
+  const other = await seeded(V3);
+  const [download] = await Promise.all([
+    other.page.waitForEvent('download'),
+    other.page.getByRole('button', { name: 'Download a backup of all data' }).click(),
+  ]);
+  const backup = join(dir, download.suggestedFilename());
+  await download.saveAs(backup);
+  await other.w.close();
+
+  const { w, page, app } = await seeded(HERE);
+  const before = await app.stored();
+  await page.getByLabel('Import a backup').setInputFiles(backup);
+  const confirm = page.getByRole('group', { name: 'Confirm the import' });
+  await confirm.waitFor();
+  const lines = (await confirm.getByRole('listitem').allTextContents()).map((l) => l.trim());
+  assert.deepEqual(lines, [
+    'Adds 1 team: “Search & Discovery <b>”.',
+    'Its team “Payments” joins your team “payments”: one history for both.',
+    'Adds 5 assessments.',
+    'Adds 2 workshops.',
+  ]);
+  await app.audit('import preview');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await app.stored(), before, 'cancel changes nothing');
+
+  await page.getByLabel('Import a backup').setInputFiles(backup);
+  await confirm.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('status').filter({ hasText: /^Imported .*: 5 new assessments, 0 replaced, 1 new team\.$/ }).waitFor();
+  const merged = JSON.parse(await app.stored());
+  assert.equal(merged.runs.length, 6);
+  assert.deepEqual(merged.teams.map((t) => t.name).sort(), ['Search & Discovery <b>', 'payments']);
+  const file = JSON.parse(V3);
+  for (const run of file.runs) {
+    const here = merged.runs.find((r) => r.id === run.id);
+    assert.deepEqual(here.answers, run.answers, `answers of ${run.id}`);
+    assert.equal(here.team, run.team === 't-payments' ? 't-local' : run.team);
+  }
+  // The joined team's history holds both browsers' assessments.
+  await page.getByRole('link', { name: /: payments$/ }).click();
+  await page.getByRole('table', { name: 'Every assessment of this team, newest first' }).waitFor();
+  assert.equal(await page.getByRole('table', { name: 'Every assessment of this team, newest first' }).locator('tbody tr').count(), 5);
+
+  // The same file again: nothing to import.
+  await app.open('/');
+  const revision = JSON.parse(await app.stored()).revision;
+  await page.getByLabel('Import a backup').setInputFiles(backup);
+  await confirm.getByText('Everything in it is already here: there is nothing to import.').waitFor();
+  assert.equal(await confirm.getByRole('button', { name: 'Import' }).count(), 0);
+  await confirm.getByRole('button', { name: 'Close' }).click();
+  assert.equal(JSON.parse(await app.stored()).revision, revision);
+  await w.close();
+});
+
+test('bad files are refused with the reason, and nothing changes', async () => {
+  const { w, page, app } = await seeded(HERE);
+  const before = await app.stored();
+  const cases = [
+    ['huge.json', '{"app":"devops-maturity",' + ' '.repeat(5 * 1024 * 1024) + '}', /too large to be a backup of this app .* at most 5120 KB/],
+    ['newer.json', '{"app":"devops-maturity","schema":99,"revision":1}', /newer version of this app/],
+    ['broken.json', V3.slice(0, 500), /not valid JSON/],
+    ['other.json', '{"name":"a spreadsheet export"}', /not written by this app/],
+    ['long.json', V3.replace('"name": "Payments"', `"name": "${'P'.repeat(200)}"`), /name longer than 80 characters/],
+  ];
+  for (const [name, text, reason] of cases) {
+    await page.getByLabel('Import a backup').setInputFiles(file(name, text));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), reason, name);
+    assert.equal(await page.getByRole('group', { name: 'Confirm the import' }).count(), 0);
+    assert.equal(await app.stored(), before, `${name} changed nothing`);
+  }
+  await app.audit('refused import');
+  await w.close();
+});
+
+test('a file full of markup and script is shown as text, and no script runs', async () => {
+  const hostile = JSON.parse(V3);
+  hostile.teams[1].name = '<img src=x onerror="window.__pwned=1">';
+  hostile.runs[3].notes = '<script>window.__pwned=2</script><b>bold?</b>';
+  hostile.runs[4].actions[0].what = '<svg onload="window.__pwned=3"></svg>';
+  hostile.runs[4].workshop.discussion['westrum.information-sought'] = '<iframe src="javascript:window.__pwned=4"></iframe>';
+  const { w, page, app } = await seeded(null);
+  await page.getByLabel('Import a backup').setInputFiles(file('hostile.json', JSON.stringify(hostile)));
+  await page.getByRole('group', { name: 'Confirm the import' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('heading', { level: 3, name: hostile.teams[1].name }).waitFor();
+  await app.open('/teams/t-search');
+  await page.getByRole('cell', { name: /<script>window.__pwned=2<\/script><b>bold\?<\/b>/ }).waitFor();
+  await app.open('/runs/r-pay-ws/results');
+  await page.getByText(hostile.runs[4].actions[0].what).waitFor();
+  await page.getByRole('cell', { name: hostile.runs[4].workshop.discussion['westrum.information-sought'] }).waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
+  assert.equal(await page.locator('main img, main script, main iframe, main svg[onload], main b').count(), 0, 'no markup became elements');
+  await w.close(); // fails on any CSP violation or page error
+});
