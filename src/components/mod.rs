@@ -1,6 +1,7 @@
 //! Small reusable views shared by the pages.
 
 pub mod actions;
+pub mod csv;
 pub mod dora;
 pub mod findings;
 pub mod import;

@@ -1,6 +1,7 @@
 //! The start page: begin an assessment for a team, and find every earlier run.
 
 use crate::app::{catalog, use_app_state};
+use crate::components::csv::CsvDownload;
 use crate::components::import::ImportBackup;
 use crate::components::score_table::format_score;
 use crate::pages::workshop::workshop_href;
@@ -288,6 +289,10 @@ fn History() -> impl IntoView {
             <p class="backup">
                 <button type="button" on:click=backup>"Download a backup of all data"</button>
                 <span class="hint">" One JSON file with every team, assessment, note, action and workshop in this browser."</span>
+            </p>
+            <p class="backup">
+                <CsvDownload team=Signal::derive(|| None) label="Download all assessments as CSV"/>
+                <span class="hint">" For a spreadsheet: one row per assessment and dimension."</span>
             </p>
             <ImportBackup/>
             {move || download_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

@@ -6,6 +6,7 @@ use crate::app::{catalog, use_app_state};
 use crate::charts::{
     dora_metric_option, or_blank, radar_compare_option, trend_option, EChart, MIN_RADAR_AXES,
 };
+use crate::components::csv::CsvDownload;
 use crate::components::score_table::format_score;
 use crate::platform::{format_date, format_date_time, mark, now, set_title};
 use leptos::prelude::*;
@@ -73,7 +74,7 @@ pub fn TeamPage() -> impl IntoView {
             </h1>
             <p class="meta">{move || data.with(|d| d.as_ref().map(summary_line).unwrap_or_default())}</p>
             <p><A href="/">"Start a new assessment"</A></p>
-            <RunsTable data=history/>
+            <RunsTable data=history team=team_id/>
             <Trends data=history/>
             <DoraOverTime data=history/>
             <CompareForm data=history team=team_id/>
@@ -94,7 +95,8 @@ fn summary_line(d: &TeamData) -> String {
 
 /// Every run, newest first, with a way to open it and to delete it.
 #[component]
-fn RunsTable(data: Memo<Option<TeamHistory>>) -> impl IntoView {
+fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoView {
+    let team = Signal::derive(move || Some(team.get()));
     let state = use_app_state();
     let confirming = RwSignal::new(None::<RunId>);
     let error = RwSignal::new(None::<String>);
@@ -183,6 +185,7 @@ fn RunsTable(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="runs-heading">
             <h2 id="runs-heading" tabindex="-1">"Assessments"</h2>
+            <p><CsvDownload team=team label="Download this team's assessments as CSV"/></p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <p class="status" aria-live="polite">{move || done.get()}</p>
             {move || if data.with(|d| d.as_ref().is_some_and(|d| d.runs.is_empty())) {

@@ -133,3 +133,53 @@ test('a file full of markup and script is shown as text, and no script runs', as
   assert.equal(await page.locator('main img, main script, main iframe, main svg[onload], main b').count(), 0, 'no markup became elements');
   await w.close(); // fails on any CSP violation or page error
 });
+
+/** RFC 4180, as a spreadsheet reads it: quoted fields may hold commas, quotes, newlines. */
+function parseCsv(text) {
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(field); field = ''; }
+    else if (c === '\n') { rows.at(-1).push(field); field = ''; rows.push([]); }
+    else if (c !== '\r') field += c;
+  }
+  if (field || rows.at(-1).length) rows.at(-1).push(field);
+  return rows.filter((r) => r.length > 1);
+}
+
+test('the CSV export opens cleanly in a spreadsheet, formulas made inert', async () => {
+  const store = JSON.parse(V3);
+  store.teams[1].name = '=HYPERLINK("http://example.invalid","click")';
+  const { w, page } = await seeded(JSON.stringify(store));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download all assessments as CSV' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^devops-maturity-assessments-\d{4}-\d{2}-\d{2}\.csv$/);
+  const path = join(dir, 'export.csv');
+  await download.saveAs(path);
+  const text = readFileSync(path, 'utf8');
+  assert.ok(text.startsWith('\ufeff'), 'UTF-8 byte-order mark for spreadsheets');
+  const [header, ...rows] = parseCsv(text.slice(1));
+  assert.deepEqual(header, ['team', 'assessment', 'date', 'finished', 'questionnaire', 'dimension', 'score (0-10)', 'answered', 'asked', 'workshop participants', 'notes']);
+  assert.ok(rows.every((r) => r.length === header.length), 'every row complete');
+  const search = rows.filter((r) => r[1] === 'r-search-0');
+  assert.equal(search.length, 1);
+  assert.equal(search[0][0], `'${store.teams[1].name}`, 'a formula is shown as text');
+  const westrum = rows.find((r) => r[1] === 'r-pay-ws' && r[4] === 'Westrum culture');
+  assert.equal(westrum[9], '3');
+  // The score is the one the results page shows for that dimension.
+  await page.goto(`${suite.server.url}/runs/r-pay-ws/results`);
+  const shown = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: westrum[5], exact: true }) }).first();
+  await shown.waitFor();
+  assert.equal((await shown.getByRole('cell').first().textContent()).trim(), westrum[6]);
+  assert.equal((await shown.getByRole('cell').nth(1).textContent()).trim(), `${westrum[7]} of ${westrum[8]}`);
+  await w.close();
+});

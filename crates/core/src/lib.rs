@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod codec;
 pub mod dora;
+pub mod export;
 pub mod history;
 pub mod import;
 pub mod model;

@@ -1,0 +1,92 @@
+//! Spreadsheet export: one row per assessment and scored dimension, as CSV that
+//! opens cleanly in Excel, LibreOffice or Google Sheets.
+//!
+//! Free text (team names, notes) is the user's own, or came from an imported file:
+//! a cell a spreadsheet would evaluate as a formula (starting with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return) is prefixed with an apostrophe, so it shows as
+//! the text it is and never runs.
+
+use crate::catalog::Catalog;
+use crate::history::run_scores;
+use crate::model::{Millis, Run, TeamId};
+use crate::store::Store;
+
+/// The header row.
+pub const COLUMNS: [&str; 11] = [
+    "team",
+    "assessment",
+    "date",
+    "finished",
+    "questionnaire",
+    "dimension",
+    "score (0-10)",
+    "answered",
+    "asked",
+    "workshop participants",
+    "notes",
+];
+
+/// The runs of `team` (or of every team), oldest first, one row per scored
+/// dimension. `date` formats a time as the user reads it (the shell's local time).
+/// Starts with a UTF-8 byte-order mark, which spreadsheets take as "this is UTF-8".
+pub fn runs_csv(
+    store: &Store,
+    catalog: &Catalog,
+    team: Option<&TeamId>,
+    date: impl Fn(Millis) -> String,
+) -> String {
+    let mut runs: Vec<&Run> = store
+        .runs
+        .iter()
+        .filter(|r| team.is_none_or(|t| &r.team == t))
+        .collect();
+    runs.sort_by(|a, b| a.held_at().cmp(&b.held_at()).then_with(|| a.id.cmp(&b.id)));
+    let mut out = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::NonNumeric)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail; a failure would only drop rows, never panic.
+    let _ = out.write_record(COLUMNS);
+    for run in runs {
+        let team = store.team(&run.team).map_or("", |t| t.name.as_str());
+        let participants = run
+            .workshop
+            .as_ref()
+            .map(|w| w.participants.to_string())
+            .unwrap_or_default();
+        for questionnaire in run_scores(catalog, run) {
+            let title = catalog
+                .get(&questionnaire.questionnaire)
+                .map_or(questionnaire.questionnaire.as_str(), |q| q.title.as_str());
+            for dimension in &questionnaire.dimensions {
+                let score = dimension
+                    .score
+                    .map(|s| format!("{:.1}", s))
+                    .unwrap_or_default();
+                let _ = out.write_record([
+                    safe(team).as_str(),
+                    safe(&run.id.0).as_str(),
+                    &date(run.held_at()),
+                    if run.is_finished() { "yes" } else { "no" },
+                    title,
+                    &dimension.name,
+                    &score,
+                    &dimension.answered.to_string(),
+                    &dimension.asked.to_string(),
+                    &participants,
+                    safe(&run.notes).as_str(),
+                ]);
+            }
+        }
+    }
+    let bytes = out.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// `text`, made inert for a spreadsheet: a leading apostrophe before anything a
+/// spreadsheet would read as the start of a formula.
+pub fn safe(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}

@@ -1,0 +1,95 @@
+//! The spreadsheet export: one row per assessment and scored dimension, scores as
+//! the app shows them, text that cannot run as a formula.
+
+use maturity_core::export::{runs_csv, safe, COLUMNS};
+use maturity_core::history::run_scores;
+use maturity_core::{Catalog, Store, TeamId};
+
+const V3: &str = include_str!("fixtures/store-v3.json");
+
+fn rows(csv_text: &str) -> Vec<Vec<String>> {
+    let body = csv_text
+        .strip_prefix('\u{feff}')
+        .expect("starts with a byte-order mark");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn one_row_per_run_and_scored_dimension_with_the_scores_shown_in_the_app() {
+    let store = Store::decode(V3).unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let table = rows(&runs_csv(&store, &catalog, None, |ms| format!("t{ms}")));
+    assert_eq!(table[0], COLUMNS);
+    let expected: usize = store
+        .runs
+        .iter()
+        .map(|r| {
+            run_scores(&catalog, r)
+                .iter()
+                .map(|q| q.dimensions.len())
+                .sum::<usize>()
+        })
+        .sum();
+    assert_eq!(table.len() - 1, expected);
+    // The workshop run: Westrum's one dimension, scored from the agreed answers.
+    let ws: Vec<&Vec<String>> = table.iter().filter(|r| r[1] == "r-pay-ws").collect();
+    let westrum = ws.iter().find(|r| r[4] == "Westrum culture").unwrap();
+    let score = run_scores(
+        &catalog,
+        store.run(&maturity_core::RunId("r-pay-ws".into())).unwrap(),
+    )
+    .into_iter()
+    .find(|q| q.questionnaire == "westrum")
+    .unwrap()
+    .dimensions[0]
+        .score
+        .unwrap();
+    assert_eq!(westrum[6], format!("{score:.1}"));
+    assert_eq!(westrum[9], "3", "workshop participants");
+    assert_eq!(westrum[3], "yes");
+    // Oldest first, and one team only when asked.
+    let search = rows(&runs_csv(
+        &store,
+        &catalog,
+        Some(&TeamId("t-search".into())),
+        |ms| ms.to_string(),
+    ));
+    assert!(search[1..].iter().all(|r| r[0] == "Search & Discovery <b>"));
+    assert_eq!(search[1][3], "no", "unfinished runs are listed as such");
+}
+
+#[test]
+fn text_a_spreadsheet_would_run_is_made_inert_and_everything_else_kept() {
+    let cases = [
+        (
+            "=HYPERLINK(\"http://evil\",\"x\")",
+            "'=HYPERLINK(\"http://evil\",\"x\")",
+        ),
+        ("+1+1", "'+1+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("Payments", "Payments"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ];
+    for (text, shown) in cases {
+        assert_eq!(safe(text), shown);
+    }
+    let mut store = Store::decode(V3).unwrap();
+    store.teams[0].name = "=cmd|' /C calc'!A0".into();
+    store.runs[0].notes = "Line one, \"quoted\"\nline two".into();
+    let catalog = Catalog::builtin().unwrap();
+    let table = rows(&runs_csv(&store, &catalog, None, |ms| ms.to_string()));
+    let first = table.iter().find(|r| r[1] == "r-pay-0").unwrap();
+    assert_eq!(first[0], "'=cmd|' /C calc'!A0");
+    assert_eq!(
+        first[10], "Line one, \"quoted\"\nline two",
+        "commas, quotes and newlines survive"
+    );
+}
