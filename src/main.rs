@@ -4,6 +4,7 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(devops_maturity::app::App);
+    devops_maturity::platform::keep_offline();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

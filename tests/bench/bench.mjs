@@ -96,7 +96,8 @@ const server = await startServer(DIST, { extra });
 const browser = await launch();
 
 async function freshPage(seeded = store) {
-  const context = await browser.newContext();
+  // No service worker: its offline copy would download everything alongside the page.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const seed = await context.newPage();
   await seed.goto(`${server.url}/bench-blank.html`);
   await seed.evaluate((s) => localStorage.setItem('devops-maturity', s), seeded);

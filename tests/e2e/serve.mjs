@@ -20,11 +20,12 @@ const TYPES = {
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
 /** Starts a server for `root` on 127.0.0.1 and a free port; resolves to { url, close }. */
-export async function startServer(root = DIST, { extra = {} } = {}) {
+export async function startServer(root = DIST, { extra = {}, port: wanted = 0 } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path]) {
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain' });
+      // A path without an extension is an app route: an HTML page.
+      res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'text/plain' });
       res.end(extra[path]);
       return;
     }
@@ -51,7 +52,7 @@ export async function startServer(root = DIST, { extra = {} } = {}) {
     });
     res.end(body);
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(wanted, '127.0.0.1', ok));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,0 +1,26 @@
+// Trunk post_build hook: lists every file of the build in the service worker
+// (assets/sw.js, copied to /sw.js) and names its cache by their contents, so each
+// build installs a fresh cache and removes the last one.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error('precache.mjs: no TRUNK_STAGING_DIR and no directory given');
+
+const walk = (d) => readdirSync(d).flatMap((name) => {
+  const path = join(d, name);
+  return statSync(path).isDirectory() ? walk(path) : [path];
+});
+const files = walk(dir)
+  .map((path) => '/' + relative(dir, path).split(sep).join('/'))
+  .filter((url) => url !== '/sw.js')
+  .sort();
+const hash = createHash('sha256');
+for (const url of files) hash.update(url).update(readFileSync(join(dir, url)));
+const version = hash.digest('hex').slice(0, 16);
+
+const sw = join(dir, 'sw.js');
+const text = readFileSync(sw, 'utf8');
+if (!text.includes('__FILES__') || !text.includes('__VERSION__')) throw new Error('precache.mjs: sw.js has no placeholders');
+writeFileSync(sw, text.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(files)));

@@ -1,0 +1,36 @@
+// Service worker: after one visit the app starts and works with the network gone.
+// The build's files are listed (and the cache named by their hash) when the site is
+// built: assets/precache.mjs fills in VERSION and FILES. Pages are fetched network
+// first, so a new version is picked up on the next visit whenever the site is
+// reachable; the cached copy is only used when it is not. Everything else is served
+// from the cache (file names carry content hashes), then from the network.
+const VERSION = '__VERSION__';
+const FILES = __FILES__;
+const CACHE = `devops-maturity-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('devops-maturity-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every app route is index.html.
+    event.respondWith(
+      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match('/index.html'))),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))),
+  );
+});
