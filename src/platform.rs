@@ -64,6 +64,13 @@ pub fn keep_offline() {
     }
 }
 
+/// Opens the browser's print dialog (which also saves as PDF).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// `https://host:port` of this page.
 pub fn origin() -> String {
     web_sys::window()

@@ -85,6 +85,8 @@ pub fn RunNotes(run: RunId) -> impl IntoView {
                     }
                 }
             ></textarea>
+            // What a printed report shows in place of the field.
+            <p class="print-only notes-print">{move || draft.get()}</p>
             {move || conflict.get().map(|theirs| {
                 let mine = save.clone();
                 let keep = theirs.clone();

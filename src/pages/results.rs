@@ -110,6 +110,7 @@ pub fn Results() -> impl IntoView {
             .map(|(c, record)| room_view(c, &run, record));
         let resume = (run.workshop.is_none()).then_some(resume);
         view! {
+            <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>"Print or save as PDF"</button></p>
             <h1>"Results for " {move || team_name.get()}</h1>
             <p class="meta">{when}
                 {run.workshop.as_ref().map(|w| format!(" · agreed in a workshop of {} participant{}", w.participants, if w.participants == 1 { "" } else { "s" }))}

@@ -69,6 +69,7 @@ pub fn TeamPage() -> impl IntoView {
         });
         Effect::new(move |_| set_title(&format!("History · {}", name.get())));
         view! {
+            <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>"Print or save as PDF"</button></p>
             <h1>{move || name.get()}
                 {move || data.with(|d| d.as_ref().is_some_and(|d| d.team.archived)).then(|| view! { <span class="badge">"Archived"</span> })}
             </h1>
