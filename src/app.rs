@@ -11,13 +11,51 @@ use crate::storage::{self, Mode, Notice};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use maturity_core::{Catalog, CatalogError, ChangeError, Store};
+use maturity_core::{Catalog, CatalogError, ChangeError, Questionnaire, Store};
 use std::sync::OnceLock;
 
 /// The built-in questionnaires, parsed once.
-pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
+fn builtin() -> Result<&'static Catalog, &'static CatalogError> {
     static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
     CATALOG.get_or_init(Catalog::builtin).as_ref()
+}
+
+thread_local! {
+    /// The built-in questionnaires plus the user's own, for the store as last set,
+    /// with the list it was built from. `None` while the user has none.
+    static WITH_CUSTOM: std::cell::RefCell<Option<(Vec<Questionnaire>, &'static Catalog)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The questionnaires the app offers: the built-in ones and the user's own.
+pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
+    let builtin = builtin()?;
+    Ok(WITH_CUSTOM
+        .with(|c| c.borrow().as_ref().map(|(_, catalog)| *catalog))
+        .unwrap_or(builtin))
+}
+
+/// Makes [`catalog`] match `store`'s questionnaires of the user's own. Called just
+/// before the store signal is set, so everything recomputed from it reads the
+/// matching catalog. A new catalog is built (and kept for the page's lifetime) only
+/// when those questionnaires change, which is rare.
+fn follow_questionnaires(store: &Store) {
+    let Ok(builtin) = builtin() else { return };
+    WITH_CUSTOM.with(|c| {
+        let mut current = c.borrow_mut();
+        let unchanged = match current.as_ref() {
+            Some((list, _)) => *list == store.questionnaires,
+            None => store.questionnaires.is_empty(),
+        };
+        if unchanged {
+            return;
+        }
+        *current = (!store.questionnaires.is_empty()).then(|| {
+            let combined: &'static Catalog =
+                Box::leak(Box::new(builtin.with_custom(&store.questionnaires)));
+            (store.questionnaires.clone(), combined)
+        });
+    });
 }
 
 /// What every page may read or change.
@@ -34,6 +72,7 @@ impl AppState {
     /// Reads the saved state from storage, and follows changes other tabs make to it.
     pub fn load() -> AppState {
         let loaded = storage::load(now());
+        follow_questionnaires(&loaded.store);
         let state = AppState {
             store: RwSignal::new(loaded.store),
             notice: RwSignal::new(loaded.notice),
@@ -55,6 +94,7 @@ impl AppState {
                         state.mode.set_value(Mode::MemoryOnly);
                         state.notice.set(Some(Notice::Diverged));
                     } else if stored.revision >= state.store.get_untracked().revision {
+                        follow_questionnaires(&stored);
                         state.store.set(stored);
                         storage::adopt(seen);
                         state.synced_at.set(Some(now()));
@@ -100,6 +140,7 @@ impl AppState {
         let result = apply(&mut next);
         if result.is_err() {
             // Still show what other tabs saved, even though this change was refused.
+            follow_questionnaires(&next);
             self.store.set(next);
             return result;
         }
@@ -113,6 +154,7 @@ impl AppState {
                 Err(reason) => self.notice.set(Some(Notice::SaveFailed { reason })),
             }
         }
+        follow_questionnaires(&next);
         self.store.set(next);
         result
     }
@@ -148,7 +190,7 @@ pub fn App() -> impl IntoView {
                 ))}
             </p>
             <main id="main" tabindex="-1">
-                {match catalog() {
+                {match builtin() {
                     Ok(_) => view! {
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=Home/>

@@ -55,7 +55,9 @@ pub fn use_hash() -> leptos::prelude::ReadSignal<String> {
 /// Registers the service worker (`/sw.js`) that keeps the app for offline use.
 /// Browsers without service workers (or pages not served securely) just skip it.
 pub fn keep_offline() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let navigator = window.navigator();
     let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
         .is_ok_and(|s| !s.is_undefined() && !s.is_null());

@@ -183,3 +183,45 @@ test('the CSV export opens cleanly in a spreadsheet, formulas made inert', async
   assert.equal((await shown.getByRole('cell').nth(1).textContent()).trim(), `${westrum[7]} of ${westrum[8]}`);
   await w.close();
 });
+
+const EXAMPLE = readFileSync(new URL('../../questionnaires/examples/psychological-safety.json', import.meta.url), 'utf8');
+
+test('a questionnaire of your own: checked, offered, taken, scored and kept', async () => {
+  const { w, page, app } = await seeded(null);
+  // A broken file: the error points at the field; nothing is kept.
+  const broken = EXAMPLE.replace('"label": "Never"', '"label": 7');
+  await page.getByLabel('Load a questionnaire file').setInputFiles(file('broken.json', broken));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /broken\.json was not loaded:\s*broken\.json: not a readable questionnaire \(at questions\[1\]\.choices\[0\]\.label: invalid type: integer `7`, expected a string/);
+  assert.equal(await app.stored(), null, 'nothing stored');
+  // A title full of markup is text.
+  const marked = JSON.parse(EXAMPLE);
+  marked.title = '<img src=x onerror="window.__pwned=1">Safety';
+  await page.getByLabel('Load a questionnaire file').setInputFiles(file('mine.json', JSON.stringify(marked)));
+  await page.getByRole('status').filter({ hasText: 'Loaded “<img src=x onerror="window.__pwned=1">Safety”' }).waitFor();
+  const box = app.questionnaire('<img');
+  await box.waitFor();
+  await app.audit('start page with a questionnaire of your own');
+  // Taken like any other.
+  await app.start('Own team', { questionnaires: ['<img'] });
+  assert.deepEqual(await app.progress(), { at: 1, of: 4 });
+  for (const [i, choice] of [4, 4, 0, 2].entries()) {
+    await app.choose(choice);
+    if (i < 3) await app.next();
+  }
+  await app.finish();
+  const scores = await app.scoreTable(/scores by dimension/);
+  assert.deepEqual(scores['Speaking up'], ['10.0', '2 of 2']);
+  assert.deepEqual(scores['Learning together'], ['2.5', '2 of 2']);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // Kept: after a reload it is still offered, and a backup carries it.
+  await app.open('/');
+  await app.questionnaire('<img').waitFor();
+  const stored = JSON.parse(await app.stored());
+  assert.equal(stored.questionnaires[0].id, 'psych-safety');
+  // In use, it cannot be removed.
+  await page.getByRole('button', { name: /^Remove <img/ }).click();
+  await page.getByRole('alert').filter({ hasText: 'used by 1 assessment' }).waitFor();
+  await w.close();
+});

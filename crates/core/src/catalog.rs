@@ -40,6 +40,8 @@ pub enum CatalogError {
     Invalid(Vec<Problem>),
     #[error("{file}: questionnaire id {id:?} is already used by another questionnaire")]
     DuplicateQuestionnaire { file: String, id: String },
+    #[error("question {id:?}: the ids of a questionnaire's questions start with its own id and a dot (\"{prefix}.…\")")]
+    QuestionPrefix { id: String, prefix: String },
 }
 
 /// The questionnaires the app offers.
@@ -101,12 +103,75 @@ pub struct Step<'a> {
     pub question: &'a Question,
 }
 
-/// Parses one questionnaire file and validates it.
+/// Parses one questionnaire file and validates it. A parse error names the field
+/// it is about as a path (`questions[3].choices[0].label: …`) and the line.
 pub fn parse(file: &str, text: &str) -> Result<Questionnaire, CatalogError> {
-    let q: Questionnaire = serde_json::from_str(text).map_err(|e| CatalogError::Parse {
-        file: file.to_string(),
-        reason: e.to_string(),
+    let deserializer = &mut serde_json::Deserializer::from_str(text);
+    let q: Questionnaire = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let reason = e.into_inner().to_string();
+        CatalogError::Parse {
+            file: file.to_string(),
+            reason: if path == "." {
+                reason
+            } else {
+                format!("at {path}: {reason}")
+            },
+        }
     })?;
     validate(file, &q).map_err(CatalogError::Invalid)?;
     Ok(q)
+}
+
+/// The largest questionnaire file accepted from a user.
+pub const MAX_CUSTOM_BYTES: usize = 256 * 1024;
+/// The most questionnaires of their own a browser keeps.
+pub const MAX_CUSTOM: usize = 20;
+
+impl Catalog {
+    /// This catalog plus questionnaires of the user's own. Ones that no longer fit
+    /// (an id a newer built-in now uses, say) are left out, never a reason to fail.
+    pub fn with_custom(&self, custom: &[Questionnaire]) -> Catalog {
+        let mut all = self.clone();
+        for q in custom {
+            if all.check_custom(q).is_ok() {
+                all.questionnaires.push(q.clone());
+            }
+        }
+        all
+    }
+
+    /// Whether `q`, already parsed, can join this catalog: valid, its id not taken
+    /// by another questionnaire, its question ids not used by any.
+    pub fn check_custom(&self, q: &Questionnaire) -> Result<(), CatalogError> {
+        validate(&q.id, q).map_err(CatalogError::Invalid)?;
+        if self.get(&q.id).is_some() {
+            return Err(CatalogError::DuplicateQuestionnaire {
+                file: q.title.clone(),
+                id: q.id.clone(),
+            });
+        }
+        for question in &q.questions {
+            if !question.id.starts_with(&format!("{}.", q.id)) {
+                return Err(CatalogError::QuestionPrefix {
+                    id: question.id.clone(),
+                    prefix: q.id.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses a questionnaire file of the user's own and checks it can join.
+    pub fn parse_custom(&self, file: &str, text: &str) -> Result<Questionnaire, CatalogError> {
+        if text.len() > MAX_CUSTOM_BYTES {
+            return Err(CatalogError::Parse {
+                file: file.to_string(),
+                reason: format!("the file is larger than {} KB", MAX_CUSTOM_BYTES / 1024),
+            });
+        }
+        let q = parse(file, text)?;
+        self.check_custom(&q)?;
+        Ok(q)
+    }
 }

@@ -43,6 +43,8 @@ pub struct ImportPlan {
     /// Runs already here exactly as in the file.
     pub unchanged_runs: usize,
     pub new_workshops: usize,
+    /// Questionnaires of the user's own the file adds.
+    pub new_questionnaires: usize,
     /// Incoming team id -> the id it takes here.
     team_ids: BTreeMap<TeamId, TeamId>,
 }
@@ -54,6 +56,7 @@ impl ImportPlan {
             && self.new_runs == 0
             && self.replaced_runs == 0
             && self.new_workshops == 0
+            && self.new_questionnaires == 0
     }
 }
 
@@ -102,7 +105,13 @@ pub fn plan_import(current: &Store, text: &str) -> Result<ImportPlan, ImportErro
         .iter()
         .filter(|w| current.workshop(w.id).is_none())
         .count();
+    let new_questionnaires = incoming
+        .questionnaires
+        .iter()
+        .filter(|q| !current.questionnaires.iter().any(|h| h.id == q.id))
+        .count();
     Ok(ImportPlan {
+        new_questionnaires,
         incoming,
         new_teams,
         joined_teams,
@@ -145,6 +154,13 @@ impl Store {
         for participation in incoming.participations {
             if self.participation(participation.workshop).is_none() {
                 self.participations.push(participation);
+            }
+        }
+        // Questionnaires of their own travel with the data; one with an id already
+        // here keeps the version here.
+        for questionnaire in incoming.questionnaires {
+            if !self.questionnaires.iter().any(|q| q.id == questionnaire.id) {
+                self.questionnaires.push(questionnaire);
             }
         }
         self.repair();

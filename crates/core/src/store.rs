@@ -42,6 +42,9 @@ pub struct Store {
     /// Workshops this device takes part in, with this participant's answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participations: Vec<Participation>,
+    /// Questionnaires of the user's own, used like the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questionnaires: Vec<crate::model::Questionnaire>,
 }
 
 /// Why a stored value could not be read.
@@ -113,6 +116,18 @@ pub enum ChangeError {
     /// An import refused (the message says why); nothing was changed.
     #[error("{0}")]
     Import(String),
+    /// A questionnaire file refused (the message says why and where).
+    #[error("{0}")]
+    Questionnaire(String),
+    #[error(
+        "This browser already keeps {} questionnaires of your own; remove one first.",
+        crate::catalog::MAX_CUSTOM
+    )]
+    TooManyQuestionnaires,
+    #[error("That questionnaire is used by {0} assessment(s) or workshop(s); it stays so they keep their meaning.")]
+    QuestionnaireInUse(usize),
+    #[error("There is no questionnaire of your own with that id.")]
+    UnknownQuestionnaire,
 }
 
 impl Default for Store {
@@ -132,6 +147,7 @@ impl Store {
             runs: Vec::new(),
             workshops: Vec::new(),
             participations: Vec::new(),
+            questionnaires: Vec::new(),
         }
     }
 
@@ -515,6 +531,73 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Adds a questionnaire of the user's own (already parsed), or replaces the one
+    /// with its id. `builtin` is the app's own catalog: the file is checked against
+    /// it and the other questionnaires kept here. Returns whether one was replaced.
+    pub fn add_questionnaire(
+        &mut self,
+        q: crate::model::Questionnaire,
+        builtin: &crate::catalog::Catalog,
+        now: Millis,
+    ) -> Result<bool, ChangeError> {
+        let others: Vec<crate::model::Questionnaire> = self
+            .questionnaires
+            .iter()
+            .filter(|o| o.id != q.id)
+            .cloned()
+            .collect();
+        builtin
+            .with_custom(&others)
+            .check_custom(&q)
+            .map_err(|e| ChangeError::Questionnaire(e.to_string()))?;
+        let replaced = match self.questionnaires.iter_mut().find(|o| o.id == q.id) {
+            Some(existing) => {
+                *existing = q;
+                true
+            }
+            None => {
+                if self.questionnaires.len() >= crate::catalog::MAX_CUSTOM {
+                    return Err(ChangeError::TooManyQuestionnaires);
+                }
+                self.questionnaires.push(q);
+                false
+            }
+        };
+        self.touch(now);
+        Ok(replaced)
+    }
+
+    /// Removes a questionnaire of the user's own that nothing uses.
+    pub fn remove_questionnaire(&mut self, id: &str, now: Millis) -> Result<(), ChangeError> {
+        let uses = self
+            .runs
+            .iter()
+            .filter(|r| r.questionnaires.iter().any(|q| q == id))
+            .count()
+            + self
+                .workshops
+                .iter()
+                .filter(|w| w.questionnaires.iter().any(|q| q == id))
+                .count()
+            + self
+                .participations
+                .iter()
+                .filter(|p| p.questionnaires.iter().any(|q| q == id))
+                .count();
+        if uses > 0 {
+            return Err(ChangeError::QuestionnaireInUse(uses));
+        }
+        remove_where(
+            &mut self.questionnaires,
+            |q| q.id == id,
+            ChangeError::UnknownQuestionnaire,
+        )?;
+        self.touch(now);
+        Ok(())
+    }
+}
+
 /// Removes the items `doomed` picks, or refuses with `missing` when there are none
 /// (deleted meanwhile in another tab). Returns how many went.
 pub(crate) fn remove_where<T>(
@@ -631,6 +714,7 @@ impl From<v1::Store> for Store {
                 .collect(),
             workshops: Vec::new(),
             participations: Vec::new(),
+            questionnaires: Vec::new(),
         }
     }
 }

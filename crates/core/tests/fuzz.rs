@@ -1,5 +1,5 @@
-//! Fuzzing what reads untrusted text: the workshop code decoders and the backup
-//! import. Whatever arrives (pasted, dropped, a hostile link or file), reading it
+//! Fuzzing what reads untrusted text: the workshop code decoders, the backup
+//! import and questionnaire files of the user's own. Whatever arrives (pasted, dropped, a hostile link or file), reading it
 //! gives a value or a reason and never panics.
 //!
 //! `cargo test` runs a few thousand inputs per target. The fuzz command runs a
@@ -167,6 +167,21 @@ fn import_everything(text: &str) {
     }
 }
 
+/// The documented example of a questionnaire of one's own.
+const EXAMPLE: &str = include_str!("../../../questionnaires/examples/psychological-safety.json");
+
+/// Parses `text` as a questionnaire of the user's own; one that is accepted must
+/// join the catalog and be asked and scored like any other.
+fn load_questionnaire(text: &str) {
+    let f = fixture();
+    if let Ok(q) = f.catalog.parse_custom("fuzz.json", text) {
+        let catalog = f.catalog.with_custom(std::slice::from_ref(&q));
+        let steps = catalog.steps(std::slice::from_ref(&q.id));
+        assert_eq!(steps.len(), q.active_questions().count());
+        let _ = maturity_core::score(&q, &BTreeMap::new());
+    }
+}
+
 /// A valid code with some damage done: characters replaced, cut, repeated, inserted.
 fn mutated(base: &'static str) -> impl Strategy<Value = String> {
     let len = base.len();
@@ -201,7 +216,9 @@ fn the_backup_fixture_imports() {
 
 #[test]
 fn known_bad_inputs_are_refused() {
+    load_questionnaire(EXAMPLE);
     for input in REGRESSIONS {
+        load_questionnaire(input);
         import_everything(input);
         decode_everything(input);
         let f = fixture();
@@ -244,6 +261,16 @@ proptest! {
     #[test]
     fn any_text_is_refused_as_a_backup_or_imported(text in any::<String>()) {
         import_everything(&text);
+    }
+
+    #[test]
+    fn damaged_questionnaire_files_are_refused_or_loaded(text in mutated(EXAMPLE)) {
+        load_questionnaire(&text);
+    }
+
+    #[test]
+    fn any_text_is_refused_as_a_questionnaire_or_loaded(text in any::<String>()) {
+        load_questionnaire(&text);
     }
 
     /// Arbitrary contents, with and without a checksum that matches them: past the

@@ -1,0 +1,114 @@
+//! Questionnaires of the user's own: the documented example loads, errors point at
+//! the field, collisions with built-in ids are refused, and the store keeps them.
+
+use maturity_core::catalog::{Catalog, CatalogError};
+use maturity_core::store::ChangeError;
+use maturity_core::{RunId, Store, TeamId};
+
+const EXAMPLE: &str = include_str!("../../../questionnaires/examples/psychological-safety.json");
+
+#[test]
+fn the_documented_example_loads_and_is_used_like_a_built_in_one() {
+    let builtin = Catalog::builtin().unwrap();
+    let q = builtin
+        .parse_custom("psychological-safety.json", EXAMPLE)
+        .unwrap();
+    let mut store = Store::new();
+    assert_eq!(store.add_questionnaire(q.clone(), &builtin, 1), Ok(false));
+    let catalog = builtin.with_custom(&store.questionnaires);
+    assert_eq!(catalog.all().len(), builtin.all().len() + 1);
+    let run = store
+        .start_run(
+            "Team",
+            vec!["psych-safety".into()],
+            TeamId("t".into()),
+            RunId("r".into()),
+            2,
+        )
+        .unwrap();
+    store
+        .answer(&run, "psych-safety.speaking-up.mistakes", 4, 3)
+        .unwrap();
+    let steps = catalog.steps(&store.run(&run).unwrap().questionnaires);
+    assert_eq!(steps.len(), 4);
+    let score = maturity_core::score(
+        catalog.get("psych-safety").unwrap(),
+        &store.run(&run).unwrap().answers,
+    );
+    assert_eq!(score.dimensions[0].score, Some(10.0));
+    // Kept in the store, and read back.
+    assert_eq!(Store::decode(&store.encode().unwrap()).unwrap(), store);
+    // Loading it again replaces it; in use, it cannot be removed.
+    assert_eq!(store.add_questionnaire(q, &builtin, 4), Ok(true));
+    assert_eq!(
+        store.remove_questionnaire("psych-safety", 5),
+        Err(ChangeError::QuestionnaireInUse(1))
+    );
+}
+
+#[test]
+fn errors_point_at_the_field() {
+    let builtin = Catalog::builtin().unwrap();
+    let cases: Vec<(String, &str)> = vec![
+        (
+            EXAMPLE.replacen("\"label\": \"Never\"", "\"label\": 7", 1),
+            "at questions[1].choices[0].label: invalid type: integer `7`, expected a string",
+        ),
+        (
+            EXAMPLE.replacen("\"text\": \"Can people", "\"txt\": \"Can people", 1),
+            "at questions[1].txt: unknown field `txt`",
+        ),
+        (
+            EXAMPLE.replacen("\"format_version\": 1", "\"format_version\": 2", 1),
+            "format_version is 2",
+        ),
+        (
+            EXAMPLE.replacen(
+                "\"dimension\": \"learning\"",
+                "\"dimension\": \"learnin\"",
+                1,
+            ),
+            "learnin",
+        ),
+        (
+            EXAMPLE.replacen("\"id\": \"psych-safety\"", "\"id\": \"calms\"", 1),
+            "\"calms\" is already used",
+        ),
+        (
+            EXAMPLE.replace("\"psych-safety.", "\"other."),
+            "start with its own id",
+        ),
+        (EXAMPLE[..300].to_string(), "EOF while parsing"),
+        ("x".repeat(300 * 1024), "larger than 256 KB"),
+    ];
+    for (text, says) in cases {
+        let error = builtin.parse_custom("mine.json", &text).expect_err(says);
+        assert!(
+            error.to_string().contains(says),
+            "{error}\n should say: {says}"
+        );
+        assert!(
+            error.to_string().starts_with("mine.json")
+                || matches!(
+                    error,
+                    CatalogError::DuplicateQuestionnaire { .. }
+                        | CatalogError::QuestionPrefix { .. }
+                ),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_backup_carries_them_to_another_browser() {
+    let builtin = Catalog::builtin().unwrap();
+    let mut store = Store::new();
+    store
+        .add_questionnaire(builtin.parse_custom("f", EXAMPLE).unwrap(), &builtin, 1)
+        .unwrap();
+    let mut other = Store::new();
+    let plan = maturity_core::import::plan_import(&other, &store.encode().unwrap()).unwrap();
+    assert_eq!(plan.new_questionnaires, 1);
+    other.merge(plan, 2);
+    assert_eq!(other.questionnaires, store.questionnaires);
+}
