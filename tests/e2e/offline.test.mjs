@@ -21,7 +21,13 @@ test('after one visit the app works with the server stopped, and updates on the 
   // Installable: a manifest with a name, a start URL and an icon.
   const manifest = await (await page.request.get(`${suite.server.url}/manifest.webmanifest`)).json();
   assert.equal(manifest.start_url, '/');
-  assert.ok(manifest.name && manifest.icons.length > 0);
+  assert.ok(manifest.name && manifest.display === 'standalone');
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(`${suite.server.url}${icon.src}`);
+    assert.equal(response.status(), 200, icon.src);
+    assert.equal(response.headers()['content-type'].split(';')[0], icon.type, icon.src);
+  }
+  assert.ok(manifest.icons.some((i) => i.sizes === '512x512' && i.type === 'image/png'), 'a 512 px PNG icon');
   // The service worker has installed (cached every file of the build) and controls the page.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
   const cached = await page.evaluate(async () => {
