@@ -36,3 +36,7 @@ html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 html = html.replace(/<meta charset="utf-8">/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}">`);
 if (!html.includes('http-equiv="Content-Security-Policy"')) throw new Error('csp.mjs: no <meta charset="utf-8"> to put the policy after');
 writeFileSync(file, html);
+
+// Then the service worker's file list, which hashes the final index.html. One hook
+// runs both in this order: Trunk starts the hooks of a stage all at once.
+await import('./precache.mjs');

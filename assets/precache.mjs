@@ -1,4 +1,5 @@
-// Trunk post_build hook: lists every file of the build in the service worker
+// Run by assets/csp.mjs (Trunk's post_build hook) after the policy is written:
+// lists every file of the build in the service worker
 // (assets/sw.js, copied to /sw.js) and names its cache by their contents, so each
 // build installs a fresh cache and removes the last one.
 import { createHash } from 'node:crypto';
@@ -23,4 +24,4 @@ const version = hash.digest('hex').slice(0, 16);
 const sw = join(dir, 'sw.js');
 const text = readFileSync(sw, 'utf8');
 if (!text.includes('__FILES__') || !text.includes('__VERSION__')) throw new Error('precache.mjs: sw.js has no placeholders');
-writeFileSync(sw, text.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(files)));
+writeFileSync(sw, text.replace("'__VERSION__'", () => JSON.stringify(version)).replace('__FILES__', () => JSON.stringify(files)));

@@ -9,7 +9,10 @@ const FILES = __FILES__;
 const CACHE = `devops-maturity-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  // Fetched past the browser's HTTP cache: an older index.html kept there would
+  // point at files of the previous build, which the new cache does not hold.
+  const fresh = FILES.map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -25,8 +28,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     // Every app route is index.html.
+    const cached = () => caches.open(CACHE).then((cache) => cache.match('/index.html'));
     event.respondWith(
-      fetch(request).catch(() => caches.open(CACHE).then((cache) => cache.match('/index.html'))),
+      fetch(request)
+        .then((response) => (response.ok ? response : cached().then((hit) => hit ?? response)))
+        .catch(cached),
     );
     return;
   }

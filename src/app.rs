@@ -15,7 +15,7 @@ use maturity_core::{Catalog, CatalogError, ChangeError, Questionnaire, Store};
 use std::sync::OnceLock;
 
 /// The built-in questionnaires, parsed once.
-fn builtin() -> Result<&'static Catalog, &'static CatalogError> {
+pub fn builtin() -> Result<&'static Catalog, &'static CatalogError> {
     static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
     CATALOG.get_or_init(Catalog::builtin).as_ref()
 }

@@ -132,6 +132,12 @@ fn preview(plan: &ImportPlan) -> Vec<String> {
             plural(plan.replaced_runs, "assessment", "assessments")
         ));
     }
+    if plan.new_questionnaires > 0 {
+        lines.push(format!(
+            "Adds {} of your own.",
+            plural(plan.new_questionnaires, "questionnaire", "questionnaires")
+        ));
+    }
     if plan.new_workshops > 0 {
         lines.push(format!(
             "Adds {}.",

@@ -151,6 +151,22 @@ impl Catalog {
                 id: q.id.clone(),
             });
         }
+        // Answers are stored grouped by the part of a question id before its first
+        // dot: that part must be this questionnaire's own, used by no other.
+        let taken = self.questionnaires.iter().flat_map(|other| {
+            other
+                .questions
+                .iter()
+                .map(|question| question.id.split('.').next().unwrap_or_default())
+        });
+        for prefix in taken {
+            if prefix == q.id {
+                return Err(CatalogError::DuplicateQuestionnaire {
+                    file: q.title.clone(),
+                    id: q.id.clone(),
+                });
+            }
+        }
         for question in &q.questions {
             if !question.id.starts_with(&format!("{}.", q.id)) {
                 return Err(CatalogError::QuestionPrefix {

@@ -1,7 +1,8 @@
 //! Spreadsheet export: one row per assessment and scored dimension, as CSV that
 //! opens cleanly in Excel, LibreOffice or Google Sheets.
 //!
-//! Free text (team names, notes) is the user's own, or came from an imported file:
+//! Free text (team names, notes, the titles and dimension names of questionnaires
+//! of the user's own) is the user's, or came from an imported file:
 //! a cell a spreadsheet would evaluate as a formula (starting with `=`, `+`, `-`,
 //! `@`, a tab or a carriage return) is prefixed with an apostrophe, so it shows as
 //! the text it is and never runs.
@@ -67,8 +68,8 @@ pub fn runs_csv(
                     safe(&run.id.0).as_str(),
                     &date(run.held_at()),
                     if run.is_finished() { "yes" } else { "no" },
-                    title,
-                    &dimension.name,
+                    safe(title).as_str(),
+                    safe(&dimension.name).as_str(),
                     &score,
                     &dimension.answered.to_string(),
                     &dimension.asked.to_string(),

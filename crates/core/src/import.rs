@@ -68,24 +68,39 @@ pub fn plan_import(current: &Store, text: &str) -> Result<ImportPlan, ImportErro
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let incoming = Store::decode(text).map_err(ImportError::Unreadable)?;
+    let mut incoming = Store::decode(text).map_err(ImportError::Unreadable)?;
     limits(&incoming).map_err(ImportError::Invalid)?;
+    questionnaires(current, &incoming).map_err(ImportError::Invalid)?;
+    for team in &mut incoming.teams {
+        team.name = team.name.trim().to_string();
+    }
     let mut team_ids = BTreeMap::new();
-    let mut new_teams = Vec::new();
+    let mut new_teams: Vec<String> = Vec::new();
     let mut joined_teams = Vec::new();
+    // (name, id) of the teams the file adds so far: a second team of the same name
+    // in the file joins the first instead of making two teams of one name.
+    let mut added: Vec<(String, TeamId)> = Vec::new();
     for team in &incoming.teams {
         let here = current
             .team(&team.id)
-            .or_else(|| current.team_named(&team.name));
+            .or_else(|| current.team_named(&team.name))
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .or_else(|| {
+                added
+                    .iter()
+                    .find(|(name, _)| name.to_lowercase() == team.name.to_lowercase())
+                    .map(|(name, id)| (id.clone(), name.clone()))
+            });
         match here {
-            Some(existing) => {
-                if existing.id != team.id {
-                    joined_teams.push((team.name.clone(), existing.name.clone()));
+            Some((id, name)) => {
+                if id != team.id || name != team.name {
+                    joined_teams.push((team.name.clone(), name));
                 }
-                team_ids.insert(team.id.clone(), existing.id.clone());
+                team_ids.insert(team.id.clone(), id);
             }
             None => {
                 new_teams.push(team.name.clone());
+                added.push((team.name.clone(), team.id.clone()));
                 team_ids.insert(team.id.clone(), team.id.clone());
             }
         }
@@ -125,10 +140,26 @@ pub fn plan_import(current: &Store, text: &str) -> Result<ImportPlan, ImportErro
 
 impl Store {
     /// Merges a planned import: adds new teams, runs and workshops, replaces runs
-    /// the file has in another version, keeps everything else here as it is.
-    /// The plan must have been made against this store (plan again if unsure: it
-    /// is cheap, and [`Store::import`] does).
-    pub fn merge(&mut self, plan: ImportPlan, now: crate::model::Millis) {
+    /// the file has in another version, keeps everything else here as it is. The
+    /// result is checked before it replaces this store: a plan made against an
+    /// older state (a team deleted meanwhile) is refused, never saved half-valid.
+    pub fn merge(
+        &mut self,
+        plan: ImportPlan,
+        now: crate::model::Millis,
+    ) -> Result<(), ChangeError> {
+        let mut next = self.clone();
+        next.merge_unchecked(plan, now);
+        next.check().map_err(|e| {
+            ChangeError::Import(format!(
+                "The data changed while the import was prepared ({e}); choose the file again."
+            ))
+        })?;
+        *self = next;
+        Ok(())
+    }
+
+    fn merge_unchecked(&mut self, plan: ImportPlan, now: crate::model::Millis) {
         let ImportPlan {
             incoming, team_ids, ..
         } = plan;
@@ -174,7 +205,7 @@ impl Store {
         now: crate::model::Millis,
     ) -> Result<ImportPlan, ChangeError> {
         let plan = plan_import(self, text).map_err(|e| ChangeError::Import(e.to_string()))?;
-        self.merge(plan.clone(), now);
+        self.merge(plan.clone(), now)?;
         Ok(plan)
     }
 }
@@ -207,6 +238,35 @@ fn limits(store: &Store) -> Result<(), String> {
                 ));
             }
         }
+    }
+    Ok(())
+}
+
+/// The file's questionnaires of the user's own must be ones this app would accept
+/// from a file: valid, not clashing with the built-in ones, within the limits.
+fn questionnaires(current: &Store, incoming: &Store) -> Result<(), String> {
+    let Ok(builtin) = crate::catalog::Catalog::builtin() else {
+        return Ok(());
+    };
+    let mut accepted: Vec<crate::model::Questionnaire> = Vec::new();
+    for q in &incoming.questionnaires {
+        builtin
+            .with_custom(&accepted)
+            .check_custom(q)
+            .map_err(|e| format!("its questionnaire {:?} cannot be used: {e}", short(&q.id)))?;
+        accepted.push(q.clone());
+    }
+    let total = current.questionnaires.len()
+        + incoming
+            .questionnaires
+            .iter()
+            .filter(|q| !current.questionnaires.iter().any(|h| h.id == q.id))
+            .count();
+    if total > crate::catalog::MAX_CUSTOM {
+        return Err(format!(
+            "it would make more than {} questionnaires of your own",
+            crate::catalog::MAX_CUSTOM
+        ));
     }
     Ok(())
 }

@@ -124,7 +124,7 @@ pub enum ChangeError {
         crate::catalog::MAX_CUSTOM
     )]
     TooManyQuestionnaires,
-    #[error("That questionnaire is used by {0} assessment(s) or workshop(s); it stays so they keep their meaning.")]
+    #[error("That questionnaire is used by {0} assessment(s) or workshop(s): it cannot be removed or changed, so their answers keep their meaning. Give a changed version a new id.")]
     QuestionnaireInUse(usize),
     #[error("There is no questionnaire of your own with that id.")]
     UnknownQuestionnaire,
@@ -551,7 +551,11 @@ impl Store {
             .with_custom(&others)
             .check_custom(&q)
             .map_err(|e| ChangeError::Questionnaire(e.to_string()))?;
+        let uses = self.uses_of(&q.id);
         let replaced = match self.questionnaires.iter_mut().find(|o| o.id == q.id) {
+            Some(existing) if *existing == q => return Ok(true),
+            // Old answers would be read against the new questions: a new id is needed.
+            Some(_) if uses > 0 => return Err(ChangeError::QuestionnaireInUse(uses)),
             Some(existing) => {
                 *existing = q;
                 true
@@ -568,23 +572,25 @@ impl Store {
         Ok(replaced)
     }
 
-    /// Removes a questionnaire of the user's own that nothing uses.
-    pub fn remove_questionnaire(&mut self, id: &str, now: Millis) -> Result<(), ChangeError> {
-        let uses = self
-            .runs
-            .iter()
-            .filter(|r| r.questionnaires.iter().any(|q| q == id))
-            .count()
+    /// How many runs, workshops and participations use questionnaire `id`.
+    pub fn uses_of(&self, id: &str) -> usize {
+        let uses = |list: &[String]| list.iter().any(|q| q == id);
+        self.runs.iter().filter(|r| uses(&r.questionnaires)).count()
             + self
                 .workshops
                 .iter()
-                .filter(|w| w.questionnaires.iter().any(|q| q == id))
+                .filter(|w| uses(&w.questionnaires))
                 .count()
             + self
                 .participations
                 .iter()
-                .filter(|p| p.questionnaires.iter().any(|q| q == id))
-                .count();
+                .filter(|p| uses(&p.questionnaires))
+                .count()
+    }
+
+    /// Removes a questionnaire of the user's own that nothing uses.
+    pub fn remove_questionnaire(&mut self, id: &str, now: Millis) -> Result<(), ChangeError> {
+        let uses = self.uses_of(id);
         if uses > 0 {
             return Err(ChangeError::QuestionnaireInUse(uses));
         }

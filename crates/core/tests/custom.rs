@@ -109,6 +109,48 @@ fn a_backup_carries_them_to_another_browser() {
     let mut other = Store::new();
     let plan = maturity_core::import::plan_import(&other, &store.encode().unwrap()).unwrap();
     assert_eq!(plan.new_questionnaires, 1);
-    other.merge(plan, 2);
+    other.merge(plan, 2).unwrap();
     assert_eq!(other.questionnaires, store.questionnaires);
+}
+
+#[test]
+fn an_id_whose_answers_would_mix_with_another_questionnaire_is_refused() {
+    let builtin = Catalog::builtin().unwrap();
+    // Team Topologies' questions are stored under "tt.": a questionnaire "tt" would
+    // share their answers.
+    let clash = EXAMPLE.replace("psych-safety", "tt");
+    let error = builtin.parse_custom("tt.json", &clash).unwrap_err();
+    assert!(
+        error.to_string().contains("\"tt\" is already used"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_questionnaire_in_use_is_not_changed_under_its_answers() {
+    let builtin = Catalog::builtin().unwrap();
+    let q = builtin.parse_custom("f", EXAMPLE).unwrap();
+    let mut store = Store::new();
+    store.add_questionnaire(q.clone(), &builtin, 1).unwrap();
+    store
+        .start_run(
+            "T",
+            vec!["psych-safety".into()],
+            TeamId("t".into()),
+            RunId("r".into()),
+            2,
+        )
+        .unwrap();
+    assert_eq!(
+        store.add_questionnaire(q.clone(), &builtin, 3),
+        Ok(true),
+        "the same file again is fine"
+    );
+    let mut changed = q;
+    changed.questions.pop();
+    assert_eq!(
+        store.add_questionnaire(changed, &builtin, 4),
+        Err(ChangeError::QuestionnaireInUse(1))
+    );
+    assert_eq!(store.questionnaires[0].questions.len(), 4);
 }

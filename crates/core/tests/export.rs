@@ -83,6 +83,39 @@ fn text_a_spreadsheet_would_run_is_made_inert_and_everything_else_kept() {
     }
     let mut store = Store::decode(V3).unwrap();
     store.teams[0].name = "=cmd|' /C calc'!A0".into();
+    // Questionnaires of one's own name their dimensions: those are made inert too.
+    let builtin = Catalog::builtin().unwrap();
+    let mut own: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../questionnaires/examples/psychological-safety.json"
+    ))
+    .unwrap();
+    own["title"] = "=1+1".into();
+    own["dimensions"][0]["name"] = "@SUM(1)".into();
+    let own = builtin.parse_custom("own", &own.to_string()).unwrap();
+    store.add_questionnaire(own, &builtin, 1).unwrap();
+    let run = store
+        .start_run(
+            "Other",
+            vec!["psych-safety".into()],
+            TeamId("o".into()),
+            maturity_core::RunId("ro".into()),
+            2,
+        )
+        .unwrap();
+    store
+        .answer(&run, "psych-safety.speaking-up.mistakes", 1, 3)
+        .unwrap();
+    let catalog = builtin.with_custom(&store.questionnaires);
+    let table = rows(&runs_csv(
+        &store,
+        &catalog,
+        Some(&TeamId("o".into())),
+        |ms| ms.to_string(),
+    ));
+    assert_eq!(
+        (table[1][4].as_str(), table[1][5].as_str()),
+        ("'=1+1", "'@SUM(1)")
+    );
     store.runs[0].notes = "Line one, \"quoted\"\nline two".into();
     let catalog = Catalog::builtin().unwrap();
     let table = rows(&runs_csv(&store, &catalog, None, |ms| ms.to_string()));

@@ -161,7 +161,7 @@ fn import_everything(text: &str) {
     let f = fixture();
     if let Ok(plan) = plan_import(&f.here, text) {
         let mut merged = f.here.clone();
-        merged.merge(plan, 100);
+        merged.merge(plan, 100).unwrap();
         assert!(merged.check().is_ok());
         assert_eq!(Store::decode(&merged.encode().unwrap()).unwrap(), merged);
     }

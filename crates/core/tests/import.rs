@@ -98,7 +98,7 @@ fn a_run_edited_in_the_file_replaces_the_one_here() {
         (plan.new_runs, plan.replaced_runs, plan.unchanged_runs),
         (0, 1, 4)
     );
-    store.merge(plan, 20);
+    store.merge(plan, 20).unwrap();
     assert_eq!(store.runs[0].notes, "Written on the other laptop");
 }
 
@@ -157,4 +157,69 @@ fn bad_files_are_refused_with_the_reason() {
     let before = store.clone();
     assert!(store.import("{", 30).is_err());
     assert_eq!(store, before, "a refused import changes nothing");
+}
+
+#[test]
+fn two_teams_of_one_name_in_a_file_become_one_team() {
+    let mut file = Store::new();
+    file.start_run(
+        "Ops",
+        vec!["calms".into()],
+        TeamId("a".into()),
+        RunId("r1".into()),
+        1,
+    )
+    .unwrap();
+    let mut text: Value = serde_json::from_str(&file.encode().unwrap()).unwrap();
+    let mut twin = text["teams"][0].clone();
+    twin["id"] = "b".into();
+    twin["name"] = " ops ".into();
+    text["teams"].as_array_mut().unwrap().push(twin);
+    let mut run = text["runs"][0].clone();
+    run["id"] = "r2".into();
+    run["team"] = "b".into();
+    text["runs"].as_array_mut().unwrap().push(run);
+    let mut store = Store::new();
+    let plan = store.import(&text.to_string(), 2).unwrap();
+    assert_eq!(plan.new_teams, ["Ops"]);
+    assert_eq!(plan.joined_teams, [("ops".to_string(), "Ops".to_string())]);
+    assert_eq!(store.teams.len(), 1);
+    assert!(store.runs.iter().all(|r| r.team == TeamId("a".into())));
+}
+
+#[test]
+fn a_plan_made_before_the_data_changed_is_refused_not_saved_half_valid() {
+    let mut store = here();
+    let plan = plan_import(&store, V3).unwrap();
+    // Meanwhile (another tab) the team the file's Payments would join is deleted.
+    store.delete_team(&TeamId("t-local".into()), 9).unwrap();
+    let before = store.clone();
+    assert!(store.merge(plan, 10).is_err());
+    assert_eq!(store, before);
+}
+
+#[test]
+fn a_file_with_an_unusable_questionnaire_is_refused() {
+    let mut value: Value = serde_json::from_str(V3).unwrap();
+    let example: Value = serde_json::from_str(include_str!(
+        "../../../questionnaires/examples/psychological-safety.json"
+    ))
+    .unwrap();
+    let mut clash = example.clone();
+    clash["id"] = "calms".into();
+    value["questionnaires"] = serde_json::json!([clash]);
+    let error = plan_import(&Store::new(), &value.to_string()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("its questionnaire \"calms\" cannot be used"),
+        "{error}"
+    );
+    value["questionnaires"] = serde_json::json!([example]);
+    assert_eq!(
+        plan_import(&Store::new(), &value.to_string())
+            .unwrap()
+            .new_questionnaires,
+        1
+    );
 }
