@@ -35,6 +35,17 @@ pub fn catalog() -> Result<&'static Catalog, &'static CatalogError> {
         .unwrap_or(builtin))
 }
 
+/// The questions asked for `questionnaires` (ids the catalog lacks are skipped),
+/// recomputed when the list changes: the steps of a run, a participation, a workshop.
+pub fn steps_of(
+    questionnaires: impl Fn() -> Vec<String> + Send + Sync + 'static,
+) -> Memo<Vec<maturity_core::Step<'static>>> {
+    Memo::new(move |_| {
+        let ids = questionnaires();
+        catalog().map(|c| c.steps(&ids)).unwrap_or_default()
+    })
+}
+
 /// Makes [`catalog`] match `store`'s questionnaires of the user's own. Called just
 /// before the store signal is set, so everything recomputed from it reads the
 /// matching catalog. A new catalog is built (and kept for the page's lifetime) only

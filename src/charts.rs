@@ -232,6 +232,14 @@ pub fn or_blank(option: Option<Chart>) -> Chart {
 
 /// Scores over time: one line per series on 0-10, one point per run (`labels` are
 /// the runs' dates). Unanswered points are gaps, never zeros.
+/// The dates of assessments along the bottom of a chart, first point at the edge.
+fn timeline(labels: &[String]) -> Axis {
+    Axis::new()
+        .type_(AxisType::Category)
+        .boundary_gap(false)
+        .data(labels.to_vec())
+}
+
 /// `marks` are (x label, text) pairs drawn as dashed vertical lines: the
 /// assessments at which the team agreed actions, so their effect can be looked for
 /// in the points that follow.
@@ -246,12 +254,7 @@ pub fn trend_option(
         .legend(Legend::new().bottom(0))
         // Room on the right for the last date label, at the top for action labels.
         .grid(Grid::new().left(40).right(45).top(30).bottom(70))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .boundary_gap(false)
-                .data(labels.to_vec()),
-        )
+        .x_axis(timeline(labels))
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -335,12 +338,7 @@ pub fn dora_metric_option(
         .aria(accessible())
         .color(vec![Color::from(BRAND)])
         .grid(Grid::new().left(40).right(110).top(20).bottom(30))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .boundary_gap(false)
-                .data(labels.to_vec()),
-        )
+        .x_axis(timeline(labels))
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)

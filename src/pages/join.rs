@@ -2,14 +2,13 @@
 //! on this device as you go), then hand over an answer code as a link, a QR code or
 //! a file. No name is asked for and nothing is sent anywhere.
 
-use crate::app::{catalog, use_app_state};
+use crate::app::{catalog, steps_of, use_app_state};
 use crate::components::qr::QrCode;
 use crate::components::stepper::QuestionStepper;
 use crate::pages::run::titles_of;
 use crate::platform::{copy_text, download, now, origin, random_u32, set_title, use_hash};
 use leptos::prelude::*;
 use maturity_core::codec::{decode_join, encode_answers, AnswerCode, Layout};
-use maturity_core::Step;
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
@@ -53,11 +52,7 @@ fn Participate(workshop: u32) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let steps: Memo<Vec<Step<'static>>> = Memo::new(move |_| {
-        catalog()
-            .map(|c| c.steps(&questionnaires.get()))
-            .unwrap_or_default()
-    });
+    let steps = steps_of(move || questionnaires.get());
     let team_name = Memo::new(move |_| participation().map(|p| p.team_name).unwrap_or_default());
     let done = Memo::new(move |_| participation().is_some_and(|p| p.done));
     Effect::new(move |_| set_title(&format!("Workshop · {}", team_name.get())));

@@ -2,7 +2,7 @@
 //! the room disagrees on most first, answers hidden until the facilitator reveals
 //! them, a timer per discussion, and the team answer agreed in the room.
 
-use crate::app::{catalog, use_app_state};
+use crate::app::{steps_of, use_app_state};
 use crate::components::question::parse_percent;
 use crate::components::score_table::format_score;
 use crate::pages::workshop::{parse_workshop_id, workshop_href};
@@ -37,10 +37,7 @@ pub fn PresentPage() -> impl IntoView {
             .store
             .with(|s| s.workshop(id).map(|w| w.questionnaires.clone()))
     });
-    let steps: Memo<Vec<Step<'static>>> = Memo::new(move |_| {
-        let ids = questionnaires.get().unwrap_or_default();
-        catalog().map(|c| c.steps(&ids)).unwrap_or_default()
-    });
+    let steps = steps_of(move || questionnaires.get().unwrap_or_default());
     let room = Memo::new(move |_| {
         let id = id.get()?;
         state.store.with(|s| {

@@ -1,7 +1,7 @@
 //! Taking an assessment: one question at a time, every answer saved as it is given,
 //! resuming where the team stopped.
 
-use crate::app::{catalog, use_app_state};
+use crate::app::{steps_of, use_app_state};
 use crate::components::stepper::QuestionStepper;
 use crate::platform::{now, set_title};
 use leptos::prelude::*;
@@ -29,11 +29,7 @@ pub fn RunPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let steps: Memo<Vec<Step<'static>>> = Memo::new(move |_| {
-        catalog()
-            .map(|c| c.steps(&questionnaire_ids.get()))
-            .unwrap_or_default()
-    });
+    let steps = steps_of(move || questionnaire_ids.get());
 
     view! {
         {move || {

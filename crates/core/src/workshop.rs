@@ -394,10 +394,7 @@ impl Store {
         now: Millis,
     ) -> Result<(), ChangeError> {
         let workshop = self.open_workshop_mut(workshop)?;
-        match answer {
-            Some(value) => workshop.agreed.insert(question.to_string(), value),
-            None => workshop.agreed.remove(question),
-        };
+        set_or_clear(&mut workshop.agreed, question, answer);
         self.touch(now);
         Ok(())
     }
@@ -595,10 +592,7 @@ impl Store {
         now: Millis,
     ) -> Result<(), ChangeError> {
         let p = self.participation_mut(workshop)?;
-        match answer {
-            Some(v) => p.answers.insert(question.to_string(), v),
-            None => p.answers.remove(question),
-        };
+        set_or_clear(&mut p.answers, question, answer);
         p.edits = p.edits.saturating_add(1);
         p.done = false;
         self.touch(now);
@@ -666,4 +660,12 @@ impl Store {
             .find(|p| p.workshop == workshop)
             .ok_or(ChangeError::UnknownWorkshop)
     }
+}
+
+/// Records `answer` for `question`, or with `None` removes it.
+fn set_or_clear(answers: &mut BTreeMap<String, u8>, question: &str, answer: Option<u8>) {
+    match answer {
+        Some(value) => answers.insert(question.to_string(), value),
+        None => answers.remove(question),
+    };
 }
