@@ -12,4 +12,6 @@ pub mod charts;
 pub mod components;
 pub mod pages;
 pub mod platform;
+pub mod routes;
+pub mod state;
 pub mod storage;

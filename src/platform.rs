@@ -129,6 +129,23 @@ pub fn format_date_time(at: Millis) -> String {
     )
 }
 
+/// `14:05` in the browser's local time zone.
+pub fn format_time(at: Millis) -> String {
+    format_date_time(at)[11..].to_string()
+}
+
+/// Moves keyboard focus to the element with `id`, if it is on the page.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
 /// `2026-11-23` in the browser's local time zone.
 pub fn format_date(at: Millis) -> String {
     format_date_time(at)[..10].to_string()

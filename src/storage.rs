@@ -4,7 +4,8 @@
 //! Architecture Invariant: no other module reads or writes browser storage.
 
 use gloo_storage::{LocalStorage, Storage};
-use maturity_core::store::{DecodeError, Store};
+use maturity_core::error::DecodeError;
+use maturity_core::store::Store;
 use maturity_core::Millis;
 
 /// Where the state lives.

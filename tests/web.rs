@@ -2,14 +2,14 @@
 //! real DOM, and the storage module against the browser's real localStorage.
 #![cfg(target_arch = "wasm32")]
 
-use devops_maturity::app::{catalog, AppState};
+use devops_maturity::state::AppState;
 use devops_maturity::charts::RadarChart;
 use devops_maturity::components::question::QuestionCard;
 use devops_maturity::components::score_table::ScoreTable;
 use devops_maturity::storage::{self, Mode, Notice};
 use leptos::prelude::*;
 use leptos::task::tick;
-use maturity_core::{score, Store};
+use maturity_core::{score, Catalog, Store};
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -34,8 +34,9 @@ fn radios(host: &HtmlElement) -> Vec<HtmlInputElement> {
 
 #[wasm_bindgen_test]
 async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick() {
-    let calms = catalog().unwrap().get("calms").unwrap();
-    let step = catalog().unwrap().steps(&["calms".to_string()])[0];
+    let catalog = Catalog::builtin().unwrap();
+    let calms = catalog.get("calms").unwrap();
+    let step = catalog.steps(&["calms".to_string()])[0].clone();
     let chosen = RwSignal::new(None::<u8>);
     let picked = RwSignal::new(Vec::<u8>::new());
     let on_choose = Callback::new(move |i: Option<u8>| picked.update(|p| p.extend(i)));
@@ -73,7 +74,8 @@ async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick(
 
 #[wasm_bindgen_test]
 fn score_table_shows_scores_and_says_what_was_not_answered() {
-    let calms = catalog().unwrap().get("calms").unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let calms = catalog.get("calms").unwrap();
     let first = &calms.questions[0];
     let answers = BTreeMap::from([(first.id.clone(), 2u8)]);
     let result = score(calms, &answers);
@@ -266,11 +268,11 @@ fn type_and_commit(input: &HtmlInputElement, text: &str, commit: bool) {
 
 #[wasm_bindgen_test]
 async fn percentage_field_reports_only_committed_valid_values() {
-    let catalog = catalog().unwrap();
+    let catalog = Catalog::builtin().unwrap();
     let step = catalog
         .steps(&["dora".to_string()])
         .into_iter()
-        .find(|s| s.question.id == "dora.change-failure-rate")
+        .find(|s| s.question().id == "dora.change-failure-rate")
         .unwrap();
     let chosen = RwSignal::new(None::<u8>);
     let reported = RwSignal::new(Vec::<Option<u8>>::new());

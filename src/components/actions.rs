@@ -1,9 +1,9 @@
 //! Action items: one line each, ticked off when the team did it.
 
-use crate::app::use_app_state;
+use crate::state::use_app_state;
 use crate::platform::now;
 use leptos::prelude::*;
-use maturity_core::model::Action;
+use maturity_core::records::Action;
 use maturity_core::RunId;
 
 /// " · Sam · due 2026-12-01" for an action's owner and due date.

@@ -2,15 +2,16 @@
 //! cluster for the chosen edition, with its caveat, a chart and the same figures as a table.
 
 use crate::charts::{cluster_distance_option, EChart};
-use crate::components::score_table::format_score;
+use maturity_core::scoring::format_score;
 use leptos::prelude::*;
 use maturity_core::dora::{self, editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS};
 use maturity_core::Questionnaire;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[component]
 pub fn DoraPlacement(
-    questionnaire: &'static Questionnaire,
+    questionnaire: Arc<Questionnaire>,
     answers: BTreeMap<String, u8>,
 ) -> impl IntoView {
     let delivery = Delivery::from_answers(&answers);
@@ -187,7 +188,8 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
                 .iter()
                 .find(|(n, _)| *n == c.name)
                 .map_or(f64::NAN, |(_, d)| *d);
-            let [df, lt, rec, cfr] = c.described;
+            let [df, lt, rec] = c.described;
+            let cfr = c.change_failure_rate.describe();
             view! {
                 <tr>
                     <th scope="row">{c.name}{p.nearest.contains(&c.name).then_some(" (nearest)")}</th>

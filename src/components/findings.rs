@@ -1,7 +1,7 @@
 //! Answers that describe a team rather than score it (Team Topologies' team type and
 //! interaction-mode map), and Team Topologies' cognitive-load breakdown.
 
-use crate::components::score_table::format_score;
+use maturity_core::scoring::format_score;
 use leptos::prelude::*;
 use maturity_core::scoring::{findings, next_steps};
 use maturity_core::topologies::{interaction_map, Relationship, RELATIONSHIPS};
@@ -9,7 +9,7 @@ use maturity_core::Questionnaire;
 
 /// Classification answers (team type, interaction modes) as findings, not scores.
 pub fn findings_view(
-    q: &'static Questionnaire,
+    q: &Questionnaire,
     answers: &std::collections::BTreeMap<String, u8>,
 ) -> Option<impl IntoView> {
     let map = interaction_map(q, answers);
@@ -51,7 +51,7 @@ pub fn findings_view(
 }
 
 /// The interaction-mode map as a table, then the relationships worth discussing.
-fn map_table(map: &[Relationship<'static>]) -> impl IntoView {
+fn map_table(map: &[Relationship]) -> impl IntoView {
     let label = |c: Option<&maturity_core::Choice>| {
         c.map_or_else(|| "not answered".to_string(), |c| c.label.clone())
     };
@@ -116,7 +116,7 @@ const COGNITIVE_LOAD: [(&str, &str); 3] = [
 
 /// Team Topologies' cognitive-load breakdown: each kind's score and its first next step.
 pub fn cognitive_load_view(
-    q: &'static Questionnaire,
+    q: &Questionnaire,
     result: &maturity_core::QuestionnaireScore,
     answers: &std::collections::BTreeMap<String, u8>,
 ) -> Option<impl IntoView> {

@@ -1,10 +1,12 @@
 //! Importing a backup from another browser: choose the file, read what it would
 //! add, join or replace, then import or cancel. Nothing changes before "Import".
 
-use crate::app::use_app_state;
+use crate::state::use_app_state;
 use crate::platform::{now, read_text};
 use leptos::prelude::*;
-use maturity_core::import::{plan_import, ImportPlan, MAX_IMPORT_BYTES};
+use maturity_core::import::{import, plan_import, ImportPlan};
+use maturity_core::limits::MAX_IMPORT_BYTES;
+use maturity_core::words::count;
 
 /// The file chosen, and what importing it would do here.
 #[derive(Clone)]
@@ -47,16 +49,14 @@ pub fn ImportBackup() -> impl IntoView {
             return;
         };
         // Planned again inside the change, against the newest saved state.
-        match state.change(|s| s.import(&text, now())) {
+        match state.change(|s| import(s, &text, now())) {
             Ok(plan) => message.set(Some((
                 true,
                 format!(
-                    "Imported {name}: {} new assessment{}, {} replaced, {} new team{}.",
-                    plan.new_runs,
-                    if plan.new_runs == 1 { "" } else { "s" },
+                    "Imported {name}: {}, {} replaced, {}.",
+                    count(plan.new_runs, "new assessment", "new assessments"),
                     plan.replaced_runs,
-                    plan.new_teams.len(),
-                    if plan.new_teams.len() == 1 { "" } else { "s" },
+                    count(plan.new_teams.len(), "new team", "new teams"),
                 ),
             ))),
             Err(e) => message.set(Some((false, format!("{e} Nothing was changed.")))),
@@ -74,9 +74,9 @@ pub fn ImportBackup() -> impl IntoView {
                 view! {
                     <div class="confirm" role="group" aria-label="Confirm the import">
                         <p><strong>{name}</strong> {format!(
-                            " holds {} team{} and {} assessment{}.",
-                            plan.incoming.teams.len(), if plan.incoming.teams.len() == 1 { "" } else { "s" },
-                            plan.incoming.runs.len(), if plan.incoming.runs.len() == 1 { "" } else { "s" },
+                            " holds {} and {}.",
+                            count(plan.incoming.teams.len(), "team", "teams"),
+                            count(plan.incoming.runs.len(), "assessment", "assessments"),
                         )}</p>
                         <ul class="import-preview">{preview.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                         {(!nothing).then(|| view! { <button type="button" class="primary" on:click=confirm>"Import"</button> })}
@@ -95,13 +95,6 @@ pub fn ImportBackup() -> impl IntoView {
 
 /// One line per kind of change the import would make.
 fn preview(plan: &ImportPlan) -> Vec<String> {
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
     let mut lines = Vec::new();
     if plan.changes_nothing() {
         lines.push("Everything in it is already here: there is nothing to import.".to_string());
@@ -111,7 +104,7 @@ fn preview(plan: &ImportPlan) -> Vec<String> {
         let names: Vec<String> = plan.new_teams.iter().map(|n| format!("“{n}”")).collect();
         lines.push(format!(
             "Adds {}: {}.",
-            plural(plan.new_teams.len(), "team", "teams"),
+            count(plan.new_teams.len(), "team", "teams"),
             names.join(", ")
         ));
     }
@@ -123,31 +116,31 @@ fn preview(plan: &ImportPlan) -> Vec<String> {
     if plan.new_runs > 0 {
         lines.push(format!(
             "Adds {}.",
-            plural(plan.new_runs, "assessment", "assessments")
+            count(plan.new_runs, "assessment", "assessments")
         ));
     }
     if plan.replaced_runs > 0 {
         lines.push(format!(
             "Replaces {} here with the file's version (same assessment, changed since).",
-            plural(plan.replaced_runs, "assessment", "assessments")
+            count(plan.replaced_runs, "assessment", "assessments")
         ));
     }
     if plan.new_questionnaires > 0 {
         lines.push(format!(
             "Adds {} of your own.",
-            plural(plan.new_questionnaires, "questionnaire", "questionnaires")
+            count(plan.new_questionnaires, "questionnaire", "questionnaires")
         ));
     }
     if plan.new_workshops > 0 {
         lines.push(format!(
             "Adds {}.",
-            plural(plan.new_workshops, "workshop", "workshops")
+            count(plan.new_workshops, "workshop", "workshops")
         ));
     }
     if plan.unchanged_runs > 0 {
         lines.push(format!(
             "{} already here stay as they are.",
-            plural(plan.unchanged_runs, "assessment", "assessments")
+            count(plan.unchanged_runs, "assessment", "assessments")
         ));
     }
     lines

@@ -1,10 +1,11 @@
-//! A run's notes: free text saved when the field loses focus, which never overwrites
-//! notes changed meanwhile in another tab without asking.
+//! A run's notes: free text saved when the field loses focus (or the page is left),
+//! which never overwrites notes changed meanwhile in another tab without asking.
 
-use crate::app::use_app_state;
+use crate::components::draft::Draft;
 use crate::platform::now;
+use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::store::MAX_NOTES;
+use maturity_core::limits::MAX_NOTES;
 use maturity_core::{ChangeError, RunId};
 
 #[component]
@@ -18,51 +19,29 @@ pub fn RunNotes(run: RunId) -> impl IntoView {
                 .with(|s| s.run(&run).map(|r| r.notes.clone()).unwrap_or_default())
         })
     };
-    // The saved text the user began editing from; `None` while they are not editing.
-    let editing_from = RwSignal::new(None::<String>);
-    let draft = RwSignal::new(saved.get_untracked());
+    let draft = Draft::new(saved);
     let status = RwSignal::new(None::<String>);
-    let conflict = RwSignal::new(None::<String>);
-    // Follow saves from other tabs, except while the user is typing.
-    Effect::new(move |_| {
-        let text = saved.get();
-        if editing_from.get_untracked().is_none() {
-            draft.set(text);
-        }
-    });
-    let save = {
-        let run = run.clone();
-        move |was: String| {
-            let Some(text) = draft.try_get_untracked() else {
-                return;
-            };
-            match state.change(|s| s.set_notes(&run, &was, &text, now())) {
-                Ok(()) => {
-                    editing_from.set(None);
-                    conflict.set(None);
-                    status.set(Some("Notes saved.".to_string()));
-                }
-                Err(ChangeError::EditedElsewhere { theirs }) => conflict.set(Some(theirs)),
-                Err(e) => status.set(Some(e.to_string())),
-            }
-        }
+    let report = move |result: Option<Result<(), ChangeError>>| match result {
+        Some(Ok(())) => status.set(Some("Notes saved.".to_string())),
+        Some(Err(ChangeError::EditedElsewhere { .. })) | None => {}
+        Some(Err(e)) => status.set(Some(e.to_string())),
     };
-    let save_on_change = save.clone();
+    let apply = {
+        let run = run.clone();
+        move |was: &str, text: &str| state.change(|s| s.set_notes(&run, was, text, now()))
+    };
+    let save = {
+        let apply = apply.clone();
+        move || report(draft.save(apply.clone()))
+    };
     // Leaving the page (closing the tab, reloading, going elsewhere in the app) while
     // the field still has focus fires no `change`: save what was typed then too.
-    let save_on_leave = {
-        let save = save.clone();
-        move || {
-            if let Some(Some(was)) = editing_from.try_get_untracked() {
-                save(was);
-            }
-        }
-    };
-    let leave = save_on_leave.clone();
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| leave());
+    let on_leave = save.clone();
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| on_leave());
+    let on_cleanup_save = save.clone();
     on_cleanup(move || {
         pagehide.remove();
-        save_on_leave();
+        on_cleanup_save();
     });
     view! {
         <section class="card notes" aria-labelledby="notes-heading">
@@ -71,35 +50,23 @@ pub fn RunNotes(run: RunId) -> impl IntoView {
                 {format!("What the team wants to remember about this assessment: context, disagreements, what you agreed to try. Saved when you leave the field; up to {MAX_NOTES} characters.")}
             </label>
             <textarea id="run-notes" rows="4" maxlength=MAX_NOTES.to_string()
-                prop:value=move || draft.get()
+                prop:value=move || draft.text()
                 on:input:target=move |ev| {
-                    if editing_from.get_untracked().is_none() {
-                        editing_from.set(Some(saved.get_untracked()));
-                    }
                     status.set(None);
-                    draft.set(ev.target().value());
+                    draft.input(ev.target().value());
                 }
-                on:change=move |_| {
-                    if let Some(was) = editing_from.get_untracked() {
-                        save_on_change(was);
-                    }
-                }
+                on:change=move |_| save()
             ></textarea>
             // What a printed report shows in place of the field.
-            <p class="print-only notes-print">{move || draft.get()}</p>
-            {move || conflict.get().map(|theirs| {
-                let mine = save.clone();
-                let keep = theirs.clone();
+            <p class="print-only notes-print">{move || draft.text()}</p>
+            {move || draft.conflict.get().map(|theirs| {
+                let apply = apply.clone();
                 view! {
                     <div class="conflict" role="alert">
                         <p>"These notes were changed in another tab while you were editing. The other tab saved:"</p>
-                        <blockquote>{theirs.clone()}</blockquote>
-                        <button type="button" on:click=move |_| mine(theirs.clone())>"Keep my version"</button>
-                        <button type="button" on:click=move |_| {
-                            draft.set(keep.clone());
-                            editing_from.set(None);
-                            conflict.set(None);
-                        }>"Use the other tab's version"</button>
+                        <blockquote>{theirs}</blockquote>
+                        <button type="button" on:click=move |_| report(draft.keep_mine(apply.clone()))>"Keep my version"</button>
+                        <button type="button" on:click=move |_| draft.take_theirs()>"Use the other tab's version"</button>
                     </div>
                 }
             })}

@@ -9,19 +9,15 @@ use maturity_core::Step;
 /// committed percentage; `None` when a percentage is cleared.
 #[component]
 pub fn QuestionCard(
-    step: Step<'static>,
+    step: Step,
     #[prop(into)] chosen: Signal<Option<u8>>,
     on_choose: Callback<Option<u8>>,
     /// Receives focus when the question changes, so keyboard and screen-reader users
     /// start on the new question.
     heading_ref: NodeRef<leptos::html::H2>,
 ) -> impl IntoView {
-    let question = step.question;
-    let dimension = step
-        .questionnaire
-        .dimension(&question.dimension)
-        .map(|d| d.name.clone())
-        .unwrap_or_default();
+    let question = step.question();
+    let dimension = step.dimension_name().to_string();
     let group = format!("q-{}", question.id);
     let answers = match question.answer {
         AnswerKind::Choice => question

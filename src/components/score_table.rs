@@ -2,15 +2,8 @@
 //! by anyone, printable, and what assistive technology announces.
 
 use leptos::prelude::*;
+use maturity_core::scoring::format_score;
 use maturity_core::QuestionnaireScore;
-
-/// A score as shown to people: one decimal, or a dash when nothing was answered.
-pub fn format_score(score: Option<f64>) -> String {
-    match score {
-        Some(s) => format!("{s:.1}"),
-        None => "–".to_string(),
-    }
-}
 
 #[component]
 pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> impl IntoView {

@@ -10,7 +10,7 @@ use maturity_core::{ChangeError, Step};
 /// change is shown as an alert.
 #[component]
 pub fn QuestionStepper(
-    steps: Memo<Vec<Step<'static>>>,
+    steps: Memo<Vec<Step>>,
     /// The saved position; clamped to the questions there are.
     #[prop(into)]
     position: Signal<usize>,
@@ -29,7 +29,13 @@ pub fn QuestionStepper(
         steps.with(|steps| {
             steps
                 .iter()
-                .filter(|step| answer_of.run(step.question.id.clone()).is_some())
+                .filter(|step| {
+                    let question = step.question();
+                    // The one rule of what counts as answered (the core's).
+                    answer_of
+                        .run(question.id.clone())
+                        .is_some_and(|v| question.accepts(v))
+                })
                 .count()
         })
     });
@@ -52,10 +58,10 @@ pub fn QuestionStepper(
         current
     });
 
-    let current_step = move || steps.with(|s| s.get(position.get()).copied());
+    let current_step = move || steps.with(|s| s.get(position.get()).cloned());
     let chosen = Signal::derive(move || {
         let step = current_step()?;
-        answer_of.run(step.question.id.clone())
+        answer_of.run(step.question().id.clone())
     });
 
     view! {
@@ -77,11 +83,11 @@ pub fn QuestionStepper(
         // and the browser would then uncheck that question's real answer.
         <For
             each=move || current_step().into_iter()
-            key=|step| step.question.id.clone()
+            key=|step| step.question().id.clone()
             let(step)
         >
             {
-                let question_id = step.question.id.clone();
+                let question_id = step.question().id.clone();
                 let on_choose = Callback::new(move |choice: Option<u8>| {
                     report(on_answer.run((question_id.clone(), choice)));
                 });

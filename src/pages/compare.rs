@@ -1,14 +1,14 @@
 //! Two runs of a team side by side: every dimension before and after, the change, and
 //! whether it counts as improved, worse or unchanged, by a threshold the page states.
 
-use crate::app::{catalog, use_app_state};
-use crate::components::score_table::format_score;
-use crate::pages::team::threshold_note;
 use crate::platform::{format_date_time, set_title};
+use crate::routes;
+use crate::state::use_app_state;
+use maturity_core::scoring::{format_score, rounded};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use maturity_core::history::{compare, Delta, Verdict};
+use maturity_core::history::{compare, threshold_note, Delta, Verdict};
 use maturity_core::{RunId, TeamId};
 
 #[component]
@@ -20,8 +20,7 @@ pub fn ComparePage() -> impl IntoView {
         let team = TeamId(params.read().get("team").unwrap_or_default());
         let from = RunId(query.read().get("from").unwrap_or_default());
         let to = RunId(query.read().get("to").unwrap_or_default());
-        let catalog = catalog().ok()?;
-        state.store.with(|s| {
+        state.catalog.with(|catalog| state.store.with(|s| {
             let team = s.team(&team)?.clone();
             let a = s.run(&from).filter(|r| r.team == team.id)?;
             let b = s.run(&to).filter(|r| r.team == team.id)?;
@@ -38,7 +37,7 @@ pub fn ComparePage() -> impl IntoView {
                 a.id == b.id,
                 compare(catalog, a, b),
             ))
-        })
+        }))
     });
     move || {
         let Some((team, from, to, same, rows)) = view_data.get() else {
@@ -46,7 +45,7 @@ pub fn ComparePage() -> impl IntoView {
             return view! {
                 <h1>"Comparison not found"</h1>
                 <p>"One of these assessments is not saved in this browser, or they belong to different teams."</p>
-                <p><A href="/">"See your teams"</A></p>
+                <p><A href=routes::HOME>"See your teams"</A></p>
             }
             .into_any();
         };
@@ -55,7 +54,7 @@ pub fn ComparePage() -> impl IntoView {
             return view! {
                 <h1>{format!("{}: nothing to compare", team.name)}</h1>
                 <p>"Both sides are the same assessment. Choose two different ones."</p>
-                <p><A href=format!("/teams/{}", team.id.0)>{format!("Back to {}", team.name)}</A></p>
+                <p><A href=routes::team(&team.id)>{format!("Back to {}", team.name)}</A></p>
             }
             .into_any();
         }
@@ -91,7 +90,7 @@ pub fn ComparePage() -> impl IntoView {
                 <tbody>{body}</tbody>
             </table>
             <p class="hint">{threshold_note()}</p>
-            <p><A href=format!("/teams/{}", team.id.0)>{format!("Back to {}", team.name)}</A></p>
+            <p><A href=routes::team(&team.id)>{format!("Back to {}", team.name)}</A></p>
         }
         .into_any()
     }
@@ -115,7 +114,7 @@ fn row(d: &Delta) -> impl IntoView {
             <th scope="row">{d.name.clone()}</th>
             <td class="num">{format_score(d.before)}</td>
             <td class="num">{format_score(d.after)}</td>
-            <td class="num">{d.change.map_or_else(|| "–".to_string(), |c| format!("{c:+.1}"))}</td>
+            <td class="num">{d.change.map_or_else(|| "–".to_string(), |c| format!("{:+.1}", rounded(c)))}</td>
             <td class="verdict">{format!("{marker}{}", d.verdict.label())}</td>
         </tr>
     }

@@ -1,16 +1,19 @@
 //! The start page: begin an assessment for a team, and find every earlier run.
 
-use crate::app::{catalog, use_app_state};
 use crate::components::csv::CsvDownload;
 use crate::components::import::ImportBackup;
-use crate::components::score_table::format_score;
-use crate::pages::workshop::workshop_href;
 use crate::platform::{download, format_date_time, new_id, now, random_u32, set_title, today};
+use crate::routes;
+use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use maturity_core::codec::{encode_join, Invitation, Layout};
-use maturity_core::{score, ChangeError, Run, RunId, TeamId};
+use maturity_core::error::QuestionnaireError;
+use maturity_core::history::progress;
+use maturity_core::scoring::format_score;
+use maturity_core::words::{count, in_words, noun};
+use maturity_core::{Catalog, ChangeError, Run, RunId, TeamId};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -18,13 +21,12 @@ pub fn Home() -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
     let team_name = RwSignal::new(String::new());
-    let questionnaires = catalog().map(|c| c.all()).unwrap_or_default();
-    let selected = RwSignal::new(
-        questionnaires
+    let selected = RwSignal::new(state.catalog.with_untracked(|c| {
+        c.all()
             .first()
             .map(|q| vec![q.id.clone()])
-            .unwrap_or_default(),
-    );
+            .unwrap_or_default()
+    }));
     let error = RwSignal::new(None::<String>);
 
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -40,16 +42,15 @@ pub fn Home() -> impl IntoView {
             )
         });
         match result {
-            Ok(run) => navigate(&format!("/runs/{}", run.0), Default::default()),
+            Ok(run) => navigate(&routes::run(&run), Default::default()),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
 
     let navigate_workshop = use_navigate();
     let start_workshop = move |_| {
-        let Ok(catalog) = catalog() else { return };
         let chosen = selected.get_untracked();
-        let layout = Layout::new(catalog, &chosen);
+        let layout = state.catalog.with_untracked(|c| Layout::new(c, &chosen));
         let at = now();
         let result = state.change(|store| {
             store.start_workshop(
@@ -62,21 +63,19 @@ pub fn Home() -> impl IntoView {
             )
         });
         match result {
-            Ok(id) => navigate_workshop(&workshop_href(id), Default::default()),
+            Ok(id) => navigate_workshop(&routes::workshop(id), Default::default()),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
 
     // The questionnaires on offer follow the user's own, loaded or removed below.
-    let offered = Memo::new(move |_| {
-        state.store.with(|s| {
-            s.questionnaires
-                .iter()
-                .map(|q| q.id.clone())
-                .collect::<Vec<_>>()
-        });
-        catalog().map(|c| c.all().to_vec()).unwrap_or_default()
-    });
+    let offered = Memo::new(move |_| state.catalog.with(|c| c.all().to_vec()));
+    let lede_titles = move || {
+        offered.with(|all| {
+            let titles: Vec<String> = all.iter().map(|q| q.title.clone()).collect();
+            in_words(&titles, "a questionnaire")
+        })
+    };
     let options = move || {
         offered.get()
         .into_iter()
@@ -126,7 +125,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1>"DevOps maturity self-assessment"</h1>
         <p class="lede">
-            {format!("Walk your team through {}, and see where you stand and what to try next. ", titles_in_words(questionnaires))}
+            {move || format!("Walk your team through {}, and see where you stand and what to try next. ", lede_titles())}
             "Everything you enter stays in this browser: nothing is sent anywhere."
         </p>
         <section aria-labelledby="start-heading" class="card">
@@ -191,7 +190,7 @@ fn OwnQuestionnaires() -> impl IntoView {
         input.set_value("");
         wasm_bindgen_futures::spawn_local(async move {
             let name = file.name();
-            let limit = maturity_core::catalog::MAX_CUSTOM_BYTES as f64;
+            let limit = maturity_core::limits::MAX_CUSTOM_BYTES as f64;
             let text = match crate::platform::read_text(file, limit, "a questionnaire file").await {
                 Ok(text) => text,
                 Err(e) => return message.set(Some((false, e))),
@@ -201,7 +200,7 @@ fn OwnQuestionnaires() -> impl IntoView {
             };
             let result = builtin
                 .parse_custom(&name, &text)
-                .map_err(|e| ChangeError::Questionnaire(e.to_string()))
+                .map_err(|e| ChangeError::Questionnaire(QuestionnaireError::Invalid(e.to_string())))
                 .and_then(|q| {
                     let title = q.title.clone();
                     state
@@ -262,20 +261,15 @@ fn Workshops() -> impl IntoView {
                 .filter(|w| !w.is_saved())
                 .map(|w| {
                     let team = s.team(&w.team).map(|t| t.name.clone()).unwrap_or_default();
-                    (workshop_href(w.id), team, w.submissions.len())
+                    (routes::workshop(w.id), team, w.submissions.len())
                 })
                 .collect();
             let joined: Vec<(String, String, bool)> = s
                 .participations
                 .iter()
                 .map(|p| {
-                    let code = encode_join(&Invitation {
-                        workshop: p.workshop,
-                        team_name: p.team_name.clone(),
-                        questionnaires: p.questionnaires.clone(),
-                        layout: p.layout,
-                    });
-                    (format!("/join#{code}"), p.team_name.clone(), p.done)
+                    let code = encode_join(&Invitation::joined(p));
+                    (routes::join(&code), p.team_name.clone(), p.done)
                 })
                 .collect();
             (open, joined)
@@ -289,7 +283,7 @@ fn Workshops() -> impl IntoView {
                 <ul>
                     {open.into_iter().map(|(href, team, n)| view! {
                         <li>"Facilitating: " <a href=href>{format!("workshop for {team}")}</a>
-                            {format!(" ({n} answer code{} collected)", if n == 1 { "" } else { "s" })}</li>
+                            {format!(" ({} collected)", count(n, "answer code", "answer codes"))}</li>
                     }).collect_view()}
                     {joined.into_iter().map(|(href, team, done)| view! {
                         <li>"Taking part: " <a href=href>{format!("workshop for {team}")}</a>
@@ -308,6 +302,7 @@ const RECENT_RUNS: usize = 3;
 #[component]
 fn History() -> impl IntoView {
     let state = use_app_state();
+    let catalog = state.catalog;
     let download_error = RwSignal::new(None::<String>);
     let backup = move |_| {
         // What this tab holds: everything saved, plus any change it could not save.
@@ -337,10 +332,10 @@ fn History() -> impl IntoView {
                         .map(|team| {
                             let all = store.runs_of(&team.id);
                             let more = all.len().saturating_sub(RECENT_RUNS);
-                            let runs = all.into_iter().take(RECENT_RUNS).map(run_item).collect_view();
-                            let href = format!("/teams/{}", team.id.0);
+                            let runs = catalog.with(|c| all.into_iter().take(RECENT_RUNS).map(|r| run_item(c, r)).collect_view());
+                            let href = routes::team(&team.id);
                             let link = if more > 0 {
-                                format!("History, trends and {more} older assessment{}", if more == 1 { "" } else { "s" })
+                                format!("History, trends and {more} older {}", noun(more, "assessment", "assessments"))
                             } else {
                                 "History and trends".to_string()
                             };
@@ -355,24 +350,24 @@ fn History() -> impl IntoView {
                         })
                         .collect_view();
                     let archived = (!archived.is_empty()).then(|| {
-                        let count = archived.len();
+                        let archived_count = archived.len();
                         let items = archived
                             .into_iter()
                             .map(|team| {
                                 let runs = store.runs_of(&team.id).len();
-                                let href = format!("/teams/{}", team.id.0);
+                                let href = routes::team(&team.id);
                                 let name = team.name.clone();
                                 view! {
                                     <li>
                                         <A href=href>{name}</A>
-                                        {format!(" ({runs} assessment{})", if runs == 1 { "" } else { "s" })}
+                                        {format!(" ({})", count(runs, "assessment", "assessments"))}
                                     </li>
                                 }
                             })
                             .collect_view();
                         view! {
                             <details class="archived">
-                                <summary>{format!("Archived teams ({count})")}</summary>
+                                <summary>{format!("Archived teams ({archived_count})")}</summary>
                                 <ul>{items}</ul>
                             </details>
                         }
@@ -394,56 +389,32 @@ fn History() -> impl IntoView {
     }
 }
 
-fn run_item(run: &Run) -> impl IntoView {
-    let catalog = catalog().ok();
-    let titles = run
-        .questionnaires
-        .iter()
-        .map(|id| {
-            catalog
-                .and_then(|c| c.get(id))
-                .map_or_else(|| id.clone(), |q| q.title.clone())
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let steps = catalog
-        .map(|c| c.steps(&run.questionnaires))
-        .unwrap_or_default();
-    let asked = steps.len();
-    let answered = steps
-        .iter()
-        .filter(|s| run.answers.contains_key(&s.question.id))
-        .count();
-    let when = format_date_time(run.finished_at.unwrap_or(run.started_at));
+fn run_item(catalog: &Catalog, run: &Run) -> impl IntoView {
+    let titles = catalog.titles(&run.questionnaires).join(", ");
+    let when = format_date_time(run.held_at());
+    let progress = progress(catalog, run);
     let (status, link_text, href) = if run.is_finished() {
-        let overall = catalog
-            .map(|c| {
-                let taken: Vec<_> = run
-                    .questionnaires
-                    .iter()
-                    .filter_map(|id| c.get(id))
-                    .collect();
-                let overall = |q| format_score(score(q, &run.answers).overall);
-                match taken.as_slice() {
-                    [only] => format!("overall {} / 10", overall(only)),
-                    _ => taken
-                        .iter()
-                        .map(|q| format!("{} {} / 10", q.title, overall(q)))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }
-            })
-            .unwrap_or_default();
+        let overall = match progress.overall.as_slice() {
+            [(_, only)] => format!("overall {} / 10", format_score(*only)),
+            all => all
+                .iter()
+                .map(|(title, score)| format!("{title} {} / 10", format_score(*score)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
         (
             format!("Finished: {overall}"),
             "View results",
-            format!("/runs/{}/results", run.id.0),
+            routes::results(&run.id),
         )
     } else {
         (
-            format!("In progress: {answered} of {asked} answered"),
+            format!(
+                "In progress: {} of {} answered",
+                progress.answered, progress.asked
+            ),
             "Resume",
-            format!("/runs/{}", run.id.0),
+            routes::run(&run.id),
         )
     };
     let link_label = format!("{link_text}: {when}");
@@ -454,15 +425,5 @@ fn run_item(run: &Run) -> impl IntoView {
             <span class="run-status">{status}</span>
             <A href=href attr:aria-label=link_label>{link_text}</A>
         </li>
-    }
-}
-
-/// "A, B and C" from the questionnaires' titles.
-fn titles_in_words(questionnaires: &[maturity_core::Questionnaire]) -> String {
-    let titles: Vec<&str> = questionnaires.iter().map(|q| q.title.as_str()).collect();
-    match titles.split_last() {
-        None => "a questionnaire".to_string(),
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }

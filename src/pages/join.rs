@@ -2,10 +2,10 @@
 //! on this device as you go), then hand over an answer code as a link, a QR code or
 //! a file. No name is asked for and nothing is sent anywhere.
 
-use crate::app::{catalog, steps_of, use_app_state};
 use crate::components::qr::QrCode;
 use crate::components::stepper::QuestionStepper;
-use crate::pages::run::titles_of;
+use crate::routes;
+use crate::state::use_app_state;
 use crate::platform::{copy_text, download, now, origin, random_u32, set_title, use_hash};
 use leptos::prelude::*;
 use maturity_core::codec::{decode_join, encode_answers, AnswerCode, Layout};
@@ -14,12 +14,9 @@ use maturity_core::codec::{decode_join, encode_answers, AnswerCode, Layout};
 pub fn JoinPage() -> impl IntoView {
     set_title("Join a workshop");
     let state = use_app_state();
-    let Ok(catalog) = catalog() else {
-        return ().into_any();
-    };
     let hash = use_hash();
     (move || {
-        let joined = match decode_join(&hash.get(), catalog) {
+        let joined = match state.catalog.with(|c| decode_join(&hash.get(), c)) {
             Ok(invitation) => {
                 let workshop = invitation.workshop;
                 untrack(|| state.change(|s| Ok(s.join(&invitation, random_u32(), now()))))
@@ -52,7 +49,8 @@ fn Participate(workshop: u32) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let steps = steps_of(move || questionnaires.get());
+    let steps = state.steps_of(move || questionnaires.get());
+    let title = Memo::new(move |_| questionnaires.with(|q| state.catalog.with(|c| c.title_line(q))));
     let team_name = Memo::new(move |_| participation().map(|p| p.team_name).unwrap_or_default());
     let done = Memo::new(move |_| participation().is_some_and(|p| p.done));
     Effect::new(move |_| set_title(&format!("Workshop · {}", team_name.get())));
@@ -75,7 +73,7 @@ fn Participate(workshop: u32) -> impl IntoView {
 
     view! {
         <h1>
-            {move || steps.with(|s| titles_of(s))}
+            {move || title.get()}
             <span class="subtitle">{move || format!(" · workshop for {}", team_name.get())}</span>
         </h1>
         <p class="lede">
@@ -108,7 +106,7 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
     let code = Memo::new(move |_| {
         state.store.with(|s| {
             let p = s.participation(workshop)?;
-            let layout = Layout::new(catalog().ok()?, &p.questionnaires);
+            let layout = state.catalog.with(|c| Layout::new(c, &p.questionnaires));
             Some(encode_answers(
                 &layout,
                 &AnswerCode {
@@ -122,7 +120,7 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
     });
     let link = Signal::derive(move || {
         code.get()
-            .map(|c| format!("{}/collect#{c}", origin()))
+            .map(|c| format!("{}{}", origin(), routes::collect(&c)))
             .unwrap_or_default()
     });
     let status = RwSignal::new(String::new());

@@ -1,6 +1,7 @@
 //! Shown for an address the app does not know.
 
 use crate::platform::set_title;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,6 +11,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>"There is nothing at this address. Your saved assessments are safe."</p>
-        <p><A href="/">"Go to your teams and assessments"</A></p>
+        <p><A href=routes::HOME>"Go to your teams and assessments"</A></p>
     }
 }

@@ -2,16 +2,17 @@
 //! the room disagrees on most first, answers hidden until the facilitator reveals
 //! them, a timer per discussion, and the team answer agreed in the room.
 
-use crate::app::{steps_of, use_app_state};
 use crate::components::question::parse_percent;
-use crate::components::score_table::format_score;
-use crate::pages::workshop::{parse_workshop_id, workshop_href};
 use crate::platform::{mark, now, set_title};
+use crate::routes;
+use crate::state::use_app_state;
+use maturity_core::scoring::format_score;
+use maturity_core::words::count;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use maturity_core::model::AnswerKind;
-use maturity_core::workshop::{aggregate, discuss_first, QuestionStats, PERCENT_BIN};
+use maturity_core::workshop::{aggregate, discuss_first, Agreement, QuestionStats, PERCENT_BIN};
 use maturity_core::Step;
 use std::time::Duration;
 
@@ -29,15 +30,16 @@ struct Room {
 pub fn PresentPage() -> impl IntoView {
     let state = use_app_state();
     let params = use_params_map();
-    let id =
-        Memo::new(move |_| parse_workshop_id(&params.read().get("workshop").unwrap_or_default()));
+    let id = Memo::new(move |_| {
+        routes::parse_workshop_id(&params.read().get("workshop").unwrap_or_default())
+    });
     let questionnaires = Memo::new(move |_| {
         let id = id.get()?;
         state
             .store
             .with(|s| s.workshop(id).map(|w| w.questionnaires.clone()))
     });
-    let steps = steps_of(move || questionnaires.get().unwrap_or_default());
+    let steps = state.steps_of(move || questionnaires.get().unwrap_or_default());
     let room = Memo::new(move |_| {
         let id = id.get()?;
         state.store.with(|s| {
@@ -74,21 +76,21 @@ pub fn PresentPage() -> impl IntoView {
             team_name.get().unwrap_or_default()
         ))
     });
-    // The question on screen, by id: new answers may re-rank the list, but the
-    // question being discussed (its timer, its note) stays on screen.
-    let current = RwSignal::new(None::<String>);
+    // The question on screen, by id: the one the facilitator chose, else the one
+    // already on screen, else the first to discuss. New answers may re-rank the
+    // list, but the question being discussed (its timer, its note) stays on screen.
+    let chosen = RwSignal::new(None::<String>);
     let first = Memo::new(move |_| {
         room.with(|r| {
             let r = r.as_ref()?;
-            steps.with(|s| r.order.first().map(|&i| s[i].question.id.clone()))
+            steps.with(|s| r.order.first().map(|&i| s[i].question().id.clone()))
         })
     });
-    Effect::new(move |_| {
-        if current.with(Option::is_none) {
-            if let Some(first) = first.get() {
-                current.set(Some(first));
-            }
-        }
+    let current = Memo::new(move |on_screen: Option<&Option<String>>| {
+        chosen
+            .get()
+            .or_else(|| on_screen.cloned().flatten())
+            .or_else(|| first.get())
     });
     let minutes = RwSignal::new(5u32);
     let exists = Memo::new(move |_| room.with(|r| r.is_some()));
@@ -98,7 +100,7 @@ pub fn PresentPage() -> impl IntoView {
             return view! {
                 <h1>"Workshop not found"</h1>
                 <p>"This workshop is not on this device."</p>
-                <p><A href="/">"Start page"</A></p>
+                <p><A href=routes::HOME>"Start page"</A></p>
             }
             .into_any();
         };
@@ -107,10 +109,9 @@ pub fn PresentPage() -> impl IntoView {
                 <header class="presenter-header">
                     <h1>{move || format!("Workshop for {}", team_name.get().unwrap_or_default())}</h1>
                     <p>{move || room.with(|r| r.as_ref().map(|r| {
-                        let n = r.participants;
-                        format!("{n} participant{} · no names, only numbers", if n == 1 { "" } else { "s" })
+                        format!("{} · no names, only numbers", count(r.participants, "participant", "participants"))
                     }))}</p>
-                    <p><A href=workshop_href(id)>"Back to the workshop"</A></p>
+                    <p><A href=routes::workshop(id)>"Back to the workshop"</A></p>
                 </header>
                 {move || saved.get().then(|| view! {
                     <p class="empty">"This workshop has been saved as the team's assessment; its results page has every figure."</p>
@@ -127,15 +128,15 @@ pub fn PresentPage() -> impl IntoView {
                                 let Some(r) = r else { return Vec::new() };
                                 let on_screen = current.get();
                                 steps.with(|steps| r.order.iter().map(|&i| {
-                                    let step = steps[i];
-                                    let question = step.question.id.clone();
+                                    let step = &steps[i];
+                                    let question = step.question().id.clone();
                                     let is_current = on_screen.as_ref() == Some(&question);
                                     let answers = r.stats[i].answers;
                                     view! {
                                         <li>
                                             <button type="button" aria-current=is_current.then_some("true")
-                                                on:click=move |_| current.set(Some(question.clone()))>
-                                                {step.question.text.clone()}
+                                                on:click=move |_| chosen.set(Some(question.clone()))>
+                                                {step.question().text.clone()}
                                                 <span class="hint">{format!(" ({answers})")}</span>
                                             </button>
                                         </li>
@@ -145,7 +146,7 @@ pub fn PresentPage() -> impl IntoView {
                         </ol>
                     </nav>
                     {move || current.get().map(|qid| view! {
-                        <Discussion id=id qid=qid room=room steps=steps current=current minutes=minutes/>
+                        <Discussion id=id qid=qid room=room steps=steps choose=chosen minutes=minutes/>
                     })}
                 </div>
             </div>
@@ -161,16 +162,17 @@ fn Discussion(
     id: u32,
     qid: String,
     room: Memo<Option<Room>>,
-    steps: Memo<Vec<Step<'static>>>,
-    current: RwSignal<Option<String>>,
+    steps: Memo<Vec<Step>>,
+    /// Where "Previous" and "Next" put the question they move to.
+    choose: RwSignal<Option<String>>,
     minutes: RwSignal<u32>,
 ) -> impl IntoView {
     let state = use_app_state();
     let Some((index, step)) = steps.with_untracked(|s| {
         s.iter()
             .enumerate()
-            .find(|(_, step)| step.question.id == qid)
-            .map(|(i, step)| (i, *step))
+            .find(|(_, step)| step.question().id == qid)
+            .map(|(i, step)| (i, step.clone()))
     }) else {
         return view! { <p>"This question is not part of the workshop."</p> }.into_any();
     };
@@ -181,7 +183,7 @@ fn Discussion(
             let r = r.as_ref()?;
             let position = r.order.iter().position(|&i| i == index)?;
             steps.with(|s| {
-                let id_at = |p: usize| r.order.get(p).map(|&i| s[i].question.id.clone());
+                let id_at = |p: usize| r.order.get(p).map(|&i| s[i].question().id.clone());
                 Some((
                     position,
                     r.order.len(),
@@ -192,7 +194,7 @@ fn Discussion(
             })
         })
     });
-    let question = step.question;
+    let question = step.question();
     let revealed = {
         let qid = qid.clone();
         Memo::new(move |_| {
@@ -224,6 +226,7 @@ fn Discussion(
     });
     let consensus = Signal::derive(move || stats.with(|s| s.as_ref().and_then(|s| s.consensus)));
     let questionnaire = step.questionnaire.title.clone();
+    let figures_step = step.clone();
     view! {
         <div class="discussion-column">
             <section class="discussion" aria-labelledby="discussion-heading">
@@ -242,7 +245,7 @@ fn Discussion(
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="reveal-area" aria-live="polite">
                     {move || match (revealed.get(), stats.get()) {
-                        (true, Some(stats)) => view! { <Figures step=step stats=stats/> }.into_any(),
+                        (true, Some(stats)) => view! { <Figures step=figures_step.clone() stats=stats/> }.into_any(),
                         _ => view! { <p class="hidden-answers">"Answers are hidden. Hear each view first, then reveal."</p> }.into_any(),
                     }}
                 </div>
@@ -251,9 +254,9 @@ fn Discussion(
             </section>
             <nav class="question-nav" aria-label="Discussion order">
                 <button type="button" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.2.is_none()))
-                    on:click=move |_| current.set(place.get_untracked().and_then(|p| p.2))>"Previous question"</button>
+                    on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.2))>"Previous question"</button>
                 <button type="button" class="primary" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.3.is_none()))
-                    on:click=move |_| current.set(place.get_untracked().and_then(|p| p.3))>"Next question"</button>
+                    on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.3))>"Next question"</button>
             </nav>
         </div>
     }
@@ -262,8 +265,8 @@ fn Discussion(
 
 /// Mean, range and histogram of one question, nothing identifying anyone.
 #[component]
-fn Figures(step: Step<'static>, stats: QuestionStats) -> impl IntoView {
-    let question = step.question;
+fn Figures(step: Step, stats: QuestionStats) -> impl IntoView {
+    let question = step.question();
     let label = |value: u8| match question.answer {
         AnswerKind::Choice => question
             .choices
@@ -287,11 +290,7 @@ fn Figures(step: Step<'static>, stats: QuestionStats) -> impl IntoView {
         (Some(low), Some(high)) => format!("Range: {} to {}", label(low), label(high)),
         _ => String::new(),
     };
-    let spread = match stats.disagreement {
-        d if d >= 0.4 => "The room is split: discuss this one.",
-        d if d >= 0.2 => "Some disagreement.",
-        _ => "The room mostly agrees.",
-    };
+    let spread = Agreement::of(stats.disagreement).describe();
     let most = stats.histogram.iter().copied().max().unwrap_or(1).max(1);
     let rows = stats
         .histogram
@@ -344,7 +343,7 @@ fn Timer(minutes: RwSignal<u32>) -> impl IntoView {
     if let Ok(handle) = set_interval_with_handle(
         move || {
             if started.get_untracked().is_some() {
-                tick.set(js_sys::Date::now());
+                tick.set(now() as f64);
             }
         },
         Duration::from_millis(250),
@@ -356,7 +355,7 @@ fn Timer(minutes: RwSignal<u32>) -> impl IntoView {
         before.get()
             + started
                 .get()
-                .map_or(0.0, |at| (js_sys::Date::now() - at).max(0.0))
+                .map_or(0.0, |at| (now() as f64 - at).max(0.0))
     };
     let left = move || f64::from(minutes.get()) * 60_000.0 - elapsed();
     let shown = move || {
@@ -371,10 +370,10 @@ fn Timer(minutes: RwSignal<u32>) -> impl IntoView {
     };
     let start_stop = move |_| match started.get_untracked() {
         Some(at) => {
-            before.update(|b| *b += js_sys::Date::now() - at);
+            before.update(|b| *b += now() as f64 - at);
             started.set(None);
         }
-        None => started.set(Some(js_sys::Date::now())),
+        None => started.set(Some(now() as f64)),
     };
     let reset = move |_| {
         started.set(None);
@@ -399,9 +398,12 @@ fn Timer(minutes: RwSignal<u32>) -> impl IntoView {
 
 /// The answer the room agrees for the team (the median until changed), and its note.
 #[component]
-fn TeamAnswer(id: u32, step: Step<'static>, consensus: Signal<Option<u8>>) -> impl IntoView {
+fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl IntoView {
     let state = use_app_state();
-    let question = step.question;
+    let scored = step.is_scored();
+    let question = step.question();
+    let answer_kind = question.answer;
+    let choice_labels: Vec<String> = question.choices.iter().map(|c| c.label.clone()).collect();
     let qid = question.id.clone();
     let agreed = {
         let qid = qid.clone();
@@ -421,21 +423,14 @@ fn TeamAnswer(id: u32, step: Step<'static>, consensus: Signal<Option<u8>>) -> im
             }
         }
     };
-    let scored = step
-        .questionnaire
-        .dimension(&question.dimension)
-        .is_some_and(|d| d.scored);
-    let default_text = move || match (consensus.get(), question.answer) {
+    let default_text = move || match (consensus.get(), answer_kind) {
         (None, _) => {
             "Nobody answered: the team answer stays empty unless you choose one.".to_string()
         }
         (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
         (Some(v), AnswerKind::Choice) => format!(
             "Default: {} ({}).",
-            question
-                .choices
-                .get(usize::from(v))
-                .map_or("", |c| c.label.as_str()),
+            choice_labels.get(usize::from(v)).map_or("", |l| l.as_str()),
             if scored {
                 "the median"
             } else {

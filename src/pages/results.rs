@@ -1,21 +1,26 @@
 //! A run's results: per-dimension scores, the overall score, the weakest dimension
 //! with what to try next, and a radar chart with the same figures as a table.
 
-use crate::app::{catalog, use_app_state};
 use crate::charts::{RadarChart, MIN_RADAR_AXES};
 use crate::components::actions::{without_done, ActionCheck};
 use crate::components::dora::DoraPlacement;
 use crate::components::findings::{cognitive_load_view, findings_view};
 use crate::components::notes::RunNotes;
-use crate::components::score_table::{format_score, ScoreTable};
+use crate::components::score_table::ScoreTable;
+use maturity_core::scoring::format_score;
 use crate::platform::{format_date_time, now, set_title};
+use crate::routes;
+use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use maturity_core::model::{AnswerKind, WorkshopRecord};
+use maturity_core::model::AnswerKind;
 use maturity_core::recommend::recommendations;
+use maturity_core::records::WorkshopRecord;
 use maturity_core::scoring::next_steps;
+use maturity_core::words::count;
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
+use std::sync::Arc;
 
 /// How many pieces of advice to offer for the weakest dimension.
 const ADVICE_COUNT: usize = 3;
@@ -23,6 +28,7 @@ const ADVICE_COUNT: usize = 3;
 #[component]
 pub fn Results() -> impl IntoView {
     let state = use_app_state();
+    let navigate = use_navigate();
     let params = use_params_map();
     let run_id = Memo::new(move |_| RunId(params.read().get("run").unwrap_or_default()));
     let run = Memo::new(move |_| state.store.with(|s| s.run(&run_id.get()).cloned()));
@@ -60,7 +66,7 @@ pub fn Results() -> impl IntoView {
             return view! {
                 <h1>"Results not found"</h1>
                 <p>"This assessment is not saved in this browser."</p>
-                <p><A href="/">"See your teams and assessments"</A></p>
+                <p><A href=routes::HOME>"See your teams and assessments"</A></p>
             }
             .into_any();
         };
@@ -73,11 +79,11 @@ pub fn Results() -> impl IntoView {
         };
         let resume = if run.is_finished() {
             let id = run.id.clone();
-            let navigate = use_navigate();
+            let navigate = navigate.clone();
             let reopen = move |_| {
                 let id = id.clone();
                 if state.change(|s| s.reopen(&id, now())).is_ok() {
-                    navigate(&format!("/runs/{}", id.0), Default::default());
+                    navigate(&routes::run(&id), Default::default());
                 }
             };
             view! {
@@ -88,32 +94,27 @@ pub fn Results() -> impl IntoView {
             }
             .into_any()
         } else {
-            view! { <p><A href=format!("/runs/{}", run.id.0)>"Continue answering"</A></p> }
+            view! { <p><A href=routes::run(&run.id)>"Continue answering"</A></p> }
                 .into_any()
         };
-        let overview = catalog()
-            .ok()
-            .filter(|_| run.questionnaires.len() > 1)
-            .map(|c| overview_view(c, &run));
-        let sections = catalog()
-            .map(|c| {
-                run.questionnaires
-                    .iter()
-                    .filter_map(|id| c.get(id))
-                    .map(|q| questionnaire_result(q, &run))
-                    .collect_view()
-            })
-            .ok();
-        let room = catalog()
-            .ok()
-            .zip(run.workshop.as_ref())
-            .map(|(c, record)| room_view(c, &run, record));
+        let catalog = state.catalog.get();
+        let overview = (run.questionnaires.len() > 1).then(|| overview_view(&catalog, &run));
+        let sections = run
+            .questionnaires
+            .iter()
+            .filter_map(|id| catalog.get(id))
+            .map(|q| questionnaire_result(q, &run))
+            .collect_view();
+        let room = run
+            .workshop
+            .as_ref()
+            .map(|record| room_view(&catalog, &run, record));
         let resume = (run.workshop.is_none()).then_some(resume);
         view! {
             <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>"Print or save as PDF"</button></p>
             <h1>"Results for " {move || team_name.get()}</h1>
             <p class="meta">{when}
-                {run.workshop.as_ref().map(|w| format!(" · agreed in a workshop of {} participant{}", w.participants, if w.participants == 1 { "" } else { "s" }))}
+                {run.workshop.as_ref().map(|w| format!(" · agreed in a workshop of {}", count(w.participants, "participant", "participants")))}
             </p>
             {resume}
             {overview}
@@ -144,16 +145,16 @@ pub fn Results() -> impl IntoView {
                 </p>
             </section>
             <p>
-                <A href=format!("/teams/{}", team.0)>"Team history and trends"</A>
+                <A href=routes::team(&team)>"Team history and trends"</A>
                 " · "
-                <A href="/">"Back to your teams"</A>
+                <A href=routes::HOME>"Back to your teams"</A>
             </p>
         })
         }}
     }
 }
 
-fn questionnaire_result(q: &'static Questionnaire, run: &Run) -> impl IntoView {
+fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
     let result = score(q, &run.answers);
     let weakest = result.weakest();
     let weakest_names = weakest
@@ -191,7 +192,7 @@ fn questionnaire_result(q: &'static Questionnaire, run: &Run) -> impl IntoView {
         .collect();
     let caption = format!("{} scores by dimension", q.title);
     let dora_view = (q.id == maturity_core::dora::QUESTIONNAIRE_ID)
-        .then(|| view! { <DoraPlacement questionnaire=q answers=run.answers.clone()/> });
+        .then(|| view! { <DoraPlacement questionnaire=Arc::clone(q) answers=run.answers.clone()/> });
     let advice_view = (!advice.is_empty()).then(|| {
         view! {
             <h3>{format!("What to try next for {weakest_names}")}</h3>
@@ -227,7 +228,7 @@ fn questionnaire_result(q: &'static Questionnaire, run: &Run) -> impl IntoView {
 const OVERVIEW_RECOMMENDATIONS: usize = 5;
 
 /// Every framework's overall score, and where to start across all of them.
-fn overview_view(catalog: &'static Catalog, run: &Run) -> impl IntoView {
+fn overview_view(catalog: &Catalog, run: &Run) -> impl IntoView {
     let rows = run
         .questionnaires
         .iter()
@@ -332,7 +333,7 @@ fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl Into
         .steps(&run.questionnaires)
         .into_iter()
         .map(|step| {
-            let q = step.question;
+            let q = step.question();
             let team = run.answers.get(&q.id).map_or_else(
                 || "—".to_string(),
                 |&v| match q.answer {

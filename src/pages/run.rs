@@ -1,7 +1,8 @@
 //! Taking an assessment: one question at a time, every answer saved as it is given,
 //! resuming where the team stopped.
 
-use crate::app::{steps_of, use_app_state};
+use crate::routes;
+use crate::state::use_app_state;
 use crate::components::stepper::QuestionStepper;
 use crate::platform::{now, set_title};
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn RunPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let steps = steps_of(move || questionnaire_ids.get());
+    let steps = state.steps_of(move || questionnaire_ids.get());
 
     view! {
         {move || {
@@ -38,13 +39,13 @@ pub fn RunPage() -> impl IntoView {
                 view! {
                     <h1>"Assessment not found"</h1>
                     <p>"This assessment is not saved in this browser. It may have been taken on another device, or deleted."</p>
-                    <p><A href="/">"See your teams and assessments"</A></p>
+                    <p><A href=routes::HOME>"See your teams and assessments"</A></p>
                 }.into_any()
             } else if finished.get() {
                 view! {
                     <h1>"This assessment is finished"</h1>
                     <p>"Its answers are final. "
-                        <A href=format!("/runs/{}/results", run_id.get().0)>"See its results"</A>
+                        <A href=routes::results(&run_id.get())>"See its results"</A>
                     </p>
                 }.into_any()
             } else if steps.with(|s| s.is_empty()) {
@@ -60,7 +61,7 @@ pub fn RunPage() -> impl IntoView {
 }
 
 #[component]
-fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step<'static>>>) -> impl IntoView {
+fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step>>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
     let team_name = Memo::new(move |_| {
@@ -71,7 +72,13 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step<'static>>>) -> impl IntoV
                 .unwrap_or_default()
         })
     });
-    let title = Memo::new(move |_| steps.with(|s| titles_of(s)));
+    let title = Memo::new(move |_| {
+        let ids = state
+            .store
+            .with(|s| s.run(&run_id.get()).map(|r| r.questionnaires.clone()))
+            .unwrap_or_default();
+        state.catalog.with(|c| c.title_line(&ids))
+    });
     Effect::new(move |_| set_title(&format!("{} · {}", title.get(), team_name.get())));
 
     let position = Signal::derive(move || {
@@ -98,7 +105,7 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step<'static>>>) -> impl IntoV
     let on_finish = Callback::new(move |()| {
         let id = run_id.get_untracked();
         state.change(|s| s.finish(&id, now()))?;
-        navigate(&format!("/runs/{}/results", id.0), Default::default());
+        navigate(&routes::results(&id), Default::default());
         Ok(())
     });
 
@@ -115,15 +122,4 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step<'static>>>) -> impl IntoV
             saved_where="saved in this browser as you go"
         />
     }
-}
-
-/// "CALMS + DORA": the questionnaires of `steps`, in the order they are asked.
-pub fn titles_of(steps: &[Step]) -> String {
-    let mut titles: Vec<&str> = Vec::new();
-    for step in steps {
-        if !titles.contains(&step.questionnaire.title.as_str()) {
-            titles.push(&step.questionnaire.title);
-        }
-    }
-    titles.join(" + ")
 }

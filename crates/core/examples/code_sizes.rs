@@ -29,10 +29,10 @@ fn main() {
             .steps(ids)
             .iter()
             .map(|s| {
-                let last = s.question.choices.len().saturating_sub(1) as u8;
+                let last = s.question().choices.len().saturating_sub(1) as u8;
                 (
-                    s.question.id.clone(),
-                    if s.question.choices.is_empty() {
+                    s.question().id.clone(),
+                    if s.question().choices.is_empty() {
                         100
                     } else {
                         last

@@ -1,10 +1,14 @@
-//! The built-in questionnaires: data files compiled in, parsed and validated.
+//! The questionnaires the app offers: the built-in data files (compiled in, parsed
+//! and validated once) and questionnaires of the user's own, checked before they join.
 //!
 //! Adding a framework means adding a file under `questionnaires/` and a line to
-//! [`BUILTIN_FILES`]; no other code changes.
+//! [`BUILTIN_FILES`]; no other code changes (see the README for the two built-in
+//! questionnaires whose results also have views of their own).
 
+use crate::limits::MAX_CUSTOM_BYTES;
 use crate::model::{Question, Questionnaire};
 use crate::validate::{validate, Problem};
+use std::sync::{Arc, OnceLock};
 use thiserror::Error;
 
 /// (file name, contents) of every built-in questionnaire, in the order they are offered.
@@ -44,21 +48,25 @@ pub enum CatalogError {
     QuestionPrefix { id: String, prefix: String },
 }
 
-/// The questionnaires the app offers.
-#[derive(Debug, Clone, PartialEq)]
+/// The questionnaires the app offers. Cheap to clone: the questionnaires are shared.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Catalog {
-    questionnaires: Vec<Questionnaire>,
+    questionnaires: Vec<Arc<Questionnaire>>,
 }
 
 impl Catalog {
-    /// Parses and validates the compiled-in files.
+    /// The compiled-in questionnaires, parsed and validated on first use. This is
+    /// the one way to get them; a broken file is a build error the app reports.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        Catalog::from_files(BUILTIN_FILES)
+        static BUILTIN: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Catalog::from_files(BUILTIN_FILES))
+            .clone()
     }
 
     /// Parses and validates `(file name, contents)` pairs.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
-        let mut questionnaires: Vec<Questionnaire> = Vec::with_capacity(files.len());
+        let mut questionnaires: Vec<Arc<Questionnaire>> = Vec::with_capacity(files.len());
         for (file, text) in files {
             let q = parse(file, text)?;
             if questionnaires.iter().any(|existing| existing.id == q.id) {
@@ -67,40 +75,89 @@ impl Catalog {
                     id: q.id,
                 });
             }
-            questionnaires.push(q);
+            questionnaires.push(Arc::new(q));
         }
         Ok(Catalog { questionnaires })
     }
 
-    pub fn all(&self) -> &[Questionnaire] {
+    pub fn all(&self) -> &[Arc<Questionnaire>] {
         &self.questionnaires
     }
 
-    pub fn get(&self, id: &str) -> Option<&Questionnaire> {
+    pub fn get(&self, id: &str) -> Option<&Arc<Questionnaire>> {
         self.questionnaires.iter().find(|q| q.id == id)
+    }
+
+    /// The question with id `id`, in whichever questionnaire has it.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        let prefix = id.split_once('.').map_or(id, |(prefix, _)| prefix);
+        self.get(prefix)
+            .and_then(|q| q.question(id))
+            .or_else(|| self.questionnaires.iter().find_map(|q| q.question(id)))
     }
 
     /// The questions a run of `questionnaires` asks, in order. Ids this catalog does
     /// not know (a file removed since, or data from elsewhere) are skipped.
-    pub fn steps(&self, questionnaires: &[String]) -> Vec<Step<'_>> {
+    pub fn steps(&self, questionnaires: &[String]) -> Vec<Step> {
         questionnaires
             .iter()
             .filter_map(|id| self.get(id))
             .flat_map(|questionnaire| {
-                questionnaire.active_questions().map(move |question| Step {
-                    questionnaire,
-                    question,
-                })
+                questionnaire
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| !q.retired)
+                    .map(move |(index, _)| Step {
+                        questionnaire: Arc::clone(questionnaire),
+                        index,
+                    })
             })
             .collect()
     }
+
+    /// The titles of `questionnaires`, in order; an unknown id as itself.
+    pub fn titles(&self, questionnaires: &[String]) -> Vec<String> {
+        questionnaires
+            .iter()
+            .map(|id| self.get(id).map_or_else(|| id.clone(), |q| q.title.clone()))
+            .collect()
+    }
+
+    /// "CALMS + DORA": what a run or workshop of `questionnaires` is called in its
+    /// heading.
+    pub fn title_line(&self, questionnaires: &[String]) -> String {
+        self.titles(questionnaires).join(" + ")
+    }
 }
 
-/// One question of a run, with the questionnaire it comes from.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Step<'a> {
-    pub questionnaire: &'a Questionnaire,
-    pub question: &'a Question,
+/// One question of a run, with the questionnaire it comes from. Owns a share of the
+/// questionnaire, so a view can keep it as long as it likes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub questionnaire: Arc<Questionnaire>,
+    /// Position of the question in the questionnaire's file.
+    index: usize,
+}
+
+impl Step {
+    pub fn question(&self) -> &Question {
+        &self.questionnaire.questions[self.index]
+    }
+
+    /// Whether the question belongs to a scored dimension (not a classification).
+    pub fn is_scored(&self) -> bool {
+        self.questionnaire
+            .dimension(&self.question().dimension)
+            .is_some_and(|d| d.scored)
+    }
+
+    /// The name of the question's dimension.
+    pub fn dimension_name(&self) -> &str {
+        self.questionnaire
+            .dimension(&self.question().dimension)
+            .map_or("", |d| d.name.as_str())
+    }
 }
 
 /// Parses one questionnaire file and validates it. A parse error names the field
@@ -123,11 +180,6 @@ pub fn parse(file: &str, text: &str) -> Result<Questionnaire, CatalogError> {
     Ok(q)
 }
 
-/// The largest questionnaire file accepted from a user.
-pub const MAX_CUSTOM_BYTES: usize = 256 * 1024;
-/// The most questionnaires of their own a browser keeps.
-pub const MAX_CUSTOM: usize = 20;
-
 impl Catalog {
     /// This catalog plus questionnaires of the user's own. Ones that no longer fit
     /// (an id a newer built-in now uses, say) are left out, never a reason to fail.
@@ -135,7 +187,7 @@ impl Catalog {
         let mut all = self.clone();
         for q in custom {
             if all.check_custom(q).is_ok() {
-                all.questionnaires.push(q.clone());
+                all.questionnaires.push(Arc::new(q.clone()));
             }
         }
         all

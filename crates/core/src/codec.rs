@@ -12,7 +12,7 @@
 //! [`CodeError`] that says which kind of wrong it is, never a panic.
 
 use crate::catalog::Catalog;
-use crate::model::AnswerKind;
+use crate::records::{Participation, Workshop};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::collections::BTreeMap;
@@ -87,20 +87,17 @@ impl Layout {
             .steps(questionnaires)
             .iter()
             .map(|step| {
-                let answers = match step.question.answer {
-                    AnswerKind::Choice => {
-                        u8::try_from(step.question.choices.len()).unwrap_or(u8::MAX)
-                    }
-                    AnswerKind::Percent => 101,
-                };
-                description.push_str(&step.question.id);
+                let question = step.question();
+                // The same rule as everywhere: the answers the question accepts.
+                let answers = question.answer_count();
+                description.push_str(&question.id);
                 description.push(':');
                 description.push_str(&answers.to_string());
                 description.push(';');
                 // One more state than answers: "not answered".
                 let bits = (u32::BITS - u32::from(answers).leading_zeros()) as u8;
                 Slot {
-                    id: step.question.id.clone(),
+                    id: question.id.clone(),
                     answers,
                     bits,
                 }
@@ -145,6 +142,28 @@ pub struct Invitation {
     pub questionnaires: Vec<String>,
     /// [`Layout::fingerprint`] of the facilitator's questions.
     pub layout: u32,
+}
+
+impl Invitation {
+    /// The invitation to a facilitator's workshop for the team called `team_name`.
+    pub fn to_workshop(workshop: &Workshop, team_name: &str) -> Invitation {
+        Invitation {
+            workshop: workshop.id,
+            team_name: team_name.to_string(),
+            questionnaires: workshop.questionnaires.clone(),
+            layout: workshop.layout,
+        }
+    }
+
+    /// The invitation a participant joined with, rebuilt from what their device keeps.
+    pub fn joined(participation: &Participation) -> Invitation {
+        Invitation {
+            workshop: participation.workshop,
+            team_name: participation.team_name.clone(),
+            questionnaires: participation.questionnaires.clone(),
+            layout: participation.layout,
+        }
+    }
 }
 
 /// One participant's answers, as read from their code.

@@ -7,6 +7,7 @@
 //! in a normalised metric space, and the result says how close the runner-up is and
 //! when two clusters tie.
 
+use crate::scoring::{choice_score, percent_score};
 use std::collections::BTreeMap;
 
 /// The id of the DORA questionnaire, whose results also place the team among clusters.
@@ -65,12 +66,12 @@ pub struct Scores {
     pub stability: Option<f64>,
 }
 
-/// Scores as DORA's Quick Check computes them: the six options map linearly onto
-/// 0-10, and rates are inverted (0% scores 10, 100% scores 0).
+/// Scores as DORA's Quick Check computes them, by the same rule as every other
+/// question ([`crate::scoring`]): the six options map linearly onto 0-10, and rates
+/// are inverted (0% scores 10, 100% scores 0).
 pub fn scores(d: &Delivery) -> Scores {
-    let bucket =
-        |b: Option<u8>| b.map(|b| f64::from(b.min(BUCKETS - 1)) * 10.0 / f64::from(BUCKETS - 1));
-    let rate = |p: Option<u8>| p.map(|p| (100.0 - f64::from(p.min(100))) / 10.0);
+    let bucket = |b: Option<u8>| b.and_then(|b| choice_score(b, usize::from(BUCKETS)));
+    let rate = |p: Option<u8>| p.map(percent_score);
     let df = bucket(d.deployment_frequency);
     let lt = bucket(d.lead_time);
     let rec = bucket(d.recovery_time);
@@ -94,7 +95,7 @@ fn mean(values: &[Option<f64>]) -> Option<f64> {
 
 /// One published cluster. Throughput metrics are bucket positions (0-5, a half when
 /// the published range spans two of DORA's answer options); the change failure rate
-/// is the midpoint of the published range, in percent.
+/// is the published range in percent, `low` = `high` when published as one value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
     pub name: &'static str,
@@ -103,9 +104,32 @@ pub struct Cluster {
     pub deployment_frequency: f64,
     pub lead_time: f64,
     pub recovery_time: f64,
-    pub change_failure_rate: f64,
-    /// The published ranges in words, for display.
-    pub described: [&'static str; 4],
+    pub change_failure_rate: Range,
+    /// The published throughput ranges in words, for display: deployment frequency,
+    /// lead time, recovery time.
+    pub described: [&'static str; 3],
+}
+
+/// A published percentage range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Range {
+    pub fn midpoint(self) -> f64 {
+        (self.low + self.high) / 2.0
+    }
+
+    /// "16–30%", or "5%" for a single value.
+    pub fn describe(self) -> String {
+        if self.low == self.high {
+            format!("{}%", self.low)
+        } else {
+            format!("{}–{}%", self.low, self.high)
+        }
+    }
 }
 
 /// One edition of the State of DevOps report that published clusters.
@@ -165,7 +189,7 @@ impl Cluster {
             self.deployment_frequency / b,
             self.lead_time / b,
             self.recovery_time / b,
-            cfr_position(self.change_failure_rate) / b,
+            cfr_position(self.change_failure_rate.midpoint()) / b,
         ]
     }
 
@@ -177,7 +201,7 @@ impl Cluster {
             deployment_frequency: bucket(self.deployment_frequency),
             lead_time: bucket(self.lead_time),
             recovery_time: bucket(self.recovery_time),
-            change_failure_rate: Some(self.change_failure_rate.round() as u8),
+            change_failure_rate: Some(self.change_failure_rate.midpoint().round() as u8),
             rework_rate: None,
         }
     }
@@ -236,15 +260,15 @@ pub fn place(d: &Delivery, edition: &Edition) -> Option<Placement> {
 /// The year of the newest edition with clusters: the default view.
 pub const NEWEST_WITH_CLUSTERS: u16 = 2024;
 
-const SAME: &str = "0–15%";
-
-/// Every edition in `shared/reference/dora-bands.md`, oldest first.
+/// Every edition with published clusters, oldest first; each figure is listed with
+/// its report and page in `docs/sources.md`.
 pub fn editions() -> Vec<Edition> {
     fn c(
         name: &'static str,
         share: &'static str,
-        [df, lt, rec, cfr]: [f64; 4],
-        described: [&'static str; 4],
+        [df, lt, rec]: [f64; 3],
+        (low, high): (f64, f64),
+        described: [&'static str; 3],
     ) -> Cluster {
         Cluster {
             name,
@@ -252,7 +276,7 @@ pub fn editions() -> Vec<Edition> {
             deployment_frequency: df,
             lead_time: lt,
             recovery_time: rec,
-            change_failure_rate: cfr,
+            change_failure_rate: Range { low, high },
             described,
         }
     }
@@ -262,10 +286,10 @@ pub fn editions() -> Vec<Edition> {
             caveat: "Shares of high, medium and low were not confirmed against the report. \
                      Elite, high and medium all published a 0–15% change failure rate.",
             clusters: vec![
-                c("Elite", "20%", [5.0, 4.5, 5.0, 7.5], ["on demand, several a day", "less than a day", "less than an hour", SAME]),
-                c("High", "23% (?)", [3.0, 3.0, 4.5, 7.5], ["daily to weekly", "a day to a week", "less than a day", SAME]),
-                c("Medium", "44% (?)", [2.0, 2.0, 4.5, 7.5], ["weekly to monthly", "a week to a month", "less than a day", SAME]),
-                c("Low", "12% (?)", [1.0, 1.0, 2.0, 53.0], ["monthly to every six months", "one to six months", "a week to a month", "46–60%"]),
+                c("Elite", "20%", [5.0, 4.5, 5.0], (0.0, 15.0), ["on demand, several a day", "less than a day", "less than an hour"]),
+                c("High", "23% (?)", [3.0, 3.0, 4.5], (0.0, 15.0), ["daily to weekly", "a day to a week", "less than a day"]),
+                c("Medium", "44% (?)", [2.0, 2.0, 4.5], (0.0, 15.0), ["weekly to monthly", "a week to a month", "less than a day"]),
+                c("Low", "12% (?)", [1.0, 1.0, 2.0], (46.0, 60.0), ["monthly to every six months", "one to six months", "a week to a month"]),
             ],
         },
         Edition {
@@ -273,19 +297,19 @@ pub fn editions() -> Vec<Edition> {
             caveat: "High, medium and low published the same change failure rate (16–30%), \
                      so in 2021 that metric barely separates them.",
             clusters: vec![
-                c("Elite", "26%", [5.0, 5.0, 5.0, 7.5], ["on demand", "less than an hour", "less than an hour", SAME]),
-                c("High", "40% (?)", [2.0, 3.0, 4.5, 23.0], ["weekly to monthly", "a day to a week", "less than a day", "16–30%"]),
-                c("Medium", "28% (?)", [1.0, 1.0, 3.0, 23.0], ["monthly to every six months", "one to six months", "a day to a week", "16–30%"]),
-                c("Low", "7%", [0.0, 0.0, 0.0, 23.0], ["less than every six months", "more than six months", "more than six months", "16–30%"]),
+                c("Elite", "26%", [5.0, 5.0, 5.0], (0.0, 15.0), ["on demand", "less than an hour", "less than an hour"]),
+                c("High", "40% (?)", [2.0, 3.0, 4.5], (16.0, 30.0), ["weekly to monthly", "a day to a week", "less than a day"]),
+                c("Medium", "28% (?)", [1.0, 1.0, 3.0], (16.0, 30.0), ["monthly to every six months", "one to six months", "a day to a week"]),
+                c("Low", "7%", [0.0, 0.0, 0.0], (16.0, 30.0), ["less than every six months", "more than six months", "more than six months"]),
             ],
         },
         Edition {
             year: 2022,
             caveat: "2022 found no elite cluster: its best cluster is called high.",
             clusters: vec![
-                c("High", "11% (?)", [5.0, 3.0, 4.5, 7.5], ["on demand", "a day to a week", "less than a day", SAME]),
-                c("Medium", "69% (?)", [2.0, 2.0, 3.0, 23.0], ["weekly to monthly", "a week to a month", "a day to a week", "16–30%"]),
-                c("Low", "19%", [1.0, 1.0, 2.0, 53.0], ["monthly to every six months", "one to six months", "a week to a month", "46–60%"]),
+                c("High", "11% (?)", [5.0, 3.0, 4.5], (0.0, 15.0), ["on demand", "a day to a week", "less than a day"]),
+                c("Medium", "69% (?)", [2.0, 2.0, 3.0], (16.0, 30.0), ["weekly to monthly", "a week to a month", "a day to a week"]),
+                c("Low", "19%", [1.0, 1.0, 2.0], (46.0, 60.0), ["monthly to every six months", "one to six months", "a week to a month"]),
             ],
         },
         Edition {
@@ -293,10 +317,10 @@ pub fn editions() -> Vec<Edition> {
             caveat: "2023 asked the change failure rate as an exact percentage, and measured recovery \
                      from failed deployments only. Low and medium share deployment frequency and lead time.",
             clusters: vec![
-                c("Elite", "18%", [5.0, 4.5, 5.0, 5.0], ["on demand", "less than a day", "less than an hour", "5%"]),
-                c("High", "31%", [3.0, 3.0, 4.5, 10.0], ["daily to weekly", "a day to a week", "less than a day", "10%"]),
-                c("Medium", "33%", [2.0, 2.0, 3.0, 15.0], ["weekly to monthly", "a week to a month", "a day to a week", "15%"]),
-                c("Low", "17%", [2.0, 2.0, 1.0, 64.0], ["weekly to monthly", "a week to a month", "one to six months", "64%"]),
+                c("Elite", "18%", [5.0, 4.5, 5.0], (5.0, 5.0), ["on demand", "less than a day", "less than an hour"]),
+                c("High", "31%", [3.0, 3.0, 4.5], (10.0, 10.0), ["daily to weekly", "a day to a week", "less than a day"]),
+                c("Medium", "33%", [2.0, 2.0, 3.0], (15.0, 15.0), ["weekly to monthly", "a week to a month", "a day to a week"]),
+                c("Low", "17%", [2.0, 2.0, 1.0], (64.0, 64.0), ["weekly to monthly", "a week to a month", "one to six months"]),
             ],
         },
         Edition {
@@ -306,10 +330,10 @@ pub fn editions() -> Vec<Edition> {
                      has no clusters, so it does not affect the placement. From 2025 DORA reports team \
                      profiles instead of clusters.",
             clusters: vec![
-                c("Elite", "19%", [5.0, 4.5, 5.0, 5.0], ["on demand", "less than a day", "less than an hour", "5%"]),
-                c("High", "22%", [3.0, 3.0, 4.5, 20.0], ["daily to weekly", "a day to a week", "less than a day", "20%"]),
-                c("Medium", "35%", [2.0, 2.0, 4.5, 10.0], ["weekly to monthly", "a week to a month", "less than a day", "10%"]),
-                c("Low", "25%", [1.0, 1.0, 2.0, 40.0], ["monthly to every six months", "one to six months", "a week to a month", "40%"]),
+                c("Elite", "19%", [5.0, 4.5, 5.0], (5.0, 5.0), ["on demand", "less than a day", "less than an hour"]),
+                c("High", "22%", [3.0, 3.0, 4.5], (20.0, 20.0), ["daily to weekly", "a day to a week", "less than a day"]),
+                c("Medium", "35%", [2.0, 2.0, 4.5], (10.0, 10.0), ["weekly to monthly", "a week to a month", "less than a day"]),
+                c("Low", "25%", [1.0, 1.0, 2.0], (40.0, 40.0), ["monthly to every six months", "one to six months", "a week to a month"]),
             ],
         },
     ]

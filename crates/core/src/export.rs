@@ -9,7 +9,8 @@
 
 use crate::catalog::Catalog;
 use crate::history::run_scores;
-use crate::model::{Millis, Run, TeamId};
+use crate::records::{chronological, Millis, Run, TeamId};
+use crate::scoring::format_score;
 use crate::store::Store;
 
 /// The header row.
@@ -41,7 +42,7 @@ pub fn runs_csv(
         .iter()
         .filter(|r| team.is_none_or(|t| &r.team == t))
         .collect();
-    runs.sort_by(|a, b| a.held_at().cmp(&b.held_at()).then_with(|| a.id.cmp(&b.id)));
+    chronological(&mut runs);
     let mut out = csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::NonNumeric)
         .from_writer(Vec::new());
@@ -59,10 +60,10 @@ pub fn runs_csv(
                 .get(&questionnaire.questionnaire)
                 .map_or(questionnaire.questionnaire.as_str(), |q| q.title.as_str());
             for dimension in &questionnaire.dimensions {
-                let score = dimension
-                    .score
-                    .map(|s| format!("{:.1}", s))
-                    .unwrap_or_default();
+                let score = match dimension.score {
+                    Some(_) => format_score(dimension.score),
+                    None => String::new(),
+                };
                 let _ = out.write_record([
                     safe(team).as_str(),
                     safe(&run.id.0).as_str(),

@@ -1,40 +1,20 @@
 //! A team's history: its runs with their scores, every dimension's trend over time,
-//! DORA metrics over time against an edition's cluster bands, and the per-dimension
-//! deltas between two runs.
+//! its DORA answers over time (placed by [`crate::dora_trend`]), and the
+//! per-dimension deltas between two runs.
 //!
 //! Only finished runs make trends: an unfinished run's partial answers would draw a
 //! drop that never happened.
 
 use crate::catalog::Catalog;
-use crate::dora::{self, Delivery, Edition, Placement};
-use crate::model::{Millis, Run, RunId, TeamId};
-use crate::scoring::{score, QuestionnaireScore};
+use crate::dora::{self, Delivery};
+use crate::records::{chronological, Millis, Run, RunId, TeamId};
+use crate::scoring::{rounded, score, QuestionnaireScore};
 use crate::store::Store;
 
 /// Changes smaller than this many points (on the 0-10 scale) count as unchanged.
 /// One answer moving one step in a dimension of four five-option questions moves
 /// the dimension by 0.625; a point means more than that one step.
 pub const CHANGE_THRESHOLD: f64 = 1.0;
-
-/// One run in a team's history, with its scores per questionnaire (catalog order of
-/// the run's questionnaires; unknown questionnaires are left out).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry<'s> {
-    pub run: &'s Run,
-    pub scores: Vec<QuestionnaireScore>,
-}
-
-/// Every run of `team`, newest first, with its scores.
-pub fn history<'s>(store: &'s Store, catalog: &Catalog, team: &TeamId) -> Vec<Entry<'s>> {
-    store
-        .runs_of(team)
-        .into_iter()
-        .map(|run| Entry {
-            run,
-            scores: run_scores(catalog, run),
-        })
-        .collect()
-}
 
 /// The scores of each questionnaire `run` covers that the catalog knows.
 pub fn run_scores(catalog: &Catalog, run: &Run) -> Vec<QuestionnaireScore> {
@@ -43,17 +23,6 @@ pub fn run_scores(catalog: &Catalog, run: &Run) -> Vec<QuestionnaireScore> {
         .filter_map(|id| catalog.get(id))
         .map(|q| score(q, &run.answers))
         .collect()
-}
-
-/// The finished runs of `team`, oldest first: the points of every trend.
-pub fn finished_runs<'s>(store: &'s Store, team: &TeamId) -> Vec<&'s Run> {
-    let mut runs: Vec<&Run> = store
-        .runs
-        .iter()
-        .filter(|r| &r.team == team && r.is_finished())
-        .collect();
-    runs.sort_by(|a, b| a.held_at().cmp(&b.held_at()).then_with(|| a.id.cmp(&b.id)));
-    runs
 }
 
 /// One line of a trend chart.
@@ -93,25 +62,21 @@ impl Trend {
     }
 }
 
-/// The trend of every questionnaire with at least one scored dimension that any of
-/// `runs` (oldest first) covered, in catalog order.
-pub fn trends(catalog: &Catalog, runs: &[&Run]) -> Vec<Trend> {
-    let scored: Vec<Scored> = runs
-        .iter()
-        .map(|r| Scored {
-            run: &r.id,
-            at: r.held_at(),
-            scores: run_scores(catalog, r),
-        })
-        .collect();
-    trends_of(catalog, &scored.iter().collect::<Vec<_>>())
-}
-
 /// A run with its scores, computed once and shared by every view of the history.
 struct Scored<'a> {
-    run: &'a RunId,
+    run: &'a Run,
     at: Millis,
     scores: Vec<QuestionnaireScore>,
+}
+
+impl<'a> Scored<'a> {
+    fn new(catalog: &Catalog, run: &'a Run) -> Scored<'a> {
+        Scored {
+            run,
+            at: run.held_at(),
+            scores: run_scores(catalog, run),
+        }
+    }
 }
 
 fn trends_of(catalog: &Catalog, runs: &[&Scored]) -> Vec<Trend> {
@@ -153,7 +118,7 @@ fn trends_of(catalog: &Catalog, runs: &[&Scored]) -> Vec<Trend> {
             Some(Trend {
                 questionnaire: questionnaire.id.clone(),
                 title: questionnaire.title.clone(),
-                runs: covering.iter().map(|(r, _)| r.run.clone()).collect(),
+                runs: covering.iter().map(|(r, _)| r.run.id.clone()).collect(),
                 at: covering.iter().map(|(r, _)| r.at).collect(),
                 overall: covering.iter().map(|(_, s)| s.overall).collect(),
                 dimensions,
@@ -197,47 +162,34 @@ pub struct TeamHistory {
 pub fn team_history(store: &Store, catalog: &Catalog, team: &TeamId) -> TeamHistory {
     let mut runs: Vec<&Run> = store.runs.iter().filter(|r| &r.team == team).collect();
     // Oldest first for the trends; the list is shown newest first.
-    runs.sort_by(|a, b| a.held_at().cmp(&b.held_at()).then_with(|| a.id.cmp(&b.id)));
-    let scored: Vec<Scored> = runs
-        .iter()
-        .map(|r| Scored {
-            run: &r.id,
-            at: r.held_at(),
-            scores: run_scores(catalog, r),
-        })
-        .collect();
-    let finished: Vec<&Scored> = scored
-        .iter()
-        .zip(&runs)
-        .filter(|(_, r)| r.is_finished())
-        .map(|(s, _)| s)
-        .collect();
+    chronological(&mut runs);
+    let scored: Vec<Scored> = runs.iter().map(|r| Scored::new(catalog, r)).collect();
+    let finished: Vec<&Scored> = scored.iter().filter(|s| s.run.is_finished()).collect();
     let trends = trends_of(catalog, &finished);
-    let finished = finished.len();
-    let dora = runs
+    let dora = finished
         .iter()
-        .filter(|r| r.is_finished() && r.questionnaires.iter().any(|q| q == dora::QUESTIONNAIRE_ID))
-        .map(|r| {
+        .filter(|s| s.run.covers(dora::QUESTIONNAIRE_ID))
+        .map(|s| {
             (
-                r.id.clone(),
-                r.held_at(),
-                Delivery::from_answers(&r.answers),
+                s.run.id.clone(),
+                s.at,
+                Delivery::from_answers(&s.run.answers),
             )
         })
         .collect();
+    let finished = finished.len();
     let summaries = scored
         .into_iter()
-        .zip(&runs)
         .rev()
-        .map(|(s, r)| Summary {
-            run: r.id.clone(),
+        .map(|s| Summary {
+            run: s.run.id.clone(),
             held_at: s.at,
-            finished: r.is_finished(),
-            answered: r.answers.len(),
-            notes: r.notes.clone(),
-            actions: r.actions.len(),
-            actions_done: r.actions.iter().filter(|a| a.done).count(),
-            participants: r.workshop.as_ref().map(|w| w.participants),
+            finished: s.run.is_finished(),
+            answered: answered(catalog, s.run),
+            notes: s.run.notes.clone(),
+            actions: s.run.actions.len(),
+            actions_done: s.run.actions.iter().filter(|a| a.done).count(),
+            participants: s.run.workshop.as_ref().map(|w| w.participants),
             scores: s.scores,
         })
         .collect();
@@ -249,145 +201,51 @@ pub fn team_history(store: &Store, catalog: &Catalog, team: &TeamId) -> TeamHist
     }
 }
 
-/// The four clustered DORA metrics, in the order charts show them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Metric {
-    DeploymentFrequency,
-    LeadTime,
-    RecoveryTime,
-    ChangeFailureRate,
-}
-
-impl Metric {
-    pub const ALL: [Metric; 4] = [
-        Metric::DeploymentFrequency,
-        Metric::LeadTime,
-        Metric::RecoveryTime,
-        Metric::ChangeFailureRate,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Metric::DeploymentFrequency => "Deployment frequency",
-            Metric::LeadTime => "Lead time for changes",
-            Metric::RecoveryTime => "Time to restore service",
-            Metric::ChangeFailureRate => "Change failure rate",
-        }
-    }
-
-    /// The DORA question this metric is read from.
-    pub fn question(self) -> &'static str {
-        match self {
-            Metric::DeploymentFrequency => dora::DEPLOYMENT_FREQUENCY,
-            Metric::LeadTime => dora::LEAD_TIME,
-            Metric::RecoveryTime => dora::RECOVERY_TIME,
-            Metric::ChangeFailureRate => dora::CHANGE_FAILURE_RATE,
-        }
-    }
-
-    /// Whether the metric is a percentage (lower is better) rather than a position
-    /// on DORA's six options (0 worst to 5 best).
-    pub fn is_percent(self) -> bool {
-        self == Metric::ChangeFailureRate
-    }
-
-    /// The answered value: option position 0-5, or percentage.
-    pub fn value(self, d: &Delivery) -> Option<u8> {
-        match self {
-            Metric::DeploymentFrequency => d.deployment_frequency,
-            Metric::LeadTime => d.lead_time,
-            Metric::RecoveryTime => d.recovery_time,
-            Metric::ChangeFailureRate => d.change_failure_rate,
-        }
-    }
-}
-
-/// Where one cluster of an edition sits on one metric, in the metric's own units:
-/// option positions for throughput (a range when the published range spans two
-/// options), the published percentage range for the change failure rate.
+/// Where a run stands, as a list of runs shows it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Band {
-    pub cluster: &'static str,
-    pub low: f64,
-    pub high: f64,
+pub struct Progress {
+    /// Questions asked, and how many have an answer they accept.
+    pub asked: usize,
+    pub answered: usize,
+    /// (title, overall score) of each questionnaire the run takes that the catalog
+    /// knows, in the run's order.
+    pub overall: Vec<(String, Option<f64>)>,
 }
 
-/// The bands of every cluster of `edition` on `metric`, in the edition's order.
-pub fn bands(edition: &Edition, metric: Metric) -> Vec<Band> {
-    edition
-        .clusters
-        .iter()
-        .map(|c| {
-            let (low, high) = match metric {
-                Metric::DeploymentFrequency => span(c.deployment_frequency),
-                Metric::LeadTime => span(c.lead_time),
-                Metric::RecoveryTime => span(c.recovery_time),
-                Metric::ChangeFailureRate => percent_range(c.described[3])
-                    .unwrap_or((c.change_failure_rate, c.change_failure_rate)),
-            };
-            Band {
-                cluster: c.name,
-                low,
-                high,
-            }
-        })
-        .collect()
-}
-
-/// A half position (a published range across two options) covers both options.
-fn span(position: f64) -> (f64, f64) {
-    (position.floor(), position.ceil())
-}
-
-/// "16–30%" as (16, 30); "5%" as (5, 5).
-fn percent_range(text: &str) -> Option<(f64, f64)> {
-    let number = text.trim().strip_suffix('%')?;
-    match number.split_once('–') {
-        Some((low, high)) => Some((low.trim().parse().ok()?, high.trim().parse().ok()?)),
-        None => {
-            let value: f64 = number.trim().parse().ok()?;
-            Some((value, value))
-        }
+/// The progress and overall scores of `run`.
+pub fn progress(catalog: &Catalog, run: &Run) -> Progress {
+    Progress {
+        asked: catalog.steps(&run.questionnaires).len(),
+        answered: answered(catalog, run),
+        overall: run
+            .questionnaires
+            .iter()
+            .filter_map(|id| catalog.get(id))
+            .map(|q| (q.title.clone(), score(q, &run.answers).overall))
+            .collect(),
     }
 }
 
-/// One finished run's DORA answers and placement.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DoraPoint {
-    pub run: RunId,
-    pub at: Millis,
-    pub delivery: Delivery,
-    pub placement: Option<Placement>,
+/// How many of the questions `run` asks have an answer they accept: the count the
+/// question page, the results and the history all show.
+pub fn answered(catalog: &Catalog, run: &Run) -> usize {
+    catalog
+        .steps(&run.questionnaires)
+        .iter()
+        .filter(|step| {
+            let question = step.question();
+            run.answers
+                .get(&question.id)
+                .is_some_and(|&v| question.accepts(v))
+        })
+        .count()
 }
 
-/// DORA metrics over time: one point per run (oldest first) that covered DORA,
-/// placed in `edition`.
-pub fn dora_trend(runs: &[&Run], edition: &Edition) -> Vec<DoraPoint> {
-    let answers: Vec<(RunId, Millis, Delivery)> = runs
-        .iter()
-        .filter(|r| r.questionnaires.iter().any(|q| q == dora::QUESTIONNAIRE_ID))
-        .map(|r| {
-            (
-                r.id.clone(),
-                r.held_at(),
-                Delivery::from_answers(&r.answers),
-            )
-        })
-        .collect();
-    place_each(&answers, edition)
-}
-
-/// Places each run's DORA answers (from [`TeamHistory::dora`]) in `edition`.
-pub fn place_each(answers: &[(RunId, Millis, Delivery)], edition: &Edition) -> Vec<DoraPoint> {
-    answers
-        .iter()
-        .map(|(run, at, delivery)| DoraPoint {
-            run: run.clone(),
-            at: *at,
-            placement: dora::place(delivery, edition),
-            delivery: *delivery,
-        })
-        .collect()
+/// The stated rule behind every improved/worse/unchanged label, as pages say it.
+pub fn threshold_note() -> String {
+    format!(
+        "A change of less than {CHANGE_THRESHOLD:.1} point on the 0–10 scale counts as unchanged: one answer moving one step moves a dimension by less than that."
+    )
 }
 
 /// How a dimension moved between two runs.
@@ -418,7 +276,7 @@ pub fn verdict(before: Option<f64>, after: Option<f64>) -> Verdict {
     let (Some(b), Some(a)) = (before, after) else {
         return Verdict::NotComparable;
     };
-    let change = ((a - b) * 10.0).round() / 10.0;
+    let change = rounded(a - b);
     if change >= CHANGE_THRESHOLD {
         Verdict::Improved
     } else if -change >= CHANGE_THRESHOLD {

@@ -7,13 +7,12 @@
 //! matches a team here (but whose id does not) joins that team: its assessments
 //! line up in one history instead of two teams of the same name.
 
-use crate::model::{TeamId, MAX_ACTION};
-use crate::store::{ChangeError, DecodeError, Store, MAX_NOTES, MAX_TEAM_NAME};
+use crate::error::{ChangeError, DecodeError};
+use crate::limits::{MAX_ACTION, MAX_IMPORT_BYTES, MAX_NOTES, MAX_TEAM_NAME};
+use crate::records::{Millis, TeamId};
+use crate::store::Store;
 use std::collections::BTreeMap;
 use thiserror::Error;
-
-/// The largest backup file accepted: about 2,500 full assessments.
-pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// Why a file cannot be imported. Nothing changes when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -138,76 +137,70 @@ pub fn plan_import(current: &Store, text: &str) -> Result<ImportPlan, ImportErro
     })
 }
 
-impl Store {
-    /// Merges a planned import: adds new teams, runs and workshops, replaces runs
-    /// the file has in another version, keeps everything else here as it is. The
-    /// result is checked before it replaces this store: a plan made against an
-    /// older state (a team deleted meanwhile) is refused, never saved half-valid.
-    pub fn merge(
-        &mut self,
-        plan: ImportPlan,
-        now: crate::model::Millis,
-    ) -> Result<(), ChangeError> {
-        let mut next = self.clone();
-        next.merge_unchecked(plan, now);
-        next.check().map_err(|e| {
-            ChangeError::Import(format!(
-                "The data changed while the import was prepared ({e}); choose the file again."
-            ))
-        })?;
-        *self = next;
-        Ok(())
-    }
+/// Merges a planned import: adds new teams, runs and workshops, replaces runs
+/// the file has in another version, keeps everything else here as it is. The
+/// result is checked before it replaces this store: a plan made against an
+/// older state (a team deleted meanwhile) is refused, never saved half-valid.
+pub fn merge(store: &mut Store, plan: ImportPlan, now: Millis) -> Result<(), ChangeError> {
+    let mut next = store.clone();
+    merge_unchecked(&mut next, plan, now);
+    next.check().map_err(|e| {
+        ChangeError::Import(format!(
+            "The data changed while the import was prepared ({e}); choose the file again."
+        ))
+    })?;
+    *store = next;
+    Ok(())
+}
 
-    fn merge_unchecked(&mut self, plan: ImportPlan, now: crate::model::Millis) {
-        let ImportPlan {
-            incoming, team_ids, ..
-        } = plan;
-        for team in incoming.teams {
-            if self.team(&team.id).is_none() && team_ids.get(&team.id) == Some(&team.id) {
-                self.teams.push(team);
-            }
+fn merge_unchecked(store: &mut Store, plan: ImportPlan, now: Millis) {
+    let ImportPlan {
+        incoming, team_ids, ..
+    } = plan;
+    for team in incoming.teams {
+        if store.team(&team.id).is_none() && team_ids.get(&team.id) == Some(&team.id) {
+            store.teams.push(team);
         }
-        let map = |id: &TeamId| team_ids.get(id).cloned().unwrap_or_else(|| id.clone());
-        for mut run in incoming.runs {
-            run.team = map(&run.team);
-            match self.runs.iter_mut().find(|r| r.id == run.id) {
-                Some(here) => *here = run,
-                None => self.runs.push(run),
-            }
-        }
-        for mut workshop in incoming.workshops {
-            if self.workshop(workshop.id).is_none() {
-                workshop.team = map(&workshop.team);
-                self.workshops.push(workshop);
-            }
-        }
-        for participation in incoming.participations {
-            if self.participation(participation.workshop).is_none() {
-                self.participations.push(participation);
-            }
-        }
-        // Questionnaires of their own travel with the data; one with an id already
-        // here keeps the version here.
-        for questionnaire in incoming.questionnaires {
-            if !self.questionnaires.iter().any(|q| q.id == questionnaire.id) {
-                self.questionnaires.push(questionnaire);
-            }
-        }
-        self.repair();
-        self.touch(now);
     }
+    let map = |id: &TeamId| team_ids.get(id).cloned().unwrap_or_else(|| id.clone());
+    for mut run in incoming.runs {
+        run.team = map(&run.team);
+        match store.runs.iter_mut().find(|r| r.id == run.id) {
+            Some(here) => *here = run,
+            None => store.runs.push(run),
+        }
+    }
+    for mut workshop in incoming.workshops {
+        if store.workshop(workshop.id).is_none() {
+            workshop.team = map(&workshop.team);
+            store.workshops.push(workshop);
+        }
+    }
+    for participation in incoming.participations {
+        if store.participation(participation.workshop).is_none() {
+            store.participations.push(participation);
+        }
+    }
+    // Questionnaires of their own travel with the data; one with an id already
+    // here keeps the version here.
+    for questionnaire in incoming.questionnaires {
+        if !store
+            .questionnaires
+            .iter()
+            .any(|q| q.id == questionnaire.id)
+        {
+            store.questionnaires.push(questionnaire);
+        }
+    }
+    store.repair();
+    store.touch(now);
+}
 
-    /// Plans and merges `text` in one step, against this store as it is now.
-    pub fn import(
-        &mut self,
-        text: &str,
-        now: crate::model::Millis,
-    ) -> Result<ImportPlan, ChangeError> {
-        let plan = plan_import(self, text).map_err(|e| ChangeError::Import(e.to_string()))?;
-        self.merge(plan.clone(), now)?;
-        Ok(plan)
-    }
+/// Plans and merges `text` in one step, against `store` as it is now.
+pub fn import(store: &mut Store, text: &str, now: Millis) -> Result<ImportPlan, ChangeError> {
+    let plan = plan_import(store, text).map_err(|e| ChangeError::Import(e.to_string()))?;
+    merge(store, plan.clone(), now)?;
+    Ok(plan)
 }
 
 /// The limits the app keeps when text is typed, applied to a file that may have
@@ -262,10 +255,10 @@ fn questionnaires(current: &Store, incoming: &Store) -> Result<(), String> {
             .iter()
             .filter(|q| !current.questionnaires.iter().any(|h| h.id == q.id))
             .count();
-    if total > crate::catalog::MAX_CUSTOM {
+    if total > crate::limits::MAX_CUSTOM {
         return Err(format!(
             "it would make more than {} questionnaires of your own",
-            crate::catalog::MAX_CUSTOM
+            crate::limits::MAX_CUSTOM
         ));
     }
     Ok(())

@@ -4,22 +4,43 @@
 //! Architecture Invariant: nothing in this crate depends on leptos, web-sys,
 //! wasm-bindgen, gloo or charming, and nothing here reads a clock, a random source
 //! or storage. The web shell passes time and fresh ids in, and calls these rules.
+//!
+//! Architecture Invariant: imports between modules run one way, in the order of the
+//! layers below (a module uses only modules of earlier layers); `tests/architecture.rs`
+//! reads every `use crate::…` line and fails on an import against the grain.
+//! 1. `limits`, `words`
+//! 2. `error`, `model`
+//! 3. `records`, `validate`
+//! 4. `catalog`
+//! 5. `scoring`, `topologies`
+//! 6. `dora`, `recommend`, `codec`, `workshop`
+//! 7. `store`
+//! 8. `history`, `import`, `collect`, `dora_trend`
+//! 9. `export`
 
 pub mod catalog;
 pub mod codec;
+pub mod collect;
 pub mod dora;
+pub mod dora_trend;
+pub mod error;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod limits;
 pub mod model;
 pub mod recommend;
+pub mod records;
 pub mod scoring;
 pub mod store;
 pub mod topologies;
 pub mod validate;
+pub mod words;
 pub mod workshop;
 
 pub use catalog::{Catalog, CatalogError, Step};
-pub use model::{Choice, Dimension, Millis, Question, Questionnaire, Run, RunId, Team, TeamId};
+pub use error::{ChangeError, DecodeError};
+pub use model::{Choice, Dimension, Question, Questionnaire};
+pub use records::{Millis, Run, RunId, Team, TeamId};
 pub use scoring::{score, DimensionScore, QuestionnaireScore};
-pub use store::{ChangeError, DecodeError, Store};
+pub use store::Store;

@@ -6,7 +6,8 @@
 //! a weaker signal than the same score built on all four.
 
 use crate::catalog::Catalog;
-use crate::model::{Dimension, Questionnaire, Run};
+use crate::model::{Dimension, Questionnaire};
+use crate::records::Run;
 use crate::scoring::{next_steps, score, MAX_SCORE};
 
 /// Steps offered per recommended dimension.

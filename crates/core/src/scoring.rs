@@ -61,21 +61,39 @@ impl QuestionnaireScore {
 }
 
 /// The 0-10 score of `answer` to `question`; `None` when the stored value is not a
-/// possible answer (data from elsewhere is never trusted).
+/// possible answer (data from elsewhere is never trusted: [`Question::accepts`]).
 pub fn question_score(question: &Question, answer: u8) -> Option<f64> {
-    match question.answer {
-        AnswerKind::Choice => {
-            let n = question.choices.len();
-            let index = usize::from(answer);
-            if n < 2 || index >= n {
-                return None;
-            }
-            Some(index as f64 * MAX_SCORE / (n - 1) as f64)
-        }
-        AnswerKind::Percent => {
-            (answer <= 100).then(|| (100.0 - f64::from(answer)) * MAX_SCORE / 100.0)
-        }
+    if !question.accepts(answer) {
+        return None;
     }
+    match question.answer {
+        AnswerKind::Choice => choice_score(answer, question.choices.len()),
+        AnswerKind::Percent => Some(percent_score(answer)),
+    }
+}
+
+/// The score of choice `index` of `choices` ordered least to most mature: the
+/// first scores 0, the last 10, the others evenly between (DORA's Quick Check).
+pub fn choice_score(index: u8, choices: usize) -> Option<f64> {
+    let index = usize::from(index);
+    (choices >= 2 && index < choices).then(|| index as f64 * MAX_SCORE / (choices - 1) as f64)
+}
+
+/// The score of a percentage of something to keep low: 0% scores 10, 100% (or
+/// more) scores 0.
+pub fn percent_score(percent: u8) -> f64 {
+    (100.0 - f64::from(percent.min(100))) * MAX_SCORE / 100.0
+}
+
+/// A score as shown everywhere (tables, charts, advice, CSV): one decimal, halves
+/// rounded away from zero, so a chart and a table never disagree.
+pub fn rounded(score: f64) -> f64 {
+    (score * 10.0).round() / 10.0
+}
+
+/// `Some(1.25)` -> "1.3"; `None` -> "–".
+pub fn format_score(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| format!("{:.1}", rounded(s)))
 }
 
 /// Scores `answers` (question id -> choice index) against `questionnaire`.

@@ -1,104 +1,17 @@
-//! Workshops: many participants answer on their own devices, the facilitator
-//! collects their answer codes, the room sees where it disagrees and agrees one
-//! team answer per question, which becomes the team's run with the spread kept.
+//! A workshop room's statistics: per question the number of answers, mean, range
+//! and histogram ([`aggregate`]), how much the room disagrees ([`Agreement`]), the
+//! "discuss first" order ([`discuss_first`]) and the default team answer
+//! ([`consensus`]).
 //!
-//! Here are the stored records (a facilitator's [`Workshop`], a participant's
-//! [`Participation`]), the changes the [`Store`] accepts for them, and the statistics:
-//! per question the number of answers, mean, range and histogram
-//! ([`aggregate`]), how much the room disagrees, the "discuss first" order
-//! ([`discuss_first`]) and the default team answer ([`consensus`]).
+//! Pure functions over the participants' answers; the records themselves are in
+//! [`crate::records`], and the changes the store accepts for them in
+//! [`crate::store`].
 
-use crate::catalog::{Catalog, Step};
-use crate::codec::{AnswerCode, Invitation, Layout};
-use crate::model::{
-    grouped_answers, Action, AnswerKind, Millis, Question, Run, RunId, TeamId, WorkshopRecord,
-};
+use crate::catalog::Step;
+use crate::model::{AnswerKind, Question};
+use crate::records::Workshop;
 use crate::scoring::question_score;
-use crate::store::{remove_where, ChangeError, Store, MAX_NOTES};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
-
-/// The most answer codes one workshop accepts: a big room, with margin.
-pub const MAX_PARTICIPANTS: usize = 200;
-
-/// A facilitator's workshop, from invitation to the run it becomes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Workshop {
-    /// Random, chosen by the facilitator's device; carried by every code.
-    pub id: u32,
-    pub team: TeamId,
-    pub questionnaires: Vec<String>,
-    /// Fingerprint of the questions asked ([`Layout::fingerprint`]).
-    pub layout: u32,
-    pub created_at: Millis,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub submissions: Vec<Submission>,
-    /// Questions whose answers the facilitator has shown to the room.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub revealed: BTreeSet<String>,
-    /// Team answers the room chose; a question absent here takes [`consensus`].
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub agreed: BTreeMap<String, u8>,
-    /// What the room said about a question, in its own words.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub discussion: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<Action>,
-    /// The run this workshop was saved as; a saved workshop no longer changes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub run: Option<RunId>,
-}
-
-/// One participant's answers, as received in their code.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Submission {
-    pub participant: u32,
-    /// The participant's change count when the code was made ([`AnswerCode::edits`]).
-    #[serde(default)]
-    pub edits: u32,
-    pub received_at: Millis,
-    #[serde(default, with = "grouped_answers")]
-    pub answers: BTreeMap<String, u8>,
-}
-
-/// A participant's side of a workshop, kept on their own device: their answers
-/// autosave here until they hand over their code.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Participation {
-    pub workshop: u32,
-    pub participant: u32,
-    pub team_name: String,
-    pub questionnaires: Vec<String>,
-    pub layout: u32,
-    pub joined_at: Millis,
-    #[serde(default, with = "grouped_answers")]
-    pub answers: BTreeMap<String, u8>,
-    /// Bumped by every change of answer; carried by the code.
-    #[serde(default)]
-    pub edits: u32,
-    #[serde(default)]
-    pub position: usize,
-    /// Set when the participant asks for their code; answering again clears it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub done: bool,
-}
-
-/// What adding an answer code did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Added {
-    /// A new participant's answers.
-    New,
-    /// The same participant sent changed answers: the new ones replace the old.
-    Replaced,
-    /// Exactly this code was already collected; nothing changed.
-    Duplicate,
-    /// An earlier code of a participant whose later answers are already collected
-    /// (an old link opened again, files dropped out of order); nothing changed.
-    Outdated,
-}
+use std::collections::BTreeMap;
 
 /// One question's answers across the room.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,11 +45,8 @@ pub fn aggregate(steps: &[Step], answers: &[&BTreeMap<String, u8>]) -> Vec<Quest
     steps
         .iter()
         .map(|step| {
-            let question = step.question;
-            let scored = step
-                .questionnaire
-                .dimension(&question.dimension)
-                .is_some_and(|d| d.scored);
+            let question = step.question();
+            let scored = step.is_scored();
             values.clear();
             values.extend(
                 answers
@@ -247,425 +157,51 @@ pub fn discuss_first(stats: &[QuestionStats]) -> Vec<usize> {
     order
 }
 
-impl Workshop {
-    /// The answers collected so far, one map per participant.
-    pub fn answer_sets(&self) -> Vec<&BTreeMap<String, u8>> {
-        self.submissions.iter().map(|s| &s.answers).collect()
-    }
-
-    /// The team answer to each question: what the room agreed, else the default.
-    pub fn team_answers(&self, stats: &[QuestionStats]) -> BTreeMap<String, u8> {
-        stats
-            .iter()
-            .filter_map(|s| {
-                self.agreed
-                    .get(&s.question)
-                    .copied()
-                    .or(s.consensus)
-                    .map(|v| (s.question.clone(), v))
-            })
-            .collect()
-    }
-
-    pub fn is_saved(&self) -> bool {
-        self.run.is_some()
-    }
-}
-
-impl Store {
-    pub fn workshop(&self, id: u32) -> Option<&Workshop> {
-        self.workshops.iter().find(|w| w.id == id)
-    }
-
-    pub fn participation(&self, workshop: u32) -> Option<&Participation> {
-        self.participations.iter().find(|p| p.workshop == workshop)
-    }
-
-    /// Starts a workshop for the team called `team_name` (created with id `new_team`
-    /// if there is none). `id` is random and must not be in use.
-    pub fn start_workshop(
-        &mut self,
-        team_name: &str,
-        questionnaires: Vec<String>,
-        layout: &Layout,
-        new_team: TeamId,
-        id: u32,
-        now: Millis,
-    ) -> Result<u32, ChangeError> {
-        if questionnaires.is_empty() {
-            return Err(ChangeError::NoQuestionnaire);
-        }
-        if self.workshop(id).is_some() {
-            return Err(ChangeError::WorkshopIdTaken);
-        }
-        let team = self.team_for(team_name, new_team, now)?;
-        self.workshops.push(Workshop {
-            id,
-            team,
-            questionnaires,
-            layout: layout.fingerprint(),
-            created_at: now,
-            submissions: Vec::new(),
-            revealed: BTreeSet::new(),
-            agreed: BTreeMap::new(),
-            discussion: BTreeMap::new(),
-            actions: Vec::new(),
-            run: None,
-        });
-        self.touch(now);
-        Ok(id)
-    }
-
-    /// Adds a participant's decoded answer code to its workshop.
-    pub fn add_submission(&mut self, code: AnswerCode, now: Millis) -> Result<Added, ChangeError> {
-        let workshop = self.open_workshop_mut(code.workshop)?;
-        let added = match workshop
-            .submissions
-            .iter_mut()
-            .find(|s| s.participant == code.participant)
-        {
-            Some(existing) if code.edits < existing.edits => return Ok(Added::Outdated),
-            Some(existing) if existing.answers == code.answers => return Ok(Added::Duplicate),
-            Some(existing) => {
-                existing.answers = code.answers;
-                existing.edits = code.edits;
-                existing.received_at = now;
-                Added::Replaced
-            }
-            None => {
-                if workshop.submissions.len() >= MAX_PARTICIPANTS {
-                    return Err(ChangeError::TooManyParticipants);
-                }
-                workshop.submissions.push(Submission {
-                    participant: code.participant,
-                    edits: code.edits,
-                    received_at: now,
-                    answers: code.answers,
-                });
-                Added::New
-            }
-        };
-        self.touch(now);
-        Ok(added)
-    }
-
-    /// Drops one participant's answers (a code sent by mistake, a test).
-    pub fn drop_submission(
-        &mut self,
-        workshop: u32,
-        participant: u32,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        let workshop = self.open_workshop_mut(workshop)?;
-        remove_where(
-            &mut workshop.submissions,
-            |s| s.participant == participant,
-            ChangeError::UnknownParticipant,
-        )?;
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Shows or hides a question's answers to the room.
-    pub fn set_revealed(
-        &mut self,
-        workshop: u32,
-        question: &str,
-        revealed: bool,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        let workshop = self.open_workshop_mut(workshop)?;
-        if revealed {
-            workshop.revealed.insert(question.to_string());
-        } else {
-            workshop.revealed.remove(question);
-        }
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Records the team answer the room agreed for a question (`None`: back to the
-    /// default).
-    pub fn agree(
-        &mut self,
-        workshop: u32,
-        question: &str,
-        answer: Option<u8>,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        let workshop = self.open_workshop_mut(workshop)?;
-        set_or_clear(&mut workshop.agreed, question, answer);
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Replaces the room's note on a question.
-    pub fn set_discussion(
-        &mut self,
-        workshop: u32,
-        question: &str,
-        text: &str,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        if text.chars().count() > MAX_NOTES {
-            return Err(ChangeError::NotesTooLong);
-        }
-        let workshop = self.open_workshop_mut(workshop)?;
-        let text = text.trim();
-        if text.is_empty() {
-            workshop.discussion.remove(question);
-        } else {
+/// The team answer to each question: what the room agreed, else the default.
+pub fn team_answers(workshop: &Workshop, stats: &[QuestionStats]) -> BTreeMap<String, u8> {
+    stats
+        .iter()
+        .filter_map(|s| {
             workshop
-                .discussion
-                .insert(question.to_string(), text.to_string());
-        }
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Adds an action item to a workshop.
-    pub fn add_action(
-        &mut self,
-        workshop: u32,
-        action: Action,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        let action = action.checked()?;
-        let workshop = self.open_workshop_mut(workshop)?;
-        workshop.actions.push(action);
-        self.touch(now);
-        Ok(())
-    }
-
-    pub fn remove_action(
-        &mut self,
-        workshop: u32,
-        id: &str,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        let workshop = self.open_workshop_mut(workshop)?;
-        remove_where(
-            &mut workshop.actions,
-            |a| a.id == id,
-            ChangeError::UnknownAction,
-        )?;
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Marks an action of a past run done or not ("did we do it?").
-    pub fn set_action_done(
-        &mut self,
-        run: &RunId,
-        action: &str,
-        done: bool,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        let run = self
-            .runs
-            .iter_mut()
-            .find(|r| &r.id == run)
-            .ok_or(ChangeError::UnknownRun)?;
-        let action = run
-            .actions
-            .iter_mut()
-            .find(|a| a.id == action)
-            .ok_or(ChangeError::UnknownAction)?;
-        action.done = done;
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Saves the workshop as the team's finished run: the team answers, every
-    /// participant's answers kept per question (anonymous, sorted), the room's
-    /// notes and its actions. The workshop is closed from then on, and keeps only
-    /// its settings and the run's id: everything else now lives in the run.
-    pub fn save_workshop(
-        &mut self,
-        id: u32,
-        catalog: &Catalog,
-        new_run: RunId,
-        now: Millis,
-    ) -> Result<RunId, ChangeError> {
-        let workshop = self.open_workshop_mut(id)?;
-        if workshop.submissions.is_empty() {
-            return Err(ChangeError::NoAnswers);
-        }
-        let steps = catalog.steps(&workshop.questionnaires);
-        let stats = aggregate(&steps, &workshop.answer_sets());
-        let answers = workshop.team_answers(&stats);
-        let mut spread: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        for submission in &workshop.submissions {
-            for (question, &value) in &submission.answers {
-                spread.entry(question.clone()).or_default().push(value);
-            }
-        }
-        for values in spread.values_mut() {
-            values.sort_unstable();
-        }
-        let run = Run {
-            id: new_run.clone(),
-            team: workshop.team.clone(),
-            questionnaires: workshop.questionnaires.clone(),
-            started_at: workshop.created_at,
-            finished_at: Some(now),
-            answers,
-            position: 0,
-            notes: String::new(),
-            actions: workshop.actions.clone(),
-            workshop: Some(WorkshopRecord {
-                participants: workshop.submissions.len(),
-                spread,
-                discussion: workshop.discussion.clone(),
-            }),
-        };
-        workshop.run = Some(new_run.clone());
-        workshop.submissions.clear();
-        workshop.revealed.clear();
-        workshop.agreed.clear();
-        workshop.discussion.clear();
-        workshop.actions.clear();
-        self.runs.push(run);
-        self.touch(now);
-        Ok(new_run)
-    }
-
-    /// Deletes a workshop (its saved run, if any, stays in the history).
-    pub fn delete_workshop(&mut self, id: u32, now: Millis) -> Result<(), ChangeError> {
-        remove_where(
-            &mut self.workshops,
-            |w| w.id == id,
-            ChangeError::UnknownWorkshop,
-        )?;
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Joins a workshop on a participant's device, or resumes the participation
-    /// already there. `participant` is a fresh random id, used only when joining.
-    pub fn join(&mut self, invitation: &Invitation, participant: u32, now: Millis) -> u32 {
-        if let Some(existing) = self.participation(invitation.workshop) {
-            return existing.participant;
-        }
-        self.participations.push(Participation {
-            workshop: invitation.workshop,
-            participant,
-            team_name: invitation.team_name.clone(),
-            questionnaires: invitation.questionnaires.clone(),
-            layout: invitation.layout,
-            joined_at: now,
-            answers: BTreeMap::new(),
-            edits: 0,
-            position: 0,
-            done: false,
-        });
-        self.touch(now);
-        participant
-    }
-
-    /// Starts the participation afresh under a new participant number: someone else
-    /// answering on the same device. The earlier answers are forgotten here (a code
-    /// already handed over stays with the facilitator).
-    pub fn rejoin(
-        &mut self,
-        workshop: u32,
-        participant: u32,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        let p = self.participation_mut(workshop)?;
-        p.participant = participant;
-        p.answers.clear();
-        p.edits = 0;
-        p.position = 0;
-        p.done = false;
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Records (or with `None` clears) a participant's answer. Answering again after
-    /// asking for a code makes a new code necessary, so `done` is cleared.
-    pub fn participant_answer(
-        &mut self,
-        workshop: u32,
-        question: &str,
-        answer: Option<u8>,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        let p = self.participation_mut(workshop)?;
-        set_or_clear(&mut p.answers, question, answer);
-        p.edits = p.edits.saturating_add(1);
-        p.done = false;
-        self.touch(now);
-        Ok(())
-    }
-
-    pub fn participant_position(
-        &mut self,
-        workshop: u32,
-        position: usize,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        self.participation_mut(workshop)?.position = position;
-        self.touch(now);
-        Ok(())
-    }
-
-    pub fn participant_done(
-        &mut self,
-        workshop: u32,
-        done: bool,
-        now: Millis,
-    ) -> Result<(), ChangeError> {
-        self.participation_mut(workshop)?.done = done;
-        self.touch(now);
-        Ok(())
-    }
-
-    /// Forgets a participation (the participant's own copy of their answers).
-    pub fn leave(&mut self, workshop: u32, now: Millis) -> Result<(), ChangeError> {
-        remove_where(
-            &mut self.participations,
-            |p| p.workshop == workshop,
-            ChangeError::UnknownWorkshop,
-        )?;
-        self.touch(now);
-        Ok(())
-    }
-
-    /// The actions recorded with the team's latest finished run, and that run: what
-    /// the next workshop asks about first.
-    pub fn last_actions(&self, team: &TeamId) -> Option<(&Run, &[Action])> {
-        self.runs
-            .iter()
-            .filter(|r| &r.team == team && r.is_finished() && !r.actions.is_empty())
-            .max_by_key(|r| r.held_at())
-            .map(|r| (r, r.actions.as_slice()))
-    }
-
-    fn open_workshop_mut(&mut self, id: u32) -> Result<&mut Workshop, ChangeError> {
-        let workshop = self
-            .workshops
-            .iter_mut()
-            .find(|w| w.id == id)
-            .ok_or(ChangeError::UnknownWorkshop)?;
-        if workshop.is_saved() {
-            return Err(ChangeError::WorkshopSaved);
-        }
-        Ok(workshop)
-    }
-
-    fn participation_mut(&mut self, workshop: u32) -> Result<&mut Participation, ChangeError> {
-        self.participations
-            .iter_mut()
-            .find(|p| p.workshop == workshop)
-            .ok_or(ChangeError::UnknownWorkshop)
-    }
+                .agreed
+                .get(&s.question)
+                .copied()
+                .or(s.consensus)
+                .map(|v| (s.question.clone(), v))
+        })
+        .collect()
 }
 
-/// Records `answer` for `question`, or with `None` removes it.
-fn set_or_clear(answers: &mut BTreeMap<String, u8>, question: &str, answer: Option<u8>) {
-    match answer {
-        Some(value) => answers.insert(question.to_string(), value),
-        None => answers.remove(question),
-    };
+/// How far a room is from one answer, in words a facilitator acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// Disagreement of at least [`Agreement::SPLIT`]: discuss this one.
+    Split,
+    /// At least [`Agreement::SOME`].
+    Some,
+    Mostly,
+}
+
+impl Agreement {
+    pub const SPLIT: f64 = 0.4;
+    pub const SOME: f64 = 0.2;
+
+    /// The level of a question's [`QuestionStats::disagreement`].
+    pub fn of(disagreement: f64) -> Agreement {
+        if disagreement >= Self::SPLIT {
+            Agreement::Split
+        } else if disagreement >= Self::SOME {
+            Agreement::Some
+        } else {
+            Agreement::Mostly
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Agreement::Split => "The room is split: discuss this one.",
+            Agreement::Some => "Some disagreement.",
+            Agreement::Mostly => "The room mostly agrees.",
+        }
+    }
 }

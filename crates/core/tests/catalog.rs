@@ -145,7 +145,7 @@ fn steps_follow_questionnaire_order_and_skip_unknown_ids() {
     let steps = catalog.steps(&["no-such-thing".into(), "calms".into()]);
     let calms = catalog.get("calms").expect("CALMS");
     assert_eq!(steps.len(), calms.active_questions().count());
-    assert_eq!(steps[0].question.id, calms.questions[0].id);
+    assert_eq!(steps[0].question().id, calms.questions[0].id);
 }
 
 /// A small valid questionnaire; each case below breaks one thing in it.

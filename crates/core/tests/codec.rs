@@ -32,12 +32,12 @@ fn full_answers(catalog: &Catalog, questionnaires: &[String]) -> BTreeMap<String
         .steps(questionnaires)
         .iter()
         .map(|s| {
-            let max = if s.question.choices.is_empty() {
+            let max = if s.question().choices.is_empty() {
                 100
             } else {
-                s.question.choices.len() as u8 - 1
+                s.question().choices.len() as u8 - 1
             };
-            (s.question.id.clone(), max)
+            (s.question().id.clone(), max)
         })
         .collect()
 }
@@ -225,12 +225,12 @@ fn answers_strategy() -> impl Strategy<Value = (Vec<String>, BTreeMap<String, u8
                 .zip(picks)
                 .filter(|(_, (answered, _))| *answered)
                 .map(|(s, (_, pick))| {
-                    let n = if s.question.choices.is_empty() {
+                    let n = if s.question().choices.is_empty() {
                         101
                     } else {
-                        s.question.choices.len() as u16
+                        s.question().choices.len() as u16
                     };
-                    (s.question.id.clone(), (u16::from(pick) % n) as u8)
+                    (s.question().id.clone(), (u16::from(pick) % n) as u8)
                 })
                 .collect();
             (qs, answers, w, p)

@@ -2,7 +2,8 @@
 //! the field, collisions with built-in ids are refused, and the store keeps them.
 
 use maturity_core::catalog::{Catalog, CatalogError};
-use maturity_core::store::ChangeError;
+use maturity_core::error::*;
+use maturity_core::import::merge;
 use maturity_core::{RunId, Store, TeamId};
 
 const EXAMPLE: &str = include_str!("../../../questionnaires/examples/psychological-safety.json");
@@ -42,7 +43,7 @@ fn the_documented_example_loads_and_is_used_like_a_built_in_one() {
     assert_eq!(store.add_questionnaire(q, &builtin, 4), Ok(true));
     assert_eq!(
         store.remove_questionnaire("psych-safety", 5),
-        Err(ChangeError::QuestionnaireInUse(1))
+        Err(ChangeError::Questionnaire(QuestionnaireError::InUse(1)))
     );
 }
 
@@ -109,7 +110,7 @@ fn a_backup_carries_them_to_another_browser() {
     let mut other = Store::new();
     let plan = maturity_core::import::plan_import(&other, &store.encode().unwrap()).unwrap();
     assert_eq!(plan.new_questionnaires, 1);
-    other.merge(plan, 2).unwrap();
+    merge(&mut other, plan, 2).unwrap();
     assert_eq!(other.questionnaires, store.questionnaires);
 }
 
@@ -150,7 +151,7 @@ fn a_questionnaire_in_use_is_not_changed_under_its_answers() {
     changed.questions.pop();
     assert_eq!(
         store.add_questionnaire(changed, &builtin, 4),
-        Err(ChangeError::QuestionnaireInUse(1))
+        Err(ChangeError::Questionnaire(QuestionnaireError::InUse(1)))
     );
     assert_eq!(store.questionnaires[0].questions.len(), 4);
 }

@@ -10,7 +10,7 @@
 use maturity_core::codec::{
     decode_answers, decode_join, encode_answers, encode_join, AnswerCode, Invitation, Layout,
 };
-use maturity_core::import::plan_import;
+use maturity_core::import::{merge, plan_import};
 use maturity_core::{Catalog, RunId, Store, TeamId};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -67,7 +67,7 @@ fn fixture() -> &'static Fixture {
         let answers: BTreeMap<String, u8> = catalog
             .steps(&all)
             .iter()
-            .map(|s| (s.question.id.clone(), 1))
+            .map(|s| (s.question().id.clone(), 1))
             .collect();
         let code = enc(&layout, 7, 9, &answers);
         let join = encode_join(&Invitation {
@@ -161,7 +161,7 @@ fn import_everything(text: &str) {
     let f = fixture();
     if let Ok(plan) = plan_import(&f.here, text) {
         let mut merged = f.here.clone();
-        merged.merge(plan, 100).unwrap();
+        merge(&mut merged, plan, 100).unwrap();
         assert!(merged.check().is_ok());
         assert_eq!(Store::decode(&merged.encode().unwrap()).unwrap(), merged);
     }

@@ -1,9 +1,9 @@
 //! A team's history: trend series, DORA over time, and comparing two runs.
 
 use maturity_core::dora::{editions, Delivery};
+use maturity_core::dora_trend::{bands, place_each, Band, Metric};
 use maturity_core::history::{
-    bands, compare, dora_trend, finished_runs, history, trends, verdict, Band, Metric, Verdict,
-    CHANGE_THRESHOLD,
+    answered, compare, run_scores, team_history, verdict, Verdict, CHANGE_THRESHOLD,
 };
 use maturity_core::{Catalog, RunId, Store, TeamId};
 
@@ -58,8 +58,7 @@ fn trends_have_one_point_per_finished_run_oldest_first() {
         (60, &["calms", "westrum"], &c, true),
         (90, &["calms"], &d, false),
     ]);
-    let runs = finished_runs(&store, &TeamId("t".into()));
-    let trends = trends(&catalog, &runs);
+    let trends = team_history(&store, &catalog, &TeamId("t".into())).trends;
     let titles: Vec<&str> = trends.iter().map(|t| t.questionnaire.as_str()).collect();
     assert_eq!(
         titles,
@@ -99,14 +98,14 @@ fn trends_have_one_point_per_finished_run_oldest_first() {
 fn no_finished_runs_means_no_trends() {
     let catalog = Catalog::builtin().unwrap();
     let store = store_with(&[(0, &["calms"], &[], false)]);
-    assert!(trends(&catalog, &finished_runs(&store, &TeamId("t".into()))).is_empty());
-    let entries = history(&store, &catalog, &TeamId("t".into()));
+    let history = team_history(&store, &catalog, &TeamId("t".into()));
+    assert!(history.trends.is_empty());
     assert_eq!(
-        entries.len(),
+        history.runs.len(),
         1,
         "the history still lists the unfinished run"
     );
-    assert_eq!(entries[0].scores[0].overall, None);
+    assert_eq!(history.runs[0].scores[0].overall, None);
 }
 
 #[test]
@@ -237,9 +236,9 @@ fn dora_over_time_keeps_answers_and_places_each_run() {
         (10, &["calms"], &[], true),
         (20, &["dora"], &elite, true),
     ]);
-    let runs = finished_runs(&store, &TeamId("t".into()));
+    let history = team_history(&store, &Catalog::builtin().unwrap(), &TeamId("t".into()));
     let edition = editions().into_iter().find(|e| e.year == 2024).unwrap();
-    let points = dora_trend(&runs, &edition);
+    let points = place_each(&history.dora, &edition);
     assert_eq!(points.len(), 2, "only runs that covered DORA");
     assert_eq!(points[0].delivery.lead_time, Some(1));
     assert_eq!(
@@ -255,8 +254,7 @@ fn dora_over_time_keeps_answers_and_places_each_run() {
 }
 
 #[test]
-fn the_team_history_agrees_with_each_view_computed_alone() {
-    use maturity_core::history::{place_each, team_history};
+fn the_team_history_lists_every_run_newest_first_with_its_own_scores() {
     let catalog = Catalog::builtin().unwrap();
     let (a, b) = (culture(1), culture(3));
     let dora = [("dora.lead-time", 3), ("dora.change-failure-rate", 12)];
@@ -268,21 +266,15 @@ fn the_team_history_agrees_with_each_view_computed_alone() {
     ]);
     let team = TeamId("t".into());
     let whole = team_history(&store, &catalog, &team);
-    let runs = finished_runs(&store, &team);
-    assert_eq!(whole.trends, trends(&catalog, &runs));
     assert_eq!(whole.finished, 3);
-    let edition = editions().into_iter().find(|e| e.year == 2022).unwrap();
-    assert_eq!(
-        place_each(&whole.dora, &edition),
-        dora_trend(&runs, &edition)
-    );
+    assert_eq!(whole.dora.len(), 1, "one finished run covered DORA");
+    assert_eq!(whole.trends[0].runs.len(), 3, "finished runs only");
     let listed: Vec<&str> = whole.runs.iter().map(|s| s.run.0.as_str()).collect();
     assert_eq!(listed, ["r2", "r3", "r0", "r1"], "newest first");
-    let alone = history(&store, &catalog, &team);
-    for (summary, entry) in whole.runs.iter().zip(&alone) {
-        assert_eq!(summary.run, entry.run.id);
-        assert_eq!(summary.scores, entry.scores);
-        assert_eq!(summary.answered, entry.run.answers.len());
-        assert_eq!(summary.finished, entry.run.is_finished());
+    for summary in &whole.runs {
+        let run = store.run(&summary.run).unwrap();
+        assert_eq!(summary.scores, run_scores(&catalog, run));
+        assert_eq!(summary.answered, answered(&catalog, run));
+        assert_eq!(summary.finished, run.is_finished());
     }
 }

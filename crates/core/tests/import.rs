@@ -1,8 +1,9 @@
 //! Importing a backup from another browser: what the preview says, what merging
 //! does, and files that are refused with the reason (nothing changes then).
 
-use maturity_core::import::{plan_import, ImportError, MAX_IMPORT_BYTES};
-use maturity_core::store::DecodeError;
+use maturity_core::error::DecodeError;
+use maturity_core::import::{import, merge, plan_import, ImportError};
+use maturity_core::limits::MAX_IMPORT_BYTES;
 use maturity_core::{RunId, Store, TeamId};
 use serde_json::Value;
 
@@ -54,7 +55,7 @@ fn the_preview_says_what_will_be_added_joined_and_replaced() {
 #[test]
 fn merging_adds_everything_once_and_a_second_import_changes_nothing() {
     let mut store = here();
-    let plan = store.import(V3, 10).unwrap();
+    let plan = import(&mut store, V3, 10).unwrap();
     assert_eq!(plan.new_runs, 5);
     let file = Store::decode(V3).unwrap();
     assert_eq!(store.teams.len(), 3, "payments (joined), Platform, Search");
@@ -98,7 +99,7 @@ fn a_run_edited_in_the_file_replaces_the_one_here() {
         (plan.new_runs, plan.replaced_runs, plan.unchanged_runs),
         (0, 1, 4)
     );
-    store.merge(plan, 20).unwrap();
+    merge(&mut store, plan, 20).unwrap();
     assert_eq!(store.runs[0].notes, "Written on the other laptop");
 }
 
@@ -155,7 +156,7 @@ fn bad_files_are_refused_with_the_reason() {
     ));
     let mut store = here();
     let before = store.clone();
-    assert!(store.import("{", 30).is_err());
+    assert!(import(&mut store, "{", 30).is_err());
     assert_eq!(store, before, "a refused import changes nothing");
 }
 
@@ -180,7 +181,7 @@ fn two_teams_of_one_name_in_a_file_become_one_team() {
     run["team"] = "b".into();
     text["runs"].as_array_mut().unwrap().push(run);
     let mut store = Store::new();
-    let plan = store.import(&text.to_string(), 2).unwrap();
+    let plan = import(&mut store, &text.to_string(), 2).unwrap();
     assert_eq!(plan.new_teams, ["Ops"]);
     assert_eq!(plan.joined_teams, [("ops".to_string(), "Ops".to_string())]);
     assert_eq!(store.teams.len(), 1);
@@ -194,7 +195,7 @@ fn a_plan_made_before_the_data_changed_is_refused_not_saved_half_valid() {
     // Meanwhile (another tab) the team the file's Payments would join is deleted.
     store.delete_team(&TeamId("t-local".into()), 9).unwrap();
     let before = store.clone();
-    assert!(store.merge(plan, 10).is_err());
+    assert!(merge(&mut store, plan, 10).is_err());
     assert_eq!(store, before);
 }
 

@@ -2,7 +2,8 @@
 //! dates intact. Fixtures are files the app of that version wrote; never edit them:
 //! add a new one when the format changes.
 
-use maturity_core::store::{DecodeError, STORE_SCHEMA};
+use maturity_core::error::DecodeError;
+use maturity_core::store::STORE_SCHEMA;
 use maturity_core::{Catalog, Store};
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -2,7 +2,8 @@
 //! out-of-range stored values; plus property tests (range, monotonicity, order).
 
 use maturity_core::catalog::Catalog;
-use maturity_core::model::{Questionnaire, Run};
+use maturity_core::model::Questionnaire;
+use maturity_core::records::Run;
 use maturity_core::scoring::score;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ fn calms() -> Questionnaire {
         .expect("catalog")
         .get("calms")
         .expect("calms")
+        .as_ref()
         .clone()
 }
 

@@ -1,9 +1,12 @@
 //! The stored envelope: changes, and decoding values we did not write ourselves.
 
-use maturity_core::store::{ChangeError, DecodeError, Store, STORE_SCHEMA};
-use maturity_core::{RunId, TeamId};
+use maturity_core::codec::{AnswerCode, Invitation, Layout};
+use maturity_core::error::*;
+use maturity_core::records::Action;
+use maturity_core::store::{Store, STORE_SCHEMA};
+use maturity_core::{Catalog, RunId, TeamId};
 use proptest::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn started() -> (Store, RunId) {
     let mut store = Store::new();
@@ -49,13 +52,17 @@ fn starting_a_run_creates_the_team_once_and_bumps_the_revision() {
 fn refused_changes_say_why() {
     let mut store = Store::new();
     let cases = [
-        ("   ", vec!["calms".to_string()], ChangeError::EmptyTeamName),
+        (
+            "   ",
+            vec!["calms".to_string()],
+            ChangeError::Team(TeamError::EmptyName),
+        ),
         (
             &*"x".repeat(81),
             vec!["calms".to_string()],
-            ChangeError::TeamNameTooLong,
+            ChangeError::Team(TeamError::NameTooLong),
         ),
-        ("Team", vec![], ChangeError::NoQuestionnaire),
+        ("Team", vec![], ChangeError::Run(RunError::NoQuestionnaire)),
     ];
     for (name, questionnaires, expected) in cases {
         let got = store.start_run(
@@ -97,11 +104,11 @@ fn answers_are_kept_until_the_run_is_finished() {
     assert_eq!(saved.finished_at, Some(1400));
     assert_eq!(
         store.answer(&run, "calms.culture.bad-news", 0, 1500),
-        Err(ChangeError::RunFinished)
+        Err(ChangeError::Run(RunError::Finished))
     );
     assert_eq!(
         store.answer(&RunId("nope".into()), "x", 0, 1500),
-        Err(ChangeError::UnknownRun)
+        Err(ChangeError::Run(RunError::Unknown))
     );
 }
 
@@ -195,12 +202,16 @@ fn renaming_checks_the_name_and_what_the_user_saw() {
     let t0 = TeamId("t0".into());
     let before = store.clone();
     let cases = [
-        ("Payments", "  ", ChangeError::EmptyTeamName),
-        ("Payments", &*"y".repeat(81), ChangeError::TeamNameTooLong),
+        ("Payments", "  ", ChangeError::Team(TeamError::EmptyName)),
+        (
+            "Payments",
+            &*"y".repeat(81),
+            ChangeError::Team(TeamError::NameTooLong),
+        ),
         (
             "Payments",
             " search ",
-            ChangeError::TeamNameTaken("Search".into()),
+            ChangeError::Team(TeamError::NameTaken("Search".into())),
         ),
         (
             "Old name",
@@ -225,7 +236,7 @@ fn renaming_checks_the_name_and_what_the_user_saw() {
     );
     assert_eq!(
         store.rename_team(&TeamId("gone".into()), "x", "y", 102),
-        Err(ChangeError::UnknownTeam)
+        Err(ChangeError::Team(TeamError::Unknown))
     );
 }
 
@@ -261,11 +272,11 @@ fn deleting_removes_exactly_what_it_says() {
     assert_eq!(store.teams.len(), 1, "deleting a run keeps its team");
     assert_eq!(
         store.delete_run(&RunId("r00".into()), 72),
-        Err(ChangeError::UnknownRun)
+        Err(ChangeError::Run(RunError::Unknown))
     );
     assert_eq!(
         store.delete_team(&TeamId("t1".into()), 72),
-        Err(ChangeError::UnknownTeam)
+        Err(ChangeError::Team(TeamError::Unknown))
     );
     assert_eq!(store.revision, 5);
 }
@@ -303,7 +314,9 @@ fn notes_are_kept_and_never_overwrite_an_edit_made_elsewhere() {
     );
 }
 
-/// One change a user can make, with small indexes into whatever exists.
+/// One change a user can make, with small indexes into whatever exists. A workshop
+/// or participation index past the end names one that is not there (deleted in
+/// another tab), which must be refused without changing anything.
 #[derive(Debug, Clone)]
 enum Op {
     Start(usize, u8),
@@ -314,9 +327,57 @@ enum Op {
     Answer(usize, u8),
     Notes(usize, String),
     Finish(usize),
+    /// (run, question, value): any question, any value.
+    AnswerAny(usize, usize, u8),
+    /// (team name, questionnaires, workshop id)
+    StartWorkshop(usize, usize, u32),
+    /// (workshop, participant, edits, (question, value) answers)
+    Submit(usize, u32, u32, Vec<(usize, u8)>),
+    DropSubmission(usize, u32),
+    Reveal(usize, usize, bool),
+    Agree(usize, usize, Option<u8>),
+    /// (workshop, what, due)
+    AddAction(usize, String, usize),
+    RemoveAction(usize, usize),
+    SaveWorkshop(usize),
+    DeleteWorkshop(usize),
+    /// (workshop id, team name, questionnaires, participant)
+    Join(u32, usize, usize, u32),
+    ParticipantAnswer(usize, usize, Option<u8>),
+    Leave(usize),
 }
 
 const NAMES: [&str; 5] = ["Payments", "payments ", "Search", "Platform", "Été Ops"];
+
+/// Built-in questions of every kind: 5, 6 and 7 choices, classifications, percentages.
+const QUESTIONS: [&str; 8] = [
+    "calms.lean.wip",
+    "calms.culture.shared-goals",
+    "three-ways.flow.handoffs",
+    "dora.lead-time",
+    "dora.change-failure-rate",
+    "westrum.messengers",
+    "tt.team-type",
+    "tt.interaction.duration",
+];
+
+/// What a workshop (or a join link) is about; the empty list is refused.
+const QUESTIONNAIRES: [&[&str]; 4] = [
+    &["calms"],
+    &["dora", "team-topologies"],
+    &["westrum", "three-ways", "calms"],
+    &[],
+];
+
+const DUE: [&str; 3] = ["", "2026-12-01", "next week"];
+
+/// Workshop ids: few, so that an id is sometimes taken. None of them is `MISSING`.
+const MISSING: u32 = 0xdead;
+
+/// An answer: around the end of the choices, around 100%, or anything at all.
+fn value() -> impl Strategy<Value = u8> {
+    prop_oneof![0..8u8, 98..=102u8, any::<u8>()]
+}
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
@@ -331,56 +392,269 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// The changes of [`op`] and those of workshops, facilitated and joined.
+fn workshop_op() -> impl Strategy<Value = Op> {
+    let q = 0..QUESTIONS.len();
+    prop_oneof![
+        2 => op(),
+        1 => (0..6usize, q.clone(), value()).prop_map(|(r, q, v)| Op::AnswerAny(r, q, v)),
+        3 => (0..5usize, 0..QUESTIONNAIRES.len(), 0..4u32)
+            .prop_map(|(n, q, id)| Op::StartWorkshop(n, q, id)),
+        3 => (
+            0..2usize,
+            0..4u32,
+            0..4u32,
+            prop::collection::vec((q.clone(), value()), 0..4)
+        )
+            .prop_map(|(w, p, e, a)| Op::Submit(w, p, e, a)),
+        1 => (0..2usize, 0..4u32).prop_map(|(w, p)| Op::DropSubmission(w, p)),
+        1 => (0..2usize, q.clone(), any::<bool>()).prop_map(|(w, q, r)| Op::Reveal(w, q, r)),
+        3 => (0..2usize, q.clone(), prop::option::of(value()))
+            .prop_map(|(w, q, v)| Op::Agree(w, q, v)),
+        1 => (0..2usize, "\\PC{0,8}", 0..DUE.len()).prop_map(|(w, t, d)| Op::AddAction(w, t, d)),
+        1 => (0..2usize, 0..2usize).prop_map(|(w, a)| Op::RemoveAction(w, a)),
+        2 => (0..2usize).prop_map(Op::SaveWorkshop),
+        1 => (0..2usize).prop_map(Op::DeleteWorkshop),
+        2 => (0..4u32, 0..5usize, 0..QUESTIONNAIRES.len(), any::<u32>())
+            .prop_map(|(w, n, q, p)| Op::Join(w, n, q, p)),
+        3 => (0..2usize, q, prop::option::of(value()))
+            .prop_map(|(p, q, v)| Op::ParticipantAnswer(p, q, v)),
+        1 => (0..2usize).prop_map(Op::Leave),
+    ]
+}
+
+fn questionnaires(i: usize) -> Vec<String> {
+    QUESTIONNAIRES[i].iter().map(|q| q.to_string()).collect()
+}
+
+/// Makes change `op` as the `i`th change, at time `i`.
+fn apply(store: &mut Store, catalog: &Catalog, i: usize, op: Op) -> Result<(), ChangeError> {
+    let now = i as i64;
+    let team = |store: &Store, t: usize| store.teams.get(t).map(|t| (t.id.clone(), t.name.clone()));
+    let run = |store: &Store, r: usize| store.runs.get(r).map(|r| (r.id.clone(), r.notes.clone()));
+    let workshop = |store: &Store, w: usize| store.workshops.get(w).map_or(MISSING, |w| w.id);
+    let joined =
+        |store: &Store, p: usize| store.participations.get(p).map_or(MISSING, |p| p.workshop);
+    match op {
+        Op::Start(n, q) => store
+            .start_run(
+                NAMES[n],
+                vec![["calms", "dora", "westrum"][q as usize].into()],
+                TeamId(format!("t{i}")),
+                RunId(format!("r{i}")),
+                now,
+            )
+            .map(|_| ()),
+        Op::Rename(t, n) => match team(store, t) {
+            Some((id, was)) => store.rename_team(&id, &was, NAMES[n], now),
+            None => Ok(()),
+        },
+        Op::Archive(t, a) => match team(store, t) {
+            Some((id, _)) => store.set_archived(&id, a, now),
+            None => Ok(()),
+        },
+        Op::DeleteTeam(t) => match team(store, t) {
+            Some((id, _)) => store.delete_team(&id, now).map(|_| ()),
+            None => Ok(()),
+        },
+        Op::DeleteRun(r) => match run(store, r) {
+            Some((id, _)) => store.delete_run(&id, now),
+            None => Ok(()),
+        },
+        Op::Answer(r, v) => match run(store, r) {
+            Some((id, _)) => store.answer(&id, "calms.lean.wip", v, now),
+            None => Ok(()),
+        },
+        Op::Notes(r, text) => match run(store, r) {
+            Some((id, was)) => store.set_notes(&id, &was, &text, now),
+            None => Ok(()),
+        },
+        Op::Finish(r) => match run(store, r) {
+            Some((id, _)) => store.finish(&id, now),
+            None => Ok(()),
+        },
+        Op::AnswerAny(r, q, v) => match run(store, r) {
+            Some((id, _)) => store.answer(&id, QUESTIONS[q], v, now),
+            None => Ok(()),
+        },
+        Op::StartWorkshop(n, q, id) => {
+            let questionnaires = questionnaires(q);
+            let layout = Layout::new(catalog, &questionnaires);
+            store
+                .start_workshop(
+                    NAMES[n],
+                    questionnaires,
+                    &layout,
+                    TeamId(format!("t{i}")),
+                    id,
+                    now,
+                )
+                .map(|_| ())
+        }
+        Op::Submit(w, participant, edits, answers) => {
+            let code = AnswerCode {
+                workshop: workshop(store, w),
+                participant,
+                edits,
+                answers: answers
+                    .into_iter()
+                    .map(|(q, v)| (QUESTIONS[q].to_string(), v))
+                    .collect(),
+            };
+            store.add_submission(code, now).map(|_| ())
+        }
+        Op::DropSubmission(w, p) => store.drop_submission(workshop(store, w), p, now),
+        Op::Reveal(w, q, r) => store.set_revealed(workshop(store, w), QUESTIONS[q], r, now),
+        Op::Agree(w, q, v) => store.agree(workshop(store, w), QUESTIONS[q], v, now),
+        Op::AddAction(w, what, due) => {
+            let action = Action {
+                id: format!("a{i}"),
+                what,
+                owner: String::new(),
+                due: DUE[due].to_string(),
+                done: false,
+            };
+            store.add_action(workshop(store, w), action, now)
+        }
+        Op::RemoveAction(w, a) => {
+            let id = workshop(store, w);
+            let action = store
+                .workshop(id)
+                .and_then(|w| w.actions.get(a))
+                .map_or_else(|| "gone".to_string(), |a| a.id.clone());
+            store.remove_action(id, &action, now)
+        }
+        Op::SaveWorkshop(w) => store
+            .save_workshop(workshop(store, w), catalog, RunId(format!("r{i}")), now)
+            .map(|_| ()),
+        Op::DeleteWorkshop(w) => store.delete_workshop(workshop(store, w), now),
+        Op::Join(id, n, q, participant) => {
+            let questionnaires = questionnaires(q);
+            let invitation = Invitation {
+                workshop: id,
+                team_name: NAMES[n].to_string(),
+                layout: Layout::new(catalog, &questionnaires).fingerprint(),
+                questionnaires,
+            };
+            store.join(&invitation, participant, now);
+            Ok(())
+        }
+        Op::ParticipantAnswer(p, q, v) => {
+            store.participant_answer(joined(store, p), QUESTIONS[q], v, now)
+        }
+        Op::Leave(p) => store.leave(joined(store, p), now),
+    }
+}
+
+/// What must hold after every change, accepted or refused.
+fn check_change(
+    store: &Store,
+    before: &Store,
+    result: &Result<(), ChangeError>,
+) -> Result<(), TestCaseError> {
+    if result.is_err() {
+        prop_assert_eq!(store, before, "a refused change changes nothing");
+    }
+    prop_assert!(store.check().is_ok(), "{:?}", store.check());
+    let names: BTreeSet<String> = store
+        .teams
+        .iter()
+        .map(|t| t.name.trim().to_lowercase())
+        .collect();
+    prop_assert_eq!(names.len(), store.teams.len(), "team names stay distinct");
+    prop_assert!(store.revision >= before.revision);
+    Ok(())
+}
+
+/// Every answer the store keeps is one its question accepts: a run's, a room's
+/// agreed team answer, a participant's own, a collected code's, and every answer
+/// of a saved workshop's spread. (Every question used here is built in.)
+fn check_answers_fit(store: &Store, catalog: &Catalog) -> Result<(), TestCaseError> {
+    let fits = |id: &str, value: u8| catalog.question(id).is_some_and(|q| q.accepts(value));
+    let unfit = |answers: &BTreeMap<String, u8>| {
+        answers
+            .iter()
+            .find(|(id, &v)| !fits(id, v))
+            .map(|(id, v)| format!("{v} for {id}"))
+    };
+    for run in &store.runs {
+        if let Some(unfit) = unfit(&run.answers) {
+            prop_assert!(false, "run {} keeps {}", run.id.0, unfit);
+        }
+        for (id, values) in run.workshop.iter().flat_map(|w| &w.spread) {
+            for &v in values {
+                prop_assert!(
+                    fits(id, v),
+                    "the room's answers in run {} keep {} for {}",
+                    run.id.0,
+                    v,
+                    id
+                );
+            }
+        }
+    }
+    for w in &store.workshops {
+        if let Some(unfit) = unfit(&w.agreed) {
+            prop_assert!(
+                false,
+                "workshop {}'s agreed team answers keep {}",
+                w.id,
+                unfit
+            );
+        }
+        for s in &w.submissions {
+            if let Some(unfit) = unfit(&s.answers) {
+                prop_assert!(
+                    false,
+                    "workshop {}'s code of participant {} keeps {}",
+                    w.id,
+                    s.participant,
+                    unfit
+                );
+            }
+        }
+    }
+    for p in &store.participations {
+        if let Some(unfit) = unfit(&p.answers) {
+            prop_assert!(
+                false,
+                "the participation in workshop {} keeps {}",
+                p.workshop,
+                unfit
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #[test]
     fn any_sequence_of_changes_keeps_the_store_valid_and_round_trips(ops in prop::collection::vec(op(), 0..40)) {
+        let catalog = Catalog::builtin().unwrap();
         let mut store = Store::new();
         for (i, op) in ops.into_iter().enumerate() {
-            let now = i as i64;
-            let team = |store: &Store, t: usize| store.teams.get(t).map(|t| (t.id.clone(), t.name.clone()));
-            let run = |store: &Store, r: usize| store.runs.get(r).map(|r| (r.id.clone(), r.notes.clone()));
             let before = store.clone();
-            let result = match op {
-                Op::Start(n, q) => store
-                    .start_run(NAMES[n], vec![["calms", "dora", "westrum"][q as usize].into()],
-                        TeamId(format!("t{i}")), RunId(format!("r{i}")), now)
-                    .map(|_| ()),
-                Op::Rename(t, n) => match team(&store, t) {
-                    Some((id, was)) => store.rename_team(&id, &was, NAMES[n], now),
-                    None => Ok(()),
-                },
-                Op::Archive(t, a) => match team(&store, t) {
-                    Some((id, _)) => store.set_archived(&id, a, now),
-                    None => Ok(()),
-                },
-                Op::DeleteTeam(t) => match team(&store, t) {
-                    Some((id, _)) => store.delete_team(&id, now).map(|_| ()),
-                    None => Ok(()),
-                },
-                Op::DeleteRun(r) => match run(&store, r) {
-                    Some((id, _)) => store.delete_run(&id, now),
-                    None => Ok(()),
-                },
-                Op::Answer(r, v) => match run(&store, r) {
-                    Some((id, _)) => store.answer(&id, "calms.lean.wip", v, now),
-                    None => Ok(()),
-                },
-                Op::Notes(r, text) => match run(&store, r) {
-                    Some((id, was)) => store.set_notes(&id, &was, &text, now),
-                    None => Ok(()),
-                },
-                Op::Finish(r) => match run(&store, r) {
-                    Some((id, _)) => store.finish(&id, now),
-                    None => Ok(()),
-                },
-            };
-            if result.is_err() {
-                prop_assert_eq!(&store, &before, "a refused change changes nothing");
-            }
-            prop_assert!(store.check().is_ok(), "{:?}", store.check());
-            let names: BTreeSet<String> = store.teams.iter().map(|t| t.name.trim().to_lowercase()).collect();
-            prop_assert_eq!(names.len(), store.teams.len(), "team names stay distinct");
-            prop_assert!(store.revision >= before.revision);
+            let result = apply(&mut store, &catalog, i, op);
+            check_change(&store, &before, &result)?;
+        }
+        let text = store.encode().unwrap();
+        prop_assert_eq!(Store::decode(&text), Ok(store));
+    }
+
+    /// The same with workshops: starting one, collecting codes (whose answers may be
+    /// ones a question does not accept), agreeing team answers (any value), revealing,
+    /// actions, saving, deleting; and a participant's joining, answering and leaving.
+    #[test]
+    fn any_sequence_of_workshop_changes_keeps_every_answer_fit_and_round_trips(
+        ops in prop::collection::vec(workshop_op(), 0..50)
+    ) {
+        let catalog = Catalog::builtin().unwrap();
+        let mut store = Store::new();
+        for (i, op) in ops.into_iter().enumerate() {
+            let before = store.clone();
+            let result = apply(&mut store, &catalog, i, op);
+            check_change(&store, &before, &result)?;
+            check_answers_fit(&store, &catalog)?;
         }
         let text = store.encode().unwrap();
         prop_assert_eq!(Store::decode(&text), Ok(store));

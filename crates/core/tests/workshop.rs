@@ -2,9 +2,11 @@
 //! answer, and the store changes from invitation to saved run.
 
 use maturity_core::codec::{AnswerCode, Invitation, Layout};
-use maturity_core::model::{Action, Question};
-use maturity_core::store::ChangeError;
-use maturity_core::workshop::{aggregate, consensus, discuss_first, stats, Added};
+use maturity_core::error::*;
+use maturity_core::model::Question;
+use maturity_core::records::Action;
+use maturity_core::store::Added;
+use maturity_core::workshop::{aggregate, consensus, discuss_first, stats};
 use maturity_core::{Catalog, RunId, Store, TeamId};
 use std::collections::BTreeMap;
 
@@ -197,7 +199,7 @@ fn answers_that_are_not_possible_are_left_out() {
 fn discuss_first_puts_the_widest_split_first_and_the_unanswered_last() {
     let catalog = Catalog::builtin().unwrap();
     let steps = catalog.steps(&["calms".to_string()]);
-    let ids: Vec<&str> = steps.iter().map(|s| s.question.id.as_str()).collect();
+    let ids: Vec<&str> = steps.iter().map(|s| s.question().id.as_str()).collect();
     let people: Vec<BTreeMap<String, u8>> = [[0u8, 2, 4], [4, 2, 2], [0, 2, 3], [4, 2, 2]]
         .iter()
         .map(|row| {
@@ -301,11 +303,11 @@ fn collecting_codes_counts_each_participant_once() {
     assert_eq!(store.workshop(id).unwrap().submissions.len(), 1);
     assert_eq!(
         store.drop_submission(id, 2, 2005),
-        Err(ChangeError::UnknownParticipant)
+        Err(ChangeError::Workshop(WorkshopError::UnknownParticipant))
     );
     assert_eq!(
         store.add_submission(code(0xdead, 3, &[]), 2006),
-        Err(ChangeError::UnknownWorkshop)
+        Err(ChangeError::Workshop(WorkshopError::Unknown))
     );
 }
 
@@ -314,7 +316,7 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
     let (mut store, catalog, _, id) = workshop_store();
     assert_eq!(
         store.save_workshop(id, &catalog, RunId("r".into()), 1),
-        Err(ChangeError::NoAnswers)
+        Err(ChangeError::Workshop(WorkshopError::NoAnswers))
     );
     store
         .add_submission(code(id, 1, &[(CHOICE, 0), (PERCENT, 10)]), 2000)
@@ -346,7 +348,7 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
             },
             2006
         ),
-        Err(ChangeError::BadDate)
+        Err(ChangeError::Action(ActionError::BadDate))
     );
     assert_eq!(
         store.add_action(
@@ -357,7 +359,7 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
             },
             2006
         ),
-        Err(ChangeError::EmptyAction)
+        Err(ChangeError::Action(ActionError::Empty))
     );
     store.add_action(id, action, 2006).unwrap();
     let run = store
@@ -384,7 +386,7 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
     // Closed: nothing more changes, and the next workshop asks about the actions.
     assert_eq!(
         store.add_submission(code(id, 4, &[]), 4000),
-        Err(ChangeError::WorkshopSaved)
+        Err(ChangeError::Workshop(WorkshopError::Saved))
     );
     let saved = store.workshop(id).unwrap();
     assert!(
@@ -480,4 +482,214 @@ fn deleting_a_team_deletes_its_workshops() {
     store.delete_team(&TeamId("t1".into()), 5).unwrap();
     assert!(store.workshop(id).is_none());
     assert!(store.check().is_ok());
+}
+
+// Properties of the room's statistics, over real built-in questions and rooms of any
+// size and any mix of answers.
+
+use maturity_core::scoring::question_score;
+use maturity_core::workshop::{Agreement, QuestionStats};
+use maturity_core::Step;
+use proptest::prelude::*;
+
+/// Built-in questions of every kind a room answers: choices of scored dimensions
+/// (5, 6 and 7 choices), classifications (Team Topologies, not scored) and DORA's
+/// percentage.
+const PICKED: [&str; 6] = [
+    CHOICE,
+    "dora.lead-time",
+    "westrum.messengers",
+    TEAM_TYPE,
+    "tt.interaction.duration",
+    PERCENT,
+];
+
+/// The ids of every built-in questionnaire.
+fn every_questionnaire() -> Vec<String> {
+    let catalog = Catalog::builtin().unwrap();
+    catalog.all().iter().map(|q| q.id.clone()).collect()
+}
+
+/// The built-in question `id` as a run asks it.
+fn step(id: &str) -> Step {
+    Catalog::builtin()
+        .unwrap()
+        .steps(&every_questionnaire())
+        .into_iter()
+        .find(|s| s.question().id == id)
+        .unwrap_or_else(|| panic!("no question {id}"))
+}
+
+#[test]
+fn the_picked_questions_are_of_the_kinds_the_properties_need() {
+    let kinds: Vec<(bool, u8)> = PICKED
+        .iter()
+        .map(|id| {
+            let s = step(id);
+            (s.is_scored(), s.question().answer_count())
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (true, 5),
+            (true, 6),
+            (true, 7),
+            (false, 7),
+            (false, 6),
+            (true, 101)
+        ]
+    );
+}
+
+/// One picked question (its id, so that a failure reads short) and the valid
+/// answers of a room of 0-39 participants.
+fn room() -> impl Strategy<Value = (&'static str, Vec<u8>)> {
+    prop::sample::select(&PICKED[..]).prop_flat_map(|id| {
+        let count = step(id).question().answer_count();
+        (Just(id), prop::collection::vec(0..count, 0..40))
+    })
+}
+
+/// The statistics of `step` for a room where participant `i` answered `values[i]`,
+/// as the workshop pages compute them.
+fn room_stats(step: &Step, values: &[u8]) -> QuestionStats {
+    let id = &step.question().id;
+    let people: Vec<BTreeMap<String, u8>> = values
+        .iter()
+        .map(|&v| BTreeMap::from([(id.clone(), v)]))
+        .collect();
+    let refs: Vec<&BTreeMap<String, u8>> = people.iter().collect();
+    let mut all = aggregate(std::slice::from_ref(step), &refs);
+    assert_eq!(all.len(), 1);
+    all.remove(0)
+}
+
+/// Some built-in questionnaires (in catalog order) and a room's answers to all of
+/// their questions: one row of bytes per participant, one byte per question asked
+/// (read by [`answer_maps`]).
+fn questionnaire_room() -> impl Strategy<Value = (Vec<String>, Vec<Vec<u8>>)> {
+    prop::sample::subsequence(every_questionnaire(), 1..=5).prop_flat_map(|questionnaires| {
+        let asked = Catalog::builtin().unwrap().steps(&questionnaires).len();
+        let row = prop::collection::vec(any::<u8>(), asked);
+        (Just(questionnaires), prop::collection::vec(row, 0..40))
+    })
+}
+
+/// The participants' answer maps for `rows` of bytes, one per question of `steps`:
+/// mostly a valid answer, sometimes none, now and then a value no question accepts
+/// (from a damaged code).
+fn answer_maps(steps: &[Step], rows: &[Vec<u8>]) -> Vec<BTreeMap<String, u8>> {
+    rows.iter()
+        .map(|row| {
+            steps
+                .iter()
+                .zip(row)
+                .filter_map(|(s, &byte)| {
+                    let answer = match byte {
+                        0..=39 => return None,
+                        240.. => byte,
+                        _ => byte % s.question().answer_count(),
+                    };
+                    Some((s.question().id.clone(), answer))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn the_default_team_answer_is_one_the_room_gave((id, values) in room()) {
+        let step = step(id);
+        let s = room_stats(&step, &values);
+        prop_assert_eq!(s.answers, values.len());
+        let count = |answer: u8| values.iter().filter(|&&v| v == answer).count();
+        match s.consensus {
+            None => prop_assert!(values.is_empty(), "nobody's answer was taken: {:?}", s),
+            Some(c) => {
+                prop_assert!(values.contains(&c), "{} was nobody's answer: {:?}", c, s);
+                if step.is_scored() {
+                    // A middle answer: at least half the room on each side of it.
+                    let below = values.iter().filter(|&&v| v <= c).count();
+                    let above = values.iter().filter(|&&v| v >= c).count();
+                    prop_assert!(2 * below >= values.len() && 2 * above >= values.len(), "{} is not a median: {:?}", c, s);
+                } else {
+                    let most = values.iter().map(|&v| count(v)).max().unwrap_or(0);
+                    prop_assert_eq!(count(c), most, "a classification defaults to its most common answer");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn disagreement_stays_between_0_and_1_and_is_0_when_everyone_agrees((id, values) in room()) {
+        let step = step(id);
+        let s = room_stats(&step, &values);
+        prop_assert!((0.0..=1.0).contains(&s.disagreement), "disagreement {} out of [0, 1]: {:?}", s.disagreement, s);
+        if let Some(&first) = values.first() {
+            let unanimous = vec![first; values.len()];
+            let s = room_stats(&step, &unanimous);
+            // 0 as every page shows it: no disagreement, first among the agreed.
+            // (Exactly 0.0 is not promised: the standard deviation of 25 equal
+            // scores of 10/6 comes out at 4e-17.)
+            prop_assert!(s.disagreement < 1e-9, "everyone answered {}: {:?}", first, s);
+            prop_assert_eq!(Agreement::of(s.disagreement), Agreement::Mostly);
+        }
+    }
+
+    #[test]
+    fn the_mean_score_lies_between_the_lowest_and_highest_answers_scores((id, values) in room()) {
+        let step = step(id);
+        let s = room_stats(&step, &values);
+        let q = step.question();
+        match s.mean_score {
+            None => prop_assert!(!step.is_scored() || values.is_empty(), "a scored question answered by {} has no mean score", values.len()),
+            Some(mean) => {
+                prop_assert!(step.is_scored(), "a classification has no score: {:?}", s);
+                prop_assert!((0.0..=10.0).contains(&mean), "mean score {} out of [0, 10]", mean);
+                let lowest = question_score(q, s.lowest.unwrap()).unwrap();
+                let highest = question_score(q, s.highest.unwrap()).unwrap();
+                let (min, max) = (lowest.min(highest), lowest.max(highest));
+                prop_assert!(min - 1e-9 <= mean && mean <= max + 1e-9, "mean score {} outside [{}, {}]: {:?}", mean, min, max, s);
+            }
+        }
+        prop_assert_eq!(s.lowest, values.iter().copied().min());
+        prop_assert_eq!(s.highest, values.iter().copied().max());
+    }
+
+    #[test]
+    fn the_order_of_participants_never_changes_the_statistics(
+        (questionnaires, rows, shuffled) in questionnaire_room().prop_flat_map(|(q, rows)| {
+            (Just(q), Just(rows.clone()), Just(rows).prop_shuffle())
+        })
+    ) {
+        let steps = Catalog::builtin().unwrap().steps(&questionnaires);
+        let a = answer_maps(&steps, &rows);
+        let b = answer_maps(&steps, &shuffled);
+        let stats = aggregate(&steps, &a.iter().collect::<Vec<_>>());
+        let reordered = aggregate(&steps, &b.iter().collect::<Vec<_>>());
+        prop_assert_eq!(stats, reordered);
+    }
+
+    #[test]
+    fn discuss_first_lists_every_question_once_split_first_unanswered_last(
+        (questionnaires, rows) in questionnaire_room()
+    ) {
+        let steps = Catalog::builtin().unwrap().steps(&questionnaires);
+        let people = answer_maps(&steps, &rows);
+        let stats = aggregate(&steps, &people.iter().collect::<Vec<_>>());
+        prop_assert_eq!(stats.len(), steps.len());
+        let order = discuss_first(&stats);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        prop_assert_eq!(sorted, (0..stats.len()).collect::<Vec<_>>(), "not a permutation: {:?}", order);
+        for pair in order.windows(2) {
+            let (x, y) = (&stats[pair[0]], &stats[pair[1]]);
+            prop_assert!(x.answers > 0 || y.answers == 0, "an unanswered question before an answered one: {:?}", order);
+            if y.answers > 0 {
+                prop_assert!(x.disagreement >= y.disagreement - 1e-6, "{} ({}) before {} ({})", x.question, x.disagreement, y.question, y.disagreement);
+            }
+        }
+    }
 }

@@ -1,0 +1,346 @@
+//! Chart options as pure data: what each chart of the app shows, built with charming
+//! as plain values that serialize to ECharts' option JSON. Nothing here touches the
+//! browser; the web shell's `charts` module draws these options with ECharts.
+//!
+//! Scores are drawn rounded by the core's one rule ([`maturity_core::scoring::rounded`]),
+//! so a chart never shows another figure than the table beside it.
+
+use charming::component::{
+    Aria, Axis, Decal, DecalItem, Grid, Legend, RadarAxisName, RadarCoordinate, RadarIndicator,
+};
+use charming::datatype::DataPointItem;
+use charming::element::{
+    AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
+    MarkArea, MarkAreaData, MarkLine, MarkLineData, MarkLineVariant, NameLocation, Symbol,
+};
+use charming::series::{Bar, Line, Radar};
+pub use charming::Chart;
+use maturity_core::scoring::rounded;
+
+/// The stylesheet's brand and ink colours, so charts match the page.
+pub const BRAND: &str = "#0b4f6c";
+const INK: &str = "#1a1f24";
+const MUTED: &str = "#8a96a3";
+
+/// Line colours, then symbols, so series differ by more than colour (Okabe-Ito).
+const PALETTE: [&str; 6] = [
+    "#0b4f6c", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
+];
+const SYMBOLS: [Symbol; 6] = [
+    Symbol::Circle,
+    Symbol::Rect,
+    Symbol::Triangle,
+    Symbol::Diamond,
+    Symbol::Pin,
+    Symbol::RoundRect,
+];
+/// Cluster bands, best first; pale so the team's line stays in front.
+const BAND_COLOURS: [&str; 4] = [
+    "rgba(0,158,115,0.16)",
+    "rgba(86,180,233,0.18)",
+    "rgba(230,159,0,0.18)",
+    "rgba(213,94,0,0.16)",
+];
+
+/// Fewest scored dimensions for which a radar says anything.
+pub const MIN_RADAR_AXES: usize = 3;
+
+/// Radar of dimension scores (0-10). Dimensions without a score are left out, since
+/// plotting them at zero would show a result nobody gave.
+pub fn radar_option(title: &str, data: &[(String, Option<f64>)]) -> Option<Chart> {
+    let scored: Vec<(&str, f64)> = data
+        .iter()
+        .filter_map(|(name, score)| score.map(|s| (name.as_str(), s)))
+        .collect();
+    if scored.len() < MIN_RADAR_AXES {
+        return None;
+    }
+    let indicators: Vec<RadarIndicator> = scored
+        .iter()
+        .map(|(name, _)| RadarIndicator::new().name(*name).min(0).max(10))
+        .collect();
+    let values: Vec<f64> = scored
+        .iter()
+        .map(|(_, s)| rounded(*s))
+        .collect();
+    Some(
+        Chart::new()
+            .aria(accessible())
+            .color(vec![Color::from(BRAND)])
+            .radar(
+                RadarCoordinate::new()
+                    .indicator(indicators)
+                    // Room around the radar for long dimension names.
+                    .radius("58%")
+                    // Dark, large axis names: the chart is read off a projector.
+                    .axis_name(RadarAxisName::new().color(INK).font_size(15)),
+            )
+            .series(
+                Radar::new()
+                    .name(title)
+                    .line_style(LineStyle::new().width(3))
+                    .area_style(AreaStyle::new().opacity(0.2))
+                    .data(vec![DataPointItem::new(values).name(title)]),
+            ),
+    )
+}
+
+/// A radar of the latest run over the previous one (dashed). Only dimensions scored
+/// in both runs are drawn; `None` when fewer than [`MIN_RADAR_AXES`] are.
+pub fn radar_compare_option(data: &[(&str, Option<f64>, Option<f64>)]) -> Option<Chart> {
+    let both: Vec<(&str, f64, f64)> = data
+        .iter()
+        .filter_map(|(name, previous, latest)| Some((*name, (*previous)?, (*latest)?)))
+        .collect();
+    if both.len() < MIN_RADAR_AXES {
+        return None;
+    }
+    let indicators: Vec<RadarIndicator> = both
+        .iter()
+        .map(|(name, _, _)| RadarIndicator::new().name(*name).min(0).max(10))
+        .collect();
+    let round = rounded;
+    let previous: Vec<f64> = both.iter().map(|(_, p, _)| round(*p)).collect();
+    let latest: Vec<f64> = both.iter().map(|(_, _, l)| round(*l)).collect();
+    Some(
+        Chart::new()
+            .aria(accessible())
+            .color(vec![Color::from(MUTED), Color::from(BRAND)])
+            .legend(
+                Legend::new()
+                    .bottom(0)
+                    .data(vec!["Previous run", "Latest run"]),
+            )
+            .radar(
+                RadarCoordinate::new()
+                    .indicator(indicators)
+                    .radius("55%")
+                    .axis_name(RadarAxisName::new().color(INK).font_size(15)),
+            )
+            .series(
+                Radar::new()
+                    .name("Previous run")
+                    .symbol(Symbol::Rect)
+                    .line_style(LineStyle::new().width(2).type_(LineStyleType::Dashed))
+                    .data(vec![DataPointItem::new(previous).name("Previous run")]),
+            )
+            .series(
+                Radar::new()
+                    .name("Latest run")
+                    .line_style(LineStyle::new().width(3))
+                    .area_style(AreaStyle::new().opacity(0.2))
+                    .data(vec![DataPointItem::new(latest).name("Latest run")]),
+            ),
+    )
+}
+
+/// `option`, or an empty chart where there is nothing to draw.
+pub fn or_blank(option: Option<Chart>) -> Chart {
+    option.unwrap_or_default()
+}
+
+/// Scores over time: one line per series on 0-10, one point per run (`labels` are
+/// the runs' dates). Unanswered points are gaps, never zeros.
+/// The dates of assessments along the bottom of a chart, first point at the edge.
+fn timeline(labels: &[String]) -> Axis {
+    Axis::new()
+        .type_(AxisType::Category)
+        .boundary_gap(false)
+        .data(labels.to_vec())
+}
+
+/// `marks` are (x label, text) pairs drawn as dashed vertical lines: the
+/// assessments at which the team agreed actions, so their effect can be looked for
+/// in the points that follow.
+pub fn trend_option(
+    labels: &[String],
+    series: &[(String, Vec<Option<f64>>)],
+    marks: &[(String, String)],
+) -> Chart {
+    let mut chart = Chart::new()
+        .aria(accessible())
+        .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
+        .legend(Legend::new().bottom(0))
+        // Room on the right for the last date label, at the top for action labels.
+        .grid(Grid::new().left(40).right(45).top(30).bottom(70))
+        .x_axis(timeline(labels))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .max(10)
+                .interval(2),
+        );
+    for (i, (name, values)) in series.iter().enumerate() {
+        let values: Vec<Option<f64>> = values
+            .iter()
+            .map(|v| v.map(rounded))
+            .collect();
+        chart = chart.series(
+            Line::new()
+                .name(name.as_str())
+                .symbol(SYMBOLS[i % SYMBOLS.len()].clone())
+                .symbol_size(9)
+                .line_style(LineStyle::new().width(2))
+                .data(values),
+        );
+    }
+    if !marks.is_empty() {
+        chart = chart.series(
+            Line::new()
+                .name("Actions agreed")
+                .silent(true)
+                .item_style(ItemStyle::new().color(INK))
+                .data(Vec::<Option<f64>>::new())
+                .mark_line(
+                    MarkLine::new()
+                        .silent(true)
+                        .symbol(vec![Symbol::None, Symbol::None])
+                        .line_style(
+                            LineStyle::new()
+                                .color(INK)
+                                .type_(LineStyleType::Dashed)
+                                .width(1),
+                        )
+                        .label(Label::new().formatter("{b}").color(INK))
+                        .data(
+                            marks
+                                .iter()
+                                .map(|(x, text)| {
+                                    MarkLineVariant::Simple(
+                                        MarkLineData::new().name(text.as_str()).x_axis(x.as_str()),
+                                    )
+                                })
+                                .collect(),
+                        ),
+                ),
+        );
+    }
+    chart
+}
+
+/// One DORA metric over time, with each cluster of the chosen edition drawn behind
+/// as a labelled band. Throughput metrics are option positions (0 worst to 5 best);
+/// the change failure rate is a percentage, drawn with 0% at the top so that better
+/// is up on every chart.
+pub fn dora_metric_option(
+    labels: &[String],
+    values: &[Option<f64>],
+    bands: &[(&str, f64, f64)],
+    percent: bool,
+) -> Chart {
+    // A band published as one value still needs some height to be seen.
+    let pad = if percent { 1.5 } else { 0.15 };
+    let (max, interval) = if percent { (100, 20) } else { (5, 1) };
+    // Clusters that publish the same range share one band and one label.
+    let mut merged: Vec<(String, f64, f64)> = Vec::new();
+    for (cluster, low, high) in bands {
+        match merged.iter_mut().find(|(_, l, h)| l == low && h == high) {
+            Some((names, _, _)) => {
+                names.push_str(", ");
+                names.push_str(cluster);
+            }
+            None => merged.push((cluster.to_string(), *low, *high)),
+        }
+    }
+    let mut chart = Chart::new()
+        .aria(accessible())
+        .color(vec![Color::from(BRAND)])
+        .grid(Grid::new().left(40).right(110).top(20).bottom(30))
+        .x_axis(timeline(labels))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .max(max)
+                .interval(interval)
+                .inverse(percent),
+        )
+        .series(
+            Line::new()
+                .name("Your team")
+                .symbol(Symbol::Circle)
+                .symbol_size(10)
+                .z(5)
+                .line_style(LineStyle::new().width(3))
+                .data(values.to_vec()),
+        );
+    for (i, (cluster, low, high)) in merged.iter().enumerate() {
+        let top = f64::from(max);
+        let low = (low - pad).max(0.0);
+        let high = (high + pad).min(top);
+        chart = chart.series(
+            Line::new()
+                .name(cluster.as_str())
+                .silent(true)
+                .data(Vec::<Option<f64>>::new())
+                .mark_area(
+                    MarkArea::new()
+                        .silent(true)
+                        .item_style(ItemStyle::new().color(BAND_COLOURS[i % BAND_COLOURS.len()]))
+                        .label(
+                            Label::new()
+                                .show(true)
+                                .position(LabelPosition::Right)
+                                .color(INK),
+                        )
+                        .data(vec![(
+                            MarkAreaData::new()
+                                .name(cluster.as_str())
+                                .y_axis(format!("{low}")),
+                            MarkAreaData::new().y_axis(format!("{high}")),
+                        )]),
+                ),
+        );
+    }
+    chart
+}
+
+/// ECharts' aria (a generated description on the chart) and decals (patterns, so
+/// series differ by more than colour). The patterns are listed explicitly: charming
+/// 0.6 serializes an unset list as `"decals": []`, on which ECharts 5 throws.
+fn accessible() -> Aria {
+    Aria::new()
+        .enabled(true)
+        .decal(Decal::new().show(true).decals(vec![
+        DecalItem::new().symbol(Symbol::Circle).symbol_size(0.4),
+        DecalItem::new().symbol(Symbol::Rect).symbol_size(0.4).rotation(0.785),
+        DecalItem::new().symbol(Symbol::Triangle).symbol_size(0.4),
+    ]))
+}
+
+/// Horizontal bars: how far the team's answers are from each cluster's published
+/// profile (0 = the same), nearest highlighted.
+pub fn cluster_distance_option(year: u16, distances: &[(&str, f64)], nearest: &[&str]) -> Chart {
+    let names: Vec<String> = distances.iter().map(|(n, _)| n.to_string()).collect();
+    let bars: Vec<DataPointItem> = distances
+        .iter()
+        .map(|(name, d)| {
+            let colour = if nearest.contains(name) { BRAND } else { MUTED };
+            DataPointItem::new((d * 100.0).round() / 100.0)
+                .name(*name)
+                .item_style(ItemStyle::new().color(colour))
+        })
+        .collect();
+    Chart::new()
+        .aria(accessible())
+        .grid(Grid::new().left(90).right(30).top(20).bottom(40))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .name(format!(
+                    "Distance from each {year} cluster (0 = same profile)"
+                ))
+                .name_location(NameLocation::Middle)
+                .name_gap(28),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(names)
+                .inverse(true),
+        )
+        .series(Bar::new().name(format!("{year} clusters")).data(bars))
+}
+

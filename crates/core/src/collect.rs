@@ -1,0 +1,121 @@
+//! Collecting participants' answer codes into a facilitator's workshop: every code
+//! found in pasted text, a dropped file or an opened link is read, the valid ones
+//! are added in one change, and each code gets one outcome in the facilitator's
+//! words (added, updated, ignored, or refused with the reason).
+
+use crate::catalog::Catalog;
+use crate::codec::{codes_in, decode_answers, AnswerCode, CodeError, Layout};
+use crate::error::ChangeError;
+use crate::records::Millis;
+use crate::store::{Added, Store};
+
+/// What happened to one code, said to the facilitator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub ok: bool,
+    pub message: String,
+}
+
+impl Outcome {
+    fn refused(message: impl Into<String>) -> Outcome {
+        Outcome {
+            ok: false,
+            message: message.into(),
+        }
+    }
+}
+
+/// Adds every code found in `text` to workshop `id`. Refused codes change nothing
+/// and say why; duplicates and outdated codes are ignored with a notice. The valid
+/// codes are added together: if one cannot be (the workshop is full), the error is
+/// returned and the caller keeps the store as it was.
+pub fn collect_codes(
+    store: &mut Store,
+    catalog: &Catalog,
+    id: u32,
+    text: &str,
+    now: Millis,
+) -> Result<Vec<Outcome>, ChangeError> {
+    let Some(workshop) = store.workshop(id) else {
+        return Ok(vec![Outcome::refused(
+            "This workshop is no longer on this device.",
+        )]);
+    };
+    let layout = Layout::new(catalog, &workshop.questionnaires);
+    if layout.fingerprint() != workshop.layout {
+        return Ok(vec![Outcome::refused(
+            "This version of the app asks different questions from the one that started the workshop, so its codes cannot be read here.",
+        )]);
+    }
+    let found = codes_in(text);
+    if found.is_empty() {
+        return Ok(vec![Outcome::refused(
+            "Nothing to add: paste answer codes or links, one per line.",
+        )]);
+    }
+    let read: Vec<(&str, Result<AnswerCode, CodeError>)> = found
+        .into_iter()
+        .map(|token| (token, decode_answers(token, &layout, id)))
+        .collect();
+    // All the valid codes go in together, or none does.
+    let mut next = store.clone();
+    let mut added = Vec::new();
+    for code in read.iter().filter_map(|(_, r)| r.as_ref().ok()) {
+        let participant = code.participant;
+        added.push((participant, next.add_submission(code.clone(), now)?));
+    }
+    *store = next;
+    let number = |participant: u32| {
+        store
+            .workshop(id)
+            .and_then(|w| {
+                w.submissions
+                    .iter()
+                    .position(|x| x.participant == participant)
+            })
+            .map_or(0, |i| i + 1)
+    };
+    let mut added = added.into_iter();
+    Ok(read
+        .into_iter()
+        .map(|(token, result)| match result {
+            Err(reason) => Outcome::refused(format!("Refused “{}”: {reason}", shorten(token))),
+            Ok(_) => match added.next() {
+                None => Outcome::refused("Not added."),
+                Some((participant, how)) => said(how, number(participant)),
+            },
+        })
+        .collect())
+}
+
+/// The open workshop on this device that `code` belongs to, if any.
+pub fn workshop_for_code(store: &Store, catalog: &Catalog, code: &str) -> Option<u32> {
+    store.workshops.iter().map(|w| w.id).find(|&id| {
+        store.workshop(id).is_some_and(|w| {
+            let layout = Layout::new(catalog, &w.questionnaires);
+            decode_answers(code, &layout, id).err() != Some(CodeError::OtherWorkshop)
+        })
+    })
+}
+
+fn said(how: Added, n: usize) -> Outcome {
+    Outcome {
+        ok: how != Added::Outdated,
+        message: match how {
+            Added::New => format!("Added: participant {n}'s answers."),
+            Added::Replaced => format!("Updated: participant {n} sent changed answers; their latest replace the earlier ones."),
+            Added::Duplicate => format!("Ignored: participant {n}'s code was already collected."),
+            Added::Outdated => format!("Ignored: an earlier code of participant {n}, whose later answers are already collected."),
+        },
+    }
+}
+
+/// The first characters of a pasted token, to say which one a message is about.
+fn shorten(token: &str) -> String {
+    let short: String = token.chars().take(24).collect();
+    if short.len() < token.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}

@@ -1,0 +1,344 @@
+//! What a team records: teams, their runs (one sitting of one or more questionnaires),
+//! action items, and the workshop records of a facilitator and of a participant.
+//!
+//! Plain data with serde derives; all of it lives inside the versioned
+//! [`crate::store::Store`]. Answers are kept by stable question id, never by text.
+
+use crate::error::ActionError;
+use crate::limits::MAX_ACTION;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A stable identifier of a team, made by the shell when the team is created.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TeamId(pub String);
+
+/// A stable identifier of a run.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RunId(pub String);
+
+/// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives them.
+pub type Millis = i64;
+
+/// A team that assesses itself, possibly many times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: TeamId,
+    pub name: String,
+    pub created_at: Millis,
+    /// Archived teams are kept, with all their runs, but listed apart.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub archived: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// One sitting of one or more questionnaires by one team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    pub id: RunId,
+    pub team: TeamId,
+    /// Questionnaire ids, in the order they are taken.
+    pub questionnaires: Vec<String>,
+    pub started_at: Millis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_at: Option<Millis>,
+    /// Question id -> index of the chosen [`Choice`], or the percentage for a
+    /// percentage question. Unanswered questions are absent. Stored grouped by the
+    /// questionnaire prefix of the id (see [`grouped_answers`]), which keeps a run
+    /// of every questionnaire under 2 KB.
+    #[serde(default, with = "grouped_answers")]
+    pub answers: BTreeMap<String, u8>,
+    /// Index of the question on screen, so a run resumes where it stopped.
+    #[serde(default)]
+    pub position: usize,
+    /// What the team wants to remember about this run, in its own words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// What the team agreed to try next, checked at its next assessment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    /// For a run agreed in a workshop: how the room answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workshop: Option<WorkshopRecord>,
+}
+
+/// An action item: what the team will try, who looks after it, by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: String,
+    pub what: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// A calendar date, `YYYY-MM-DD`, or empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+}
+
+impl Action {
+    /// The action, trimmed, if it is one the store accepts.
+    pub fn checked(self) -> Result<Action, ActionError> {
+        let what = self.what.trim().to_string();
+        let owner = self.owner.trim().to_string();
+        if what.is_empty() {
+            return Err(ActionError::Empty);
+        }
+        if what.chars().count() > MAX_ACTION || owner.chars().count() > MAX_ACTION {
+            return Err(ActionError::TooLong);
+        }
+        if !self.due.is_empty() && !is_date(&self.due) {
+            return Err(ActionError::BadDate);
+        }
+        Ok(Action {
+            what,
+            owner,
+            ..self
+        })
+    }
+}
+
+/// Whether `text` is a plausible calendar date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    matches!(
+        (number(0..4), number(5..7), number(8..10)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+/// How a workshop's room answered, kept with the run it agreed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopRecord {
+    /// How many answer codes were collected.
+    pub participants: usize,
+    /// Question id -> every participant's answer, sorted (who gave which is not kept).
+    #[serde(default)]
+    pub spread: BTreeMap<String, Vec<u8>>,
+    /// Question id -> what the room said about it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub discussion: BTreeMap<String, String>,
+}
+
+impl Run {
+    pub fn is_finished(&self) -> bool {
+        self.finished_at.is_some()
+    }
+
+    /// Whether the run takes the questionnaire `id`.
+    pub fn covers(&self, id: &str) -> bool {
+        self.questionnaires.iter().any(|q| q == id)
+    }
+
+    /// When the run took place: when it was finished, or started if it is not yet.
+    pub fn held_at(&self) -> Millis {
+        self.finished_at.unwrap_or(self.started_at)
+    }
+}
+
+/// A facilitator's workshop, from invitation to the run it becomes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workshop {
+    /// Random, chosen by the facilitator's device; carried by every code.
+    pub id: u32,
+    pub team: TeamId,
+    pub questionnaires: Vec<String>,
+    /// Fingerprint of the questions asked ([`crate::codec::Layout::fingerprint`]).
+    pub layout: u32,
+    pub created_at: Millis,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub submissions: Vec<Submission>,
+    /// Questions whose answers the facilitator has shown to the room.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub revealed: BTreeSet<String>,
+    /// Team answers the room chose; a question absent here takes the room's
+    /// default ([`crate::workshop::consensus`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub agreed: BTreeMap<String, u8>,
+    /// What the room said about a question, in its own words.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub discussion: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    /// The run this workshop was saved as; a saved workshop no longer changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<RunId>,
+}
+
+/// One participant's answers, as received in their code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    pub participant: u32,
+    /// The participant's change count when the code was made
+    /// ([`crate::codec::AnswerCode::edits`]).
+    #[serde(default)]
+    pub edits: u32,
+    pub received_at: Millis,
+    #[serde(default, with = "grouped_answers")]
+    pub answers: BTreeMap<String, u8>,
+}
+
+/// A participant's side of a workshop, kept on their own device: their answers
+/// autosave here until they hand over their code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participation {
+    pub workshop: u32,
+    pub participant: u32,
+    pub team_name: String,
+    pub questionnaires: Vec<String>,
+    pub layout: u32,
+    pub joined_at: Millis,
+    #[serde(default, with = "grouped_answers")]
+    pub answers: BTreeMap<String, u8>,
+    /// Bumped by every change of answer; carried by the code.
+    #[serde(default)]
+    pub edits: u32,
+    #[serde(default)]
+    pub position: usize,
+    /// Set when the participant asks for their code; answering again clears it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+}
+
+/// Sorts runs into the one order of a history: oldest first by when they were
+/// held, ties by id, so every list and chart of a team agrees.
+pub fn chronological(runs: &mut [&Run]) {
+    runs.sort_by(|a, b| a.held_at().cmp(&b.held_at()).then_with(|| a.id.cmp(&b.id)));
+}
+
+impl Workshop {
+    /// The answers collected so far, one map per participant.
+    pub fn answer_sets(&self) -> Vec<&BTreeMap<String, u8>> {
+        self.submissions.iter().map(|s| &s.answers).collect()
+    }
+
+    pub fn is_saved(&self) -> bool {
+        self.run.is_some()
+    }
+}
+
+/// Stores `{"calms.culture.blame": 3}` as `{"calms": {"culture.blame": 3}}`: the same
+/// answers without repeating each questionnaire's id on every question.
+pub mod grouped_answers {
+    use serde::de::{DeserializeSeed, MapAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::borrow::Cow;
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    /// Splits a question id at its first dot; an id without a prefix is kept whole
+    /// under "".
+    pub fn split(id: &str) -> (&str, &str) {
+        match id.split_once('.') {
+            Some((prefix, rest)) if !prefix.is_empty() => (prefix, rest),
+            _ => ("", id),
+        }
+    }
+
+    /// Groups flat answers by questionnaire prefix.
+    pub fn group(answers: &BTreeMap<String, u8>) -> BTreeMap<&str, BTreeMap<&str, u8>> {
+        let mut grouped: BTreeMap<&str, BTreeMap<&str, u8>> = BTreeMap::new();
+        for (id, value) in answers {
+            let (prefix, rest) = split(id);
+            grouped.entry(prefix).or_default().insert(rest, *value);
+        }
+        grouped
+    }
+
+    pub fn serialize<S: Serializer>(
+        answers: &BTreeMap<String, u8>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        group(answers).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, u8>, D::Error> {
+        deserializer.deserialize_map(Groups)
+    }
+
+    /// A key borrowed from the input when it has no escapes.
+    #[derive(Deserialize)]
+    struct Key<'a>(#[serde(borrow)] Cow<'a, str>);
+
+    /// Reads `{"calms": {...}, ...}` straight into the flat map: one allocation per
+    /// answer (its id), no intermediate maps. Stores of hundreds of runs read fast.
+    struct Groups;
+
+    impl<'de> Visitor<'de> for Groups {
+        type Value = BTreeMap<String, u8>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("answers grouped by questionnaire")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut answers = BTreeMap::new();
+            while let Some(Key(prefix)) = map.next_key()? {
+                map.next_value_seed(Group {
+                    prefix: &prefix,
+                    answers: &mut answers,
+                })?;
+            }
+            Ok(answers)
+        }
+    }
+
+    struct Group<'p> {
+        prefix: &'p str,
+        answers: &'p mut BTreeMap<String, u8>,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Group<'_> {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Group<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a questionnaire's answers")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(Key(rest)) = map.next_key()? {
+                let value: u8 = map.next_value()?;
+                let id = if self.prefix.is_empty() {
+                    rest.into_owned()
+                } else {
+                    let mut id = String::with_capacity(self.prefix.len() + 1 + rest.len());
+                    id.push_str(self.prefix);
+                    id.push('.');
+                    id.push_str(&rest);
+                    id
+                };
+                self.answers.insert(id, value);
+            }
+            Ok(())
+        }
+    }
+}

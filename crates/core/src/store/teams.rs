@@ -1,0 +1,136 @@
+//! Changes to teams: the team an assessment or workshop is for, renaming (without
+//! overwriting a rename made in another tab), archiving and deleting.
+
+use super::{remove_where, Store};
+use crate::error::{ChangeError, TeamError};
+use crate::limits::MAX_TEAM_NAME;
+use crate::records::{Millis, Team, TeamId};
+
+impl Store {
+    /// The team called `name` (ignoring case and surrounding space), if any.
+    pub fn team_named(&self, name: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| same_name(&t.name, name))
+    }
+
+    pub fn team(&self, id: &TeamId) -> Option<&Team> {
+        self.teams.iter().find(|t| &t.id == id)
+    }
+
+    /// Teams, most recently active first.
+    pub fn teams_by_activity(&self) -> Vec<&Team> {
+        let last_activity = |team: &Team| {
+            self.runs
+                .iter()
+                .filter(|r| r.team == team.id)
+                .map(|r| r.finished_at.unwrap_or(r.started_at))
+                .max()
+                .unwrap_or(team.created_at)
+        };
+        let mut teams: Vec<&Team> = self.teams.iter().collect();
+        teams.sort_by_key(|t| std::cmp::Reverse(last_activity(t)));
+        teams
+    }
+
+    /// The id of the team called `team_name`, created with id `new_team` if there is
+    /// none. Assessing an archived team again brings it back.
+    pub(crate) fn team_for(
+        &mut self,
+        team_name: &str,
+        new_team: TeamId,
+        now: Millis,
+    ) -> Result<TeamId, ChangeError> {
+        let name = checked_name(team_name)?;
+        Ok(
+            match self.teams.iter_mut().find(|t| same_name(&t.name, name)) {
+                Some(team) => {
+                    team.archived = false;
+                    team.id.clone()
+                }
+                None => {
+                    self.teams.push(Team {
+                        id: new_team.clone(),
+                        name: name.to_string(),
+                        created_at: now,
+                        archived: false,
+                    });
+                    new_team
+                }
+            },
+        )
+    }
+
+    /// Renames a team. `was` is the name the user saw when they began editing: if
+    /// the team has been renamed since (in another tab), nothing changes and the
+    /// error carries the name now saved.
+    pub fn rename_team(
+        &mut self,
+        id: &TeamId,
+        was: &str,
+        name: &str,
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        let name = checked_name(name)?;
+        if let Some(other) = self.team_named(name).filter(|t| &t.id != id) {
+            return Err(ChangeError::Team(TeamError::NameTaken(other.name.clone())));
+        }
+        let team = self.team_mut(id)?;
+        if team.name != was {
+            return Err(ChangeError::EditedElsewhere {
+                theirs: team.name.clone(),
+            });
+        }
+        team.name = name.to_string();
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Archives or restores a team; its runs are kept either way.
+    pub fn set_archived(
+        &mut self,
+        id: &TeamId,
+        archived: bool,
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        self.team_mut(id)?.archived = archived;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Deletes a team and every run it has. Returns how many runs went with it.
+    pub fn delete_team(&mut self, id: &TeamId, now: Millis) -> Result<usize, ChangeError> {
+        remove_where(
+            &mut self.teams,
+            |t| &t.id == id,
+            ChangeError::Team(TeamError::Unknown),
+        )?;
+        let runs = self.runs.len();
+        self.runs.retain(|r| &r.team != id);
+        self.workshops.retain(|w| &w.team != id);
+        self.touch(now);
+        Ok(runs - self.runs.len())
+    }
+
+    fn team_mut(&mut self, id: &TeamId) -> Result<&mut Team, ChangeError> {
+        self.teams
+            .iter_mut()
+            .find(|t| &t.id == id)
+            .ok_or(ChangeError::Team(TeamError::Unknown))
+    }
+}
+
+/// Whether two team names are the same name (ignoring case and surrounding space).
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// A team name as kept: trimmed, not empty, not too long.
+fn checked_name(name: &str) -> Result<&str, TeamError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(TeamError::EmptyName);
+    }
+    if name.chars().count() > MAX_TEAM_NAME {
+        return Err(TeamError::NameTooLong);
+    }
+    Ok(name)
+}

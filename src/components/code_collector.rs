@@ -1,0 +1,139 @@
+//! Collecting answer codes on the facilitator's device: pasted (one or many), or
+//! dropped as answer files; each code's outcome in words; the answers collected so
+//! far, numbered, each of which can be dropped.
+
+use crate::platform::{format_date_time, now, read_text};
+use crate::state::{use_app_state, AppState};
+use leptos::prelude::*;
+use maturity_core::collect::{collect_codes, Outcome};
+use maturity_core::records::Workshop;
+
+/// Largest answer file accepted: an answer file is a few hundred bytes.
+const MAX_ANSWER_FILE: f64 = 64.0 * 1024.0;
+
+/// Adds every code in `text` to workshop `id`, in one change, and says what
+/// happened to each.
+pub fn collect(state: AppState, id: u32, text: &str) -> Vec<Outcome> {
+    let catalog = state.catalog.get_untracked();
+    match state.change(|s| collect_codes(s, &catalog, id, text, now())) {
+        Ok(outcomes) => outcomes,
+        Err(e) => vec![Outcome {
+            ok: false,
+            message: format!("Not added: {e}"),
+        }],
+    }
+}
+
+/// What happened to each code, as a live list.
+#[component]
+pub fn Outcomes(#[prop(into)] outcomes: Signal<Vec<Outcome>>) -> impl IntoView {
+    view! {
+        <ul class="outcomes" role="status" aria-live="polite">
+            {move || outcomes.get().into_iter().map(|o| view! {
+                <li class=if o.ok { "ok" } else { "error" }>{o.message}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn CodeCollector(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
+    let state = use_app_state();
+    let pasted = RwSignal::new(String::new());
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let add_text = move |text: String| outcomes.set(collect(state, id, &text));
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        add_text(pasted.get_untracked());
+        if outcomes.with_untracked(|o| o.iter().all(|o| o.ok)) {
+            pasted.set(String::new());
+        }
+    };
+    let read_files = move |files: Option<web_sys::FileList>| {
+        let Some(files) = files else { return };
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut all = Vec::new();
+            for file in files {
+                match read_text(file, MAX_ANSWER_FILE, "an answer file").await {
+                    Ok(text) => all.extend(collect(state, id, &text)),
+                    Err(message) => all.push(Outcome { ok: false, message }),
+                }
+            }
+            outcomes.set(all);
+        });
+    };
+    let dragging = RwSignal::new(false);
+    let rows = move || {
+        workshop.with(|w| {
+            let Some(w) = w else { return Vec::new() };
+            let asked = state.catalog.with(|c| c.steps(&w.questionnaires).len());
+            w.submissions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i + 1, s.participant, s.received_at, s.answers.len(), asked))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card collect" aria-labelledby="collect-heading">
+            <h2 id="collect-heading">"2. Collect answer codes"</h2>
+            <form on:submit=add>
+                <div class="field">
+                    <label for="codes">"Paste answer codes or links (one or many)"</label>
+                    <textarea id="codes" rows="3" bind:value=pasted></textarea>
+                </div>
+                <button type="submit" class="primary">"Add answers"</button>
+            </form>
+            <div
+                class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
+                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(false);
+                    read_files(ev.data_transfer().and_then(|d| d.files()));
+                }
+            >
+                <label for="answer-files">"Or add answer files"</label>
+                <input id="answer-files" type="file" multiple accept=".txt,text/plain"
+                    on:change:target=move |ev| {
+                        read_files(ev.target().files());
+                        ev.target().set_value("");
+                    }/>
+                <span class="hint">" (or drop them here)"</span>
+            </div>
+            <Outcomes outcomes=outcomes/>
+            {move || {
+                let rows = rows();
+                if rows.is_empty() {
+                    return view! { <p class="empty">"No answers yet."</p> }.into_any();
+                }
+                view! {
+                    <table class="scores submissions">
+                        <caption>"Answers collected (no names: participants are numbered in the order their codes arrived)"</caption>
+                        <thead><tr><th scope="col">"Participant"</th><th scope="col">"Received"</th><th scope="col">"Answered"</th><th scope="col"><span class="visually-hidden">"Drop"</span></th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|(number, participant, at, answered, asked)| view! {
+                                <tr>
+                                    <th scope="row">{format!("Participant {number}")}</th>
+                                    <td>{format_date_time(at)}</td>
+                                    <td>{format!("{answered} of {asked}")}</td>
+                                    <td><button type="button" class="quiet" aria-label=format!("Drop participant {number}'s answers")
+                                        on:click=move |_| {
+                                            let result = state.change(|s| s.drop_submission(id, participant, now()));
+                                            outcomes.set(vec![match result {
+                                                Ok(()) => Outcome { ok: true, message: format!("Dropped participant {number}'s answers.") },
+                                                Err(e) => Outcome { ok: false, message: e.to_string() },
+                                            }]);
+                                        }>"Drop"</button></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+

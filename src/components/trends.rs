@@ -1,0 +1,232 @@
+//! A team's trends: per questionnaire, each dimension's score at every finished
+//! assessment (chart and table, with the assessments where actions were agreed
+//! marked), then the latest assessment over the previous one.
+
+use crate::charts::{or_blank, radar_compare_option, trend_option, EChart, MIN_RADAR_AXES};
+use crate::platform::{format_date, format_date_time};
+use leptos::prelude::*;
+use maturity_core::history::{threshold_note, verdict, TeamHistory, Trend};
+use maturity_core::scoring::{format_score, rounded};
+use maturity_core::words::count;
+
+/// One trend chart and table per questionnaire, then the latest run over the previous.
+#[component]
+pub fn Trends(data: Memo<Option<TeamHistory>>) -> impl IntoView {
+    let trend_ids = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.trends
+                        .iter()
+                        .map(|t| t.questionnaire.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let finished = Memo::new(move |_| data.with(|d| d.as_ref().map_or(0, |d| d.finished)));
+    view! {
+        <section class="card" aria-labelledby="trends-heading">
+            <h2 id="trends-heading">"Trends"</h2>
+            {move || match finished.get() {
+                0 => Some(view! { <p class="empty">"Finish an assessment to start a trend: only finished assessments are charted."</p> }.into_any()),
+                1 => Some(view! { <p class="hint">"One finished assessment so far: the charts show a single point, and the next assessment will show the direction."</p> }.into_any()),
+                _ => None,
+            }}
+            // Keyed by questionnaire, so each chart is drawn once and then updated in place.
+            <For each=move || trend_ids.get() key=|id| id.clone() let:id>
+                <QuestionnaireTrend data=data id=id/>
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoView {
+    let trend = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.trends.iter().find(|t| t.questionnaire == id).cloned())
+        })
+    });
+    let title = move || trend.with(|t| t.as_ref().map(|t| t.title.clone()).unwrap_or_default());
+    let chart = Signal::derive(move || {
+        trend.with(|t| {
+            let Some(t) = t else {
+                return trend_option(&[], &[], &[]);
+            };
+            let labels: Vec<String> = t.at.iter().map(|at| format_date(*at)).collect();
+            let mut series: Vec<(String, Vec<Option<f64>>)> = t
+                .dimensions
+                .iter()
+                .map(|s| (s.name.clone(), s.values.clone()))
+                .collect();
+            if t.dimensions.len() > 1 {
+                series.push(("Overall".to_string(), t.overall.clone()));
+            }
+            let marks: Vec<(String, String)> = data.with(|d| {
+                let Some(d) = d else { return Vec::new() };
+                actions_at(d, t)
+                    .into_iter()
+                    .zip(&labels)
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, label)| {
+                        (label.clone(), count(n, "action", "actions"))
+                    })
+                    .collect()
+            });
+            trend_option(&labels, &series, &marks)
+        })
+    });
+    let pairs = Memo::new(move |_| {
+        trend.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    t.latest_and_previous()
+                        .into_iter()
+                        .map(|(n, p, l)| (n.to_string(), p, l))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Built on demand, never stored: charts are neither compared nor cloned.
+    let radar = move || {
+        pairs.with(|p| {
+            let borrowed: Vec<(&str, Option<f64>, Option<f64>)> =
+                p.iter().map(|(n, a, b)| (n.as_str(), *a, *b)).collect();
+            radar_compare_option(&borrowed)
+        })
+    };
+    let has_radar = Memo::new(move |_| {
+        pairs.with(|p| {
+            p.iter()
+                .filter(|(_, a, b)| a.is_some() && b.is_some())
+                .count()
+                >= MIN_RADAR_AXES
+        })
+    });
+    let heading_id = format!(
+        "trend-{}",
+        trend.with_untracked(|t| t
+            .as_ref()
+            .map(|t| t.questionnaire.clone())
+            .unwrap_or_default())
+    );
+    view! {
+        <section class="trend" aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{title}</h3>
+            <EChart option=chart caption="Each dimension's score (0–10) at every finished assessment; dashed lines mark assessments where the team agreed actions. The table below has the same figures."/>
+            {move || trend.with(|t| t.as_ref().map(|t| {
+                let actions = data.with(|d| d.as_ref().map(|d| actions_at(d, t)).unwrap_or_default());
+                trend_table(t, &actions)
+            }))}
+            <h4>"Latest assessment over the previous one"</h4>
+            {move || if has_radar.get() {
+                let option = Signal::derive(move || or_blank(radar()));
+                Some(view! { <EChart option=option caption="Latest assessment (solid) over the previous one (dashed), 0 at the centre and 10 at the edge."/> }.into_any())
+            } else {
+                Some(view! {
+                    <p class="chart-empty">{format!("The overlay needs two finished assessments with at least {MIN_RADAR_AXES} dimensions scored in both; the table has every figure.")}</p>
+                }.into_any())
+            }}
+            {move || pairs.with(|p| latest_table(p))}
+        </section>
+    }
+}
+
+/// How many actions were agreed at each point of a trend.
+fn actions_at(history: &TeamHistory, trend: &Trend) -> Vec<usize> {
+    trend
+        .runs
+        .iter()
+        .map(|id| {
+            history
+                .runs
+                .iter()
+                .find(|s| &s.run == id)
+                .map_or(0, |s| s.actions)
+        })
+        .collect()
+}
+
+fn trend_table(t: &Trend, actions: &[usize]) -> impl IntoView {
+    let header = t
+        .dimensions
+        .iter()
+        .map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> })
+        .collect_view();
+    let rows =
+        t.at.iter()
+            .enumerate()
+            .map(|(i, at)| {
+                let cells = t
+                    .dimensions
+                    .iter()
+                    .map(|s| view! { <td class="num">{format_score(s.values[i])}</td> })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{format_date_time(*at)}</th>
+                        {cells}
+                        <td class="num">{format_score(t.overall[i])}</td>
+                        <td class="num">{actions.get(i).copied().unwrap_or(0)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+    let caption = format!("{} scores at each finished assessment", t.title);
+    let region_label = caption.clone();
+    view! {
+        // Wide tables scroll on their own, and can be scrolled from the keyboard.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
+        <table class="scores trend-table" data-questionnaire=t.questionnaire.clone()>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Assessment"</th>
+                    {header}
+                    <th scope="col" class="num">"Overall"</th>
+                    <th scope="col" class="num">"Actions agreed"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        </div>
+    }
+}
+
+fn latest_table(pairs: &[(String, Option<f64>, Option<f64>)]) -> impl IntoView {
+    let rows = pairs
+        .iter()
+        .map(|(name, previous, latest)| {
+            let change = previous.zip(*latest).map(|(p, l)| rounded(l - p));
+            let verdict = verdict(*previous, *latest).label();
+            view! {
+                <tr>
+                    <th scope="row">{name.clone()}</th>
+                    <td class="num">{format_score(*previous)}</td>
+                    <td class="num">{format_score(*latest)}</td>
+                    <td class="num">{change.map_or_else(|| "–".to_string(), |c| format!("{c:+.1}"))}</td>
+                    <td>{verdict}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="scores">
+            <caption>"Previous and latest assessment by dimension"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Dimension"</th>
+                    <th scope="col" class="num">"Previous"</th>
+                    <th scope="col" class="num">"Latest"</th>
+                    <th scope="col" class="num">"Change"</th>
+                    <th scope="col">"Verdict"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p class="hint">{threshold_note()}</p>
+    }
+}

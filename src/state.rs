@@ -1,0 +1,147 @@
+//! The app state every page shares, provided through context: the saved store, the
+//! questionnaires on offer (derived from the store), and what the user must know
+//! about their saved data.
+//!
+//! Every change goes through [`AppState::change`]: it builds on the newest saved
+//! state, applies a core rule, and saves the whole result at once.
+
+use crate::platform::now;
+use crate::storage::{self, Mode, Notice};
+use leptos::prelude::*;
+use maturity_core::{Catalog, ChangeError, Millis, Step, Store};
+
+/// What every page may read or change.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub store: RwSignal<Store>,
+    /// The questionnaires offered: the built-in ones and the user's own kept in the
+    /// store. Loading or removing one updates every view that reads this.
+    pub catalog: Memo<Catalog>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// When a change saved by another tab was last taken in.
+    pub synced_at: RwSignal<Option<Millis>>,
+    mode: StoredValue<Mode>,
+}
+
+impl AppState {
+    /// Reads the saved state from storage, and follows changes other tabs make to it.
+    pub fn load() -> AppState {
+        let loaded = storage::load(now());
+        let store = RwSignal::new(loaded.store);
+        let builtin = Catalog::builtin().unwrap_or_default();
+        // Only the user's own questionnaires shape the catalog: other changes to the
+        // store leave it (and everything derived from it) untouched.
+        let own = Memo::new(move |_| store.with(|s| s.questionnaires.clone()));
+        let catalog = Memo::new(move |_| own.with(|own| builtin.with_custom(own)));
+        let state = AppState {
+            store,
+            catalog,
+            notice: RwSignal::new(loaded.notice),
+            synced_at: RwSignal::new(None),
+            mode: StoredValue::new(loaded.mode),
+        };
+        if loaded.mode == Mode::Persistent {
+            storage::on_change_elsewhere(move || state.take_in_other_tabs_change());
+        }
+        state
+    }
+
+    /// Another tab saved: show its state, unless this tab holds a change it could
+    /// not save (taking theirs in would silently drop it).
+    fn take_in_other_tabs_change(&self) {
+        if self.mode.get_value() != Mode::Persistent {
+            return;
+        }
+        if let Ok(Some((stored, seen))) = storage::current() {
+            let unsaved = matches!(
+                self.notice.get_untracked(),
+                Some(Notice::SaveFailed { .. })
+            );
+            if unsaved {
+                self.mode.set_value(Mode::MemoryOnly);
+                self.notice.set(Some(Notice::Diverged));
+            } else if stored.revision >= self.store.get_untracked().revision {
+                self.store.set(stored);
+                storage::adopt(seen);
+                self.synced_at.set(Some(now()));
+            }
+        }
+    }
+
+    /// Applies a change and saves the whole new state at once, so every answer is
+    /// kept the moment it is given. The change builds on the newest saved state, so
+    /// a change made in another tab is never overwritten. A refused change changes
+    /// nothing; a failed save keeps the change in this tab and says so; stored data
+    /// that has become unreadable (say, written by a newer version) is never
+    /// overwritten: the app stops saving and says why.
+    pub fn change<T>(
+        &self,
+        apply: impl FnOnce(&mut Store) -> Result<T, ChangeError>,
+    ) -> Result<T, ChangeError> {
+        let mut next = self.newest();
+        let result = apply(&mut next);
+        if result.is_ok() && self.mode.get_value() == Mode::Persistent {
+            match storage::save(&next) {
+                Ok(()) => {
+                    if matches!(self.notice.get_untracked(), Some(Notice::SaveFailed { .. })) {
+                        self.notice.set(None);
+                    }
+                }
+                Err(reason) => self.notice.set(Some(Notice::SaveFailed { reason })),
+            }
+        }
+        // Refused or not, show what other tabs saved meanwhile.
+        self.store.set(next);
+        result
+    }
+
+    /// This tab's state, or the stored one when another tab saved a newer one.
+    fn newest(&self) -> Store {
+        let mine = self.store.get_untracked();
+        if self.mode.get_value() != Mode::Persistent {
+            return mine;
+        }
+        match storage::current() {
+            // Newer or equal revision on disk: another tab wrote it; build on it.
+            Ok(Some((stored, seen))) if stored.revision >= mine.revision => {
+                storage::adopt(seen);
+                stored
+            }
+            // Another tab saved while this tab held changes it could not save:
+            // writing now would throw theirs away. Stop saving and say so.
+            Ok(Some(_)) => {
+                self.mode.set_value(Mode::MemoryOnly);
+                self.notice.set(Some(Notice::Diverged));
+                mine
+            }
+            Ok(None) => mine,
+            Err(reason) => {
+                self.mode.set_value(Mode::MemoryOnly);
+                self.notice.set(Some(Notice::Untouched { reason }));
+                mine
+            }
+        }
+    }
+
+    /// The questions asked for `questionnaires` (ids the catalog lacks are skipped),
+    /// recomputed when the list or the catalog changes: the steps of a run, a
+    /// participation, a workshop.
+    pub fn steps_of(
+        &self,
+        questionnaires: impl Fn() -> Vec<String> + Send + Sync + 'static,
+    ) -> Memo<Vec<Step>> {
+        let catalog = self.catalog;
+        Memo::new(move |_| {
+            let ids = questionnaires();
+            catalog.with(|c| c.steps(&ids))
+        })
+    }
+}
+
+/// The shared state. Every page is mounted under [`crate::app::App`] (or a test
+/// harness) that provides it; a view mounted without it is a programming error, so
+/// this fails loudly rather than quietly making a second, unsynchronised state.
+pub fn use_app_state() -> AppState {
+    use_context::<AppState>()
+        .expect("AppState is provided by App (or the test harness) before any page is mounted")
+}
