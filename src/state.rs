@@ -53,10 +53,7 @@ impl AppState {
             return;
         }
         if let Ok(Some((stored, seen))) = storage::current() {
-            let unsaved = matches!(
-                self.notice.get_untracked(),
-                Some(Notice::SaveFailed { .. })
-            );
+            let unsaved = matches!(self.notice.get_untracked(), Some(Notice::SaveFailed { .. }));
             if unsaved {
                 self.mode.set_value(Mode::MemoryOnly);
                 self.notice.set(Some(Notice::Diverged));

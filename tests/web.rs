@@ -2,10 +2,10 @@
 //! real DOM, and the storage module against the browser's real localStorage.
 #![cfg(target_arch = "wasm32")]
 
-use devops_maturity::state::AppState;
 use devops_maturity::charts::RadarChart;
 use devops_maturity::components::question::QuestionCard;
 use devops_maturity::components::score_table::ScoreTable;
+use devops_maturity::state::AppState;
 use devops_maturity::storage::{self, Mode, Notice};
 use leptos::prelude::*;
 use leptos::task::tick;

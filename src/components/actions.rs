@@ -1,7 +1,7 @@
 //! Action items: one line each, ticked off when the team did it.
 
-use crate::state::use_app_state;
 use crate::platform::now;
+use crate::state::use_app_state;
 use leptos::prelude::*;
 use maturity_core::records::Action;
 use maturity_core::RunId;

@@ -136,4 +136,3 @@ pub fn CodeCollector(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView
         </section>
     }
 }
-

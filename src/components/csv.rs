@@ -1,8 +1,8 @@
 //! The "Download as CSV" button: a team's assessments, or everyone's, as a file a
 //! spreadsheet opens (one row per assessment and scored dimension).
 
-use crate::state::use_app_state;
 use crate::platform::{download, format_date_time, today};
+use crate::state::use_app_state;
 use leptos::prelude::*;
 use maturity_core::export::runs_csv;
 use maturity_core::TeamId;

@@ -2,9 +2,9 @@
 //! cluster for the chosen edition, with its caveat, a chart and the same figures as a table.
 
 use crate::charts::{cluster_distance_option, EChart};
-use maturity_core::scoring::format_score;
 use leptos::prelude::*;
 use maturity_core::dora::{self, editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS};
+use maturity_core::scoring::format_score;
 use maturity_core::Questionnaire;
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -1,8 +1,8 @@
 //! Answers that describe a team rather than score it (Team Topologies' team type and
 //! interaction-mode map), and Team Topologies' cognitive-load breakdown.
 
-use maturity_core::scoring::format_score;
 use leptos::prelude::*;
+use maturity_core::scoring::format_score;
 use maturity_core::scoring::{findings, next_steps};
 use maturity_core::topologies::{interaction_map, Relationship, RELATIONSHIPS};
 use maturity_core::Questionnaire;

@@ -1,8 +1,8 @@
 //! Importing a backup from another browser: choose the file, read what it would
 //! add, join or replace, then import or cancel. Nothing changes before "Import".
 
-use crate::state::use_app_state;
 use crate::platform::{now, read_text};
+use crate::state::use_app_state;
 use leptos::prelude::*;
 use maturity_core::import::{import, plan_import, ImportPlan};
 use maturity_core::limits::MAX_IMPORT_BYTES;

@@ -1,8 +1,8 @@
 //! The banner that tells the user, in plain words, about a problem with their saved
 //! data, and offers the data itself as a download so nothing is ever out of reach.
 
-use crate::state::use_app_state;
 use crate::platform::{download, today};
+use crate::state::use_app_state;
 use crate::storage::{self, Notice};
 use leptos::prelude::*;
 

@@ -70,9 +70,7 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
                     .into_iter()
                     .zip(&labels)
                     .filter(|(n, _)| *n > 0)
-                    .map(|(n, label)| {
-                        (label.clone(), count(n, "action", "actions"))
-                    })
+                    .map(|(n, label)| (label.clone(), count(n, "action", "actions")))
                     .collect()
             });
             trend_option(&labels, &series, &marks)

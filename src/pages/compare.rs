@@ -4,11 +4,11 @@
 use crate::platform::{format_date_time, set_title};
 use crate::routes;
 use crate::state::use_app_state;
-use maturity_core::scoring::{format_score, rounded};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use maturity_core::history::{compare, threshold_note, Delta, Verdict};
+use maturity_core::scoring::{format_score, rounded};
 use maturity_core::{RunId, TeamId};
 
 #[component]
@@ -20,24 +20,26 @@ pub fn ComparePage() -> impl IntoView {
         let team = TeamId(params.read().get("team").unwrap_or_default());
         let from = RunId(query.read().get("from").unwrap_or_default());
         let to = RunId(query.read().get("to").unwrap_or_default());
-        state.catalog.with(|catalog| state.store.with(|s| {
-            let team = s.team(&team)?.clone();
-            let a = s.run(&from).filter(|r| r.team == team.id)?;
-            let b = s.run(&to).filter(|r| r.team == team.id)?;
-            // Earlier first, whichever way round they were picked.
-            let (a, b) = if b.held_at() < a.held_at() {
-                (b, a)
-            } else {
-                (a, b)
-            };
-            Some((
-                team,
-                a.held_at(),
-                b.held_at(),
-                a.id == b.id,
-                compare(catalog, a, b),
-            ))
-        }))
+        state.catalog.with(|catalog| {
+            state.store.with(|s| {
+                let team = s.team(&team)?.clone();
+                let a = s.run(&from).filter(|r| r.team == team.id)?;
+                let b = s.run(&to).filter(|r| r.team == team.id)?;
+                // Earlier first, whichever way round they were picked.
+                let (a, b) = if b.held_at() < a.held_at() {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                Some((
+                    team,
+                    a.held_at(),
+                    b.held_at(),
+                    a.id == b.id,
+                    compare(catalog, a, b),
+                ))
+            })
+        })
     });
     move || {
         let Some((team, from, to, same, rows)) = view_data.get() else {

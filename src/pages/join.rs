@@ -4,9 +4,9 @@
 
 use crate::components::qr::QrCode;
 use crate::components::stepper::QuestionStepper;
+use crate::platform::{copy_text, download, now, origin, random_u32, set_title, use_hash};
 use crate::routes;
 use crate::state::use_app_state;
-use crate::platform::{copy_text, download, now, origin, random_u32, set_title, use_hash};
 use leptos::prelude::*;
 use maturity_core::codec::{decode_join, encode_answers, AnswerCode, Layout};
 
@@ -50,7 +50,8 @@ fn Participate(workshop: u32) -> impl IntoView {
         })
     });
     let steps = state.steps_of(move || questionnaires.get());
-    let title = Memo::new(move |_| questionnaires.with(|q| state.catalog.with(|c| c.title_line(q))));
+    let title =
+        Memo::new(move |_| questionnaires.with(|q| state.catalog.with(|c| c.title_line(q))));
     let team_name = Memo::new(move |_| participation().map(|p| p.team_name).unwrap_or_default());
     let done = Memo::new(move |_| participation().is_some_and(|p| p.done));
     Effect::new(move |_| set_title(&format!("Workshop · {}", team_name.get())));

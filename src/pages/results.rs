@@ -6,17 +6,16 @@ use crate::components::actions::{without_done, ActionCheck};
 use crate::components::dora::DoraPlacement;
 use crate::components::findings::{cognitive_load_view, findings_view};
 use crate::components::notes::RunNotes;
+use crate::components::room::room_view;
 use crate::components::score_table::ScoreTable;
-use maturity_core::scoring::format_score;
 use crate::platform::{format_date_time, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use maturity_core::model::AnswerKind;
 use maturity_core::recommend::recommendations;
-use maturity_core::records::WorkshopRecord;
+use maturity_core::scoring::format_score;
 use maturity_core::scoring::next_steps;
 use maturity_core::words::count;
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
@@ -28,7 +27,6 @@ const ADVICE_COUNT: usize = 3;
 #[component]
 pub fn Results() -> impl IntoView {
     let state = use_app_state();
-    let navigate = use_navigate();
     let params = use_params_map();
     let run_id = Memo::new(move |_| RunId(params.read().get("run").unwrap_or_default()));
     let run = Memo::new(move |_| state.store.with(|s| s.run(&run_id.get()).cloned()));
@@ -60,97 +58,119 @@ pub fn Results() -> impl IntoView {
         }
     });
 
-    let results = move || {
-        let Some(run) = run.get() else {
+    let results = move || match run.get() {
+        Some(run) => view! { <RunResults run=run team_name=team_name/> }.into_any(),
+        None => {
             set_title("Results not found");
-            return view! {
+            view! {
                 <h1>"Results not found"</h1>
                 <p>"This assessment is not saved in this browser."</p>
                 <p><A href=routes::HOME>"See your teams and assessments"</A></p>
             }
-            .into_any();
-        };
-        let when = match run.finished_at {
-            Some(at) => format!("Finished {}", format_date_time(at)),
-            None => format!(
-                "Started {} and not finished yet",
-                format_date_time(run.started_at)
-            ),
-        };
-        let resume = if run.is_finished() {
-            let id = run.id.clone();
-            let navigate = navigate.clone();
-            let reopen = move |_| {
-                let id = id.clone();
-                if state.change(|s| s.reopen(&id, now())).is_ok() {
-                    navigate(&routes::run(&id), Default::default());
-                }
-            };
-            view! {
-                <p>
-                    <button type="button" on:click=reopen>"Change answers"</button>
-                    <span class="hint">" Reopens this assessment; its results update when you finish again."</span>
-                </p>
-            }
             .into_any()
-        } else {
-            view! { <p><A href=routes::run(&run.id)>"Continue answering"</A></p> }
-                .into_any()
-        };
-        let catalog = state.catalog.get();
-        let overview = (run.questionnaires.len() > 1).then(|| overview_view(&catalog, &run));
-        let sections = run
-            .questionnaires
-            .iter()
-            .filter_map(|id| catalog.get(id))
-            .map(|q| questionnaire_result(q, &run))
-            .collect_view();
-        let room = run
-            .workshop
-            .as_ref()
-            .map(|record| room_view(&catalog, &run, record));
-        let resume = (run.workshop.is_none()).then_some(resume);
-        view! {
-            <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>"Print or save as PDF"</button></p>
-            <h1>"Results for " {move || team_name.get()}</h1>
-            <p class="meta">{when}
-                {run.workshop.as_ref().map(|w| format!(" · agreed in a workshop of {}", count(w.participants, "participant", "participants")))}
-            </p>
-            {resume}
-            {overview}
-            {sections}
-            {room}
         }
-        .into_any()
     };
     view! {
         {results}
         {move || {
             let id = run_id.get();
             team.get().map(|team| view! {
-            <RunActions run=id.clone()/>
-            <RunNotes run=id/>
-            <section class="explain card" aria-labelledby="explain-heading">
-                <h2 id="explain-heading">"What these scores mean"</h2>
+                <RunActions run=id.clone()/>
+                <RunNotes run=id/>
+                <ScoresExplained/>
                 <p>
-                    "Each answer is placed on a 0–10 scale: the first choice of a question scores 0, "
-                    "the last scores 10, and the ones between are evenly spaced, as in DORA's Quick Check. "
-                    "A dimension's score is the average of its answered questions, and the overall score is "
-                    "the average of the dimensions, so each dimension weighs the same."
+                    <A href=routes::team(&team)>"Team history and trends"</A>
+                    " · "
+                    <A href=routes::HOME>"Back to your teams"</A>
                 </p>
-                <p>
-                    "Unanswered questions are left out, never counted as zero, and the table says how many "
-                    "were answered. These are the team's own judgements: use them to start a conversation "
-                    "and to compare with yourselves over time, not to rank teams against each other."
-                </p>
-            </section>
-            <p>
-                <A href=routes::team(&team)>"Team history and trends"</A>
-                " · "
-                <A href=routes::HOME>"Back to your teams"</A>
-            </p>
-        })
+            })
         }}
+    }
+}
+
+/// Everything computed from the run's answers: overview, one section per
+/// questionnaire, and the room's answers for a workshop run.
+#[component]
+fn RunResults(run: Run, team_name: Memo<String>) -> impl IntoView {
+    let state = use_app_state();
+    let when = match run.finished_at {
+        Some(at) => format!("Finished {}", format_date_time(at)),
+        None => format!(
+            "Started {} and not finished yet",
+            format_date_time(run.started_at)
+        ),
+    };
+    let catalog = state.catalog.get_untracked();
+    let overview = (run.questionnaires.len() > 1).then(|| overview_view(&catalog, &run));
+    let sections = run
+        .questionnaires
+        .iter()
+        .filter_map(|id| catalog.get(id))
+        .map(|q| questionnaire_result(q, &run))
+        .collect_view();
+    let room = run
+        .workshop
+        .as_ref()
+        .map(|record| room_view(&catalog, &run, record));
+    // A workshop's run is the room's: it is changed by a new workshop, not reopened.
+    let resume = run
+        .workshop
+        .is_none()
+        .then(|| view! { <ResumeOrReopen run=run.clone()/> });
+    view! {
+        <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>"Print or save as PDF"</button></p>
+        <h1>"Results for " {move || team_name.get()}</h1>
+        <p class="meta">{when}
+            {run.workshop.as_ref().map(|w| format!(" · agreed in a workshop of {}", count(w.participants, "participant", "participants")))}
+        </p>
+        {resume}
+        {overview}
+        {sections}
+        {room}
+    }
+}
+
+/// "Continue answering" for an unfinished run; "Change answers" (reopen) for a
+/// finished one.
+#[component]
+fn ResumeOrReopen(run: Run) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    if !run.is_finished() {
+        return view! { <p><A href=routes::run(&run.id)>"Continue answering"</A></p> }.into_any();
+    }
+    let reopen = move |_| {
+        if state.change(|s| s.reopen(&run.id, now())).is_ok() {
+            navigate(&routes::run(&run.id), Default::default());
+        }
+    };
+    view! {
+        <p>
+            <button type="button" on:click=reopen>"Change answers"</button>
+            <span class="hint">" Reopens this assessment; its results update when you finish again."</span>
+        </p>
+    }
+    .into_any()
+}
+
+/// How to read the scores, stated once on every results page.
+#[component]
+fn ScoresExplained() -> impl IntoView {
+    view! {
+        <section class="explain card" aria-labelledby="explain-heading">
+            <h2 id="explain-heading">"What these scores mean"</h2>
+            <p>
+                "Each answer is placed on a 0–10 scale: the first choice of a question scores 0, "
+                "the last scores 10, and the ones between are evenly spaced, as in DORA's Quick Check. "
+                "A dimension's score is the average of its answered questions, and the overall score is "
+                "the average of the dimensions, so each dimension weighs the same."
+            </p>
+            <p>
+                "Unanswered questions are left out, never counted as zero, and the table says how many "
+                "were answered. These are the team's own judgements: use them to start a conversation "
+                "and to compare with yourselves over time, not to rank teams against each other."
+            </p>
+        </section>
     }
 }
 
@@ -191,8 +211,9 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
         .map(|d| (d.name.clone(), d.score))
         .collect();
     let caption = format!("{} scores by dimension", q.title);
-    let dora_view = (q.id == maturity_core::dora::QUESTIONNAIRE_ID)
-        .then(|| view! { <DoraPlacement questionnaire=Arc::clone(q) answers=run.answers.clone()/> });
+    let dora_view = (q.id == maturity_core::dora::QUESTIONNAIRE_ID).then(
+        || view! { <DoraPlacement questionnaire=Arc::clone(q) answers=run.answers.clone()/> },
+    );
     let advice_view = (!advice.is_empty()).then(|| {
         view! {
             <h3>{format!("What to try next for {weakest_names}")}</h3>
@@ -297,87 +318,6 @@ fn overview_view(catalog: &Catalog, run: &Run) -> impl IntoView {
             </table>
             <h3>"Where to start"</h3>
             {start_here}
-        </section>
-    }
-}
-
-/// "Opposed ×1, Partly shared ×2": how many gave each answer, in the question's order.
-fn distribution(question: &maturity_core::Question, values: &[u8]) -> String {
-    let mut counts: Vec<(u8, usize)> = Vec::new();
-    for &v in values {
-        match counts.iter_mut().find(|(value, _)| *value == v) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((v, 1)),
-        }
-    }
-    counts.sort_unstable();
-    counts
-        .iter()
-        .map(|&(v, n)| {
-            let name = match question.answer {
-                AnswerKind::Choice => question
-                    .choices
-                    .get(usize::from(v))
-                    .map_or_else(|| v.to_string(), |c| c.label.clone()),
-                AnswerKind::Percent => format!("{v}%"),
-            };
-            format!("{name} ×{n}")
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// How the room answered each question of a workshop run, beside the team answer.
-fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl IntoView {
-    let rows = catalog
-        .steps(&run.questionnaires)
-        .into_iter()
-        .map(|step| {
-            let q = step.question();
-            let team = run.answers.get(&q.id).map_or_else(
-                || "—".to_string(),
-                |&v| match q.answer {
-                    AnswerKind::Choice => q
-                        .choices
-                        .get(usize::from(v))
-                        .map_or_else(|| v.to_string(), |c| c.label.clone()),
-                    AnswerKind::Percent => format!("{v}%"),
-                },
-            );
-            let values = record
-                .spread
-                .get(&q.id)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let note = record.discussion.get(&q.id).cloned().unwrap_or_default();
-            view! {
-                <tr>
-                    <th scope="row">{q.text.clone()}</th>
-                    <td>{team}</td>
-                    <td>{values.len()}</td>
-                    <td>{distribution(q, values)}</td>
-                    <td>{note}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="room card" aria-labelledby="room-heading">
-            <h2 id="room-heading">"How the room answered"</h2>
-            <p class="hint">"Each participant's answer, without names, beside the answer the team agreed."</p>
-            <div class="table-scroll">
-                <table class="scores">
-                    <caption>"Team answer and every participant's answer, per question"</caption>
-                    <thead><tr>
-                        <th scope="col">"Question"</th>
-                        <th scope="col">"Team answer"</th>
-                        <th scope="col">"Answers"</th>
-                        <th scope="col">"Spread"</th>
-                        <th scope="col">"Note"</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
         </section>
     }
 }

@@ -1,10 +1,10 @@
 //! Taking an assessment: one question at a time, every answer saved as it is given,
 //! resuming where the team stopped.
 
-use crate::routes;
-use crate::state::use_app_state;
 use crate::components::stepper::QuestionStepper;
 use crate::platform::{now, set_title};
+use crate::routes;
+use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};

@@ -59,10 +59,7 @@ pub fn radar_option(title: &str, data: &[(String, Option<f64>)]) -> Option<Chart
         .iter()
         .map(|(name, _)| RadarIndicator::new().name(*name).min(0).max(10))
         .collect();
-    let values: Vec<f64> = scored
-        .iter()
-        .map(|(_, s)| rounded(*s))
-        .collect();
+    let values: Vec<f64> = scored.iter().map(|(_, s)| rounded(*s)).collect();
     Some(
         Chart::new()
             .aria(accessible())
@@ -172,10 +169,7 @@ pub fn trend_option(
                 .interval(2),
         );
     for (i, (name, values)) in series.iter().enumerate() {
-        let values: Vec<Option<f64>> = values
-            .iter()
-            .map(|v| v.map(rounded))
-            .collect();
+        let values: Vec<Option<f64>> = values.iter().map(|v| v.map(rounded)).collect();
         chart = chart.series(
             Line::new()
                 .name(name.as_str())
@@ -343,4 +337,3 @@ pub fn cluster_distance_option(year: u16, distances: &[(&str, f64)], nearest: &[
         )
         .series(Bar::new().name(format!("{year} clusters")).data(bars))
 }
-

@@ -35,19 +35,39 @@ fn a_radar_draws_only_scored_dimensions_rounded_as_the_table_shows_them() {
         .as_array()
         .or_else(|| option["radar"]["indicator"].as_array())
         .expect("indicators");
-    let names: Vec<&str> = indicators.iter().map(|i| i["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["Dimension 0", "Dimension 2", "Dimension 3"], "unanswered left out, never drawn at 0");
-    assert!(indicators.iter().all(|i| num(&i["max"]) == 10.0 && num(&i["min"]) == 0.0));
+    let names: Vec<&str> = indicators
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Dimension 0", "Dimension 2", "Dimension 3"],
+        "unanswered left out, never drawn at 0"
+    );
+    assert!(indicators
+        .iter()
+        .all(|i| num(&i["max"]) == 10.0 && num(&i["min"]) == 0.0));
     let values = &option["series"][0]["data"][0]["value"];
-    assert_eq!(values, &serde_json::json!([1.3, 10.0, 6.3]), "halves round away from zero, as format_score does");
+    assert_eq!(
+        values,
+        &serde_json::json!([1.3, 10.0, 6.3]),
+        "halves round away from zero, as format_score does"
+    );
 }
 
 #[test]
 fn too_few_scored_dimensions_make_no_radar() {
     let two = scores(&[Some(3.0), None, Some(4.0)]);
     assert!(radar_option("Team Topologies", &two).is_none());
-    let pairs = [("A", Some(1.0), Some(2.0)), ("B", None, Some(2.0)), ("C", Some(1.0), None)];
-    assert!(radar_compare_option(&pairs).is_none(), "only dimensions scored in both runs count");
+    let pairs = [
+        ("A", Some(1.0), Some(2.0)),
+        ("B", None, Some(2.0)),
+        ("C", Some(1.0), None),
+    ];
+    assert!(
+        radar_compare_option(&pairs).is_none(),
+        "only dimensions scored in both runs count"
+    );
     assert_eq!(MIN_RADAR_AXES, 3);
     // An empty option, not a radar without indicators (on which ECharts throws).
     assert!(json(&or_blank(None)).get("radar").is_none());
@@ -55,12 +75,20 @@ fn too_few_scored_dimensions_make_no_radar() {
 
 #[test]
 fn trend_gaps_stay_gaps_and_actions_are_marked_at_their_assessment() {
-    let labels = vec!["2026-01-05".to_string(), "2026-04-02".to_string(), "2026-07-01".to_string()];
+    let labels = vec![
+        "2026-01-05".to_string(),
+        "2026-04-02".to_string(),
+        "2026-07-01".to_string(),
+    ];
     let series = vec![("Culture".to_string(), vec![Some(2.5), None, Some(7.25)])];
     let marks = vec![("2026-04-02".to_string(), "2 actions".to_string())];
     let option = json(&trend_option(&labels, &series, &marks));
     let data = &option["series"][0]["data"];
-    assert_eq!(data, &serde_json::json!([2.5, null, 7.3]), "an unanswered point is a gap, not a zero");
+    assert_eq!(
+        data,
+        &serde_json::json!([2.5, null, 7.3]),
+        "an unanswered point is a gap, not a zero"
+    );
     assert_eq!(num(&option["yAxis"]["max"]), 10.0);
     let marked = &option["series"][1]["markLine"]["data"][0];
     assert_eq!(marked["xAxis"], "2026-04-02");
@@ -70,9 +98,16 @@ fn trend_gaps_stay_gaps_and_actions_are_marked_at_their_assessment() {
 #[test]
 fn the_failure_rate_is_drawn_with_zero_at_the_top_and_shared_bands_share_a_label() {
     let labels = vec!["2026-01-05".to_string()];
-    let bands = [("Elite", 0.0, 15.0), ("High", 0.0, 15.0), ("Low", 46.0, 60.0)];
+    let bands = [
+        ("Elite", 0.0, 15.0),
+        ("High", 0.0, 15.0),
+        ("Low", 46.0, 60.0),
+    ];
     let option = json(&dora_metric_option(&labels, &[Some(20.0)], &bands, true));
-    assert_eq!(option["yAxis"]["inverse"], true, "better is up: 0% at the top");
+    assert_eq!(
+        option["yAxis"]["inverse"], true,
+        "better is up: 0% at the top"
+    );
     assert_eq!(num(&option["yAxis"]["max"]), 100.0);
     let names: Vec<&str> = option["series"]
         .as_array()
@@ -81,15 +116,28 @@ fn the_failure_rate_is_drawn_with_zero_at_the_top_and_shared_bands_share_a_label
         .skip(1)
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Elite, High", "Low"], "clusters publishing one range share one band");
-    let throughput = json(&dora_metric_option(&labels, &[Some(3.0)], &[("Elite", 5.0, 5.0)], false));
+    assert_eq!(
+        names,
+        ["Elite, High", "Low"],
+        "clusters publishing one range share one band"
+    );
+    let throughput = json(&dora_metric_option(
+        &labels,
+        &[Some(3.0)],
+        &[("Elite", 5.0, 5.0)],
+        false,
+    ));
     assert_eq!(num(&throughput["yAxis"]["max"]), 5.0);
     assert_ne!(throughput["yAxis"]["inverse"], true);
 }
 
 #[test]
 fn the_nearest_cluster_is_highlighted() {
-    let option = json(&cluster_distance_option(2024, &[("Elite", 0.51), ("High", 0.123)], &["High"]));
+    let option = json(&cluster_distance_option(
+        2024,
+        &[("Elite", 0.51), ("High", 0.123)],
+        &["High"],
+    ));
     let bars = option["series"][0]["data"].as_array().unwrap();
     let colour = |i: usize| bars[i]["itemStyle"]["color"].as_str().unwrap().to_string();
     assert_ne!(colour(0), colour(1));
@@ -110,7 +158,9 @@ fn every_chart_has_aria_and_an_explicit_decal_list() {
     for chart in &charts {
         let option = json(chart);
         assert_eq!(option["aria"]["enabled"], true);
-        let decals = option["aria"]["decal"]["decals"].as_array().expect("decals listed");
+        let decals = option["aria"]["decal"]["decals"]
+            .as_array()
+            .expect("decals listed");
         assert!(!decals.is_empty());
     }
 }

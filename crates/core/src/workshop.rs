@@ -83,7 +83,8 @@ pub fn stats(question: &Question, scored: bool, values: &mut [u8]) -> QuestionSt
         .filter_map(|&v| question_score(question, v))
         .collect();
     let mean_score = (scored && n > 0).then(|| scores.iter().sum::<f64>() / n as f64);
-    let disagreement = if n < 2 {
+    let disagreement = if n < 2 || values.first() == values.last() {
+        // Everyone gave the same answer: exactly no disagreement, not float noise.
         0.0
     } else if scored {
         let m = scores.iter().sum::<f64>() / n as f64;

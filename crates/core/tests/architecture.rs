@@ -35,7 +35,11 @@ fn sources(dir: &Path) -> Vec<(String, String)> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                let relative = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 found.push((relative, fs::read_to_string(&path).unwrap()));
             }
         }
@@ -70,7 +74,8 @@ fn crate_paths(text: &str) -> Vec<(usize, String)> {
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            let whole_word = at == 0 || !rest[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            let whole_word =
+                at == 0 || !rest[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
             if whole_word && !name.is_empty() {
                 found.push((number, name));
             }
@@ -110,29 +115,55 @@ fn core_imports_run_one_way() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports against the grain:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports against the grain:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
 fn every_core_module_has_a_layer_and_lib_lists_them() {
     let lib = fs::read_to_string(root().join("crates/core/src/lib.rs")).unwrap();
     for name in CORE_LAYERS.iter().flat_map(|l| l.iter()) {
-        assert!(lib.contains(&format!("pub mod {name};")), "lib.rs declares `{name}`");
-        assert!(lib.contains(&format!("`{name}`")), "lib.rs's layer list names `{name}`");
+        assert!(
+            lib.contains(&format!("pub mod {name};")),
+            "lib.rs declares `{name}`"
+        );
+        assert!(
+            lib.contains(&format!("`{name}`")),
+            "lib.rs's layer list names `{name}`"
+        );
     }
 }
 
 #[test]
 fn the_core_knows_nothing_of_the_browser() {
     let manifest = fs::read_to_string(root().join("crates/core/Cargo.toml")).unwrap();
-    let forbidden = ["leptos", "web-sys", "web_sys", "wasm-bindgen", "wasm_bindgen", "gloo", "charming", "js-sys", "js_sys"];
+    let forbidden = [
+        "leptos",
+        "web-sys",
+        "web_sys",
+        "wasm-bindgen",
+        "wasm_bindgen",
+        "gloo",
+        "charming",
+        "js-sys",
+        "js_sys",
+    ];
     for name in forbidden {
-        assert!(!manifest.contains(name), "crates/core/Cargo.toml depends on {name}");
+        assert!(
+            !manifest.contains(name),
+            "crates/core/Cargo.toml depends on {name}"
+        );
     }
     for (file, text) in sources(&root().join("crates/core/src")) {
         for (line, code) in code_lines(&text) {
             for name in forbidden {
-                assert!(!code.contains(&format!("{name}::")), "crates/core/src/{file}:{line} uses {name}");
+                assert!(
+                    !code.contains(&format!("{name}::")),
+                    "crates/core/src/{file}:{line} uses {name}"
+                );
             }
         }
     }
@@ -174,7 +205,15 @@ fn only_the_chart_crate_builds_chart_options() {
 #[test]
 fn one_module_touches_storage_and_one_touches_echarts() {
     let rules: [(&str, &[&str]); 2] = [
-        ("storage.rs", &["gloo_storage", "local_storage", "LocalStorage", "session_storage"]),
+        (
+            "storage.rs",
+            &[
+                "gloo_storage",
+                "local_storage",
+                "LocalStorage",
+                "session_storage",
+            ],
+        ),
         ("charts.rs", &["echarts", "charming"]),
     ];
     for (file, text) in sources(&root().join("src")) {

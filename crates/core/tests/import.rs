@@ -224,3 +224,150 @@ fn a_file_with_an_unusable_questionnaire_is_refused() {
         1
     );
 }
+
+// Whatever answers a backup holds, every page counts the same ones once it is in.
+
+use maturity_core::history::{self, answered};
+use maturity_core::records::{Run, Team};
+use maturity_core::scoring::findings;
+use maturity_core::{score, Catalog};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Every built-in question id, plus one no questionnaire has (a question of a
+/// questionnaire of someone else's, kept as it is but never counted).
+fn question_ids() -> Vec<String> {
+    let catalog = Catalog::builtin().unwrap();
+    let mut ids: Vec<String> = catalog
+        .all()
+        .iter()
+        .flat_map(|q| q.questions.iter().map(|question| question.id.clone()))
+        .collect();
+    ids.push("calms.culture.long-gone".to_string());
+    ids
+}
+
+/// The questionnaires a run may take: the built-in ones and one this app lacks.
+fn run_questionnaires() -> impl Strategy<Value = Vec<String>> {
+    let mut ids: Vec<String> = Catalog::builtin()
+        .unwrap()
+        .all()
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
+    ids.push("old-framework".to_string());
+    prop::sample::subsequence(ids, 1..=3).prop_shuffle()
+}
+
+/// An answer: around the end of the choices, around 100%, or anything at all.
+fn value() -> impl Strategy<Value = u8> {
+    prop_oneof![0..9u8, 98..=102u8, any::<u8>()]
+}
+
+/// A run of the file: its questionnaires, (question, value) answers, finished.
+type FileRun = (Vec<String>, Vec<(Index, u8)>, bool);
+
+fn file_run() -> impl Strategy<Value = FileRun> {
+    (
+        run_questionnaires(),
+        prop::collection::vec((any::<Index>(), value()), 0..30),
+        any::<bool>(),
+    )
+}
+
+/// A backup (the current schema, as "Download a backup" writes it) of one team with
+/// `runs`, and the answers each run holds in the file.
+fn backup(runs: &[FileRun]) -> (String, Vec<BTreeMap<String, u8>>) {
+    let ids = question_ids();
+    let mut file = Store::new();
+    file.teams.push(Team {
+        id: TeamId("t".into()),
+        name: "Ops".into(),
+        created_at: 1,
+        archived: false,
+    });
+    let mut answers = Vec::new();
+    for (i, (questionnaires, given, finished)) in runs.iter().enumerate() {
+        let given: BTreeMap<String, u8> = given
+            .iter()
+            .map(|(q, v)| (q.get(&ids).clone(), *v))
+            .collect();
+        file.runs.push(Run {
+            id: RunId(format!("r{i}")),
+            team: TeamId("t".into()),
+            questionnaires: questionnaires.clone(),
+            started_at: 10 + i as i64,
+            finished_at: finished.then_some(20 + i as i64),
+            answers: given.clone(),
+            position: 0,
+            notes: String::new(),
+            actions: Vec::new(),
+            workshop: None,
+        });
+        answers.push(given);
+    }
+    file.revision = 1;
+    (file.encode().unwrap(), answers)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn imported_runs_keep_only_fit_answers_and_every_page_counts_the_same(
+        runs in prop::collection::vec(file_run(), 1..4)
+    ) {
+        let catalog = Catalog::builtin().unwrap();
+        let (text, in_file) = backup(&runs);
+        let fits = |id: &str, v: u8| catalog.question(id).is_none_or(|q| q.accepts(v));
+        let all_fit = in_file.iter().flatten().all(|(id, &v)| fits(id, v));
+        let mut store = Store::new();
+        let plan = import(&mut store, &text, 100);
+        if all_fit {
+            prop_assert!(plan.is_ok(), "a backup of valid answers is refused: {:?}", plan);
+        }
+        if plan.is_err() {
+            prop_assert_eq!(store, Store::new(), "a refused import changes nothing");
+            return Ok(());
+        }
+        prop_assert_eq!(store.runs.len(), in_file.len());
+        for (i, given) in in_file.iter().enumerate() {
+            let run = store.run(&RunId(format!("r{i}")));
+            prop_assert!(run.is_some(), "run r{} was not imported", i);
+            let run = run.unwrap();
+            // Kept: exactly the answers their question accepts (or that no
+            // questionnaire here asks, kept as they are).
+            let expected: BTreeMap<String, u8> = given
+                .iter()
+                .filter(|(id, &v)| fits(id, v))
+                .map(|(id, &v)| (id.clone(), v))
+                .collect();
+            prop_assert_eq!(&run.answers, &expected, "run {}", run.id.0);
+            // The question page's count: the answers to the questions it asks.
+            let asked: BTreeSet<String> = catalog
+                .steps(&run.questionnaires)
+                .iter()
+                .map(|s| s.question().id.clone())
+                .collect();
+            let count = answered(&catalog, run);
+            prop_assert_eq!(
+                count,
+                run.answers.keys().filter(|id| asked.contains(*id)).count(),
+                "run {} asks {:?}", run.id.0, run.questionnaires
+            );
+            // The results page's count: the scored answers of each questionnaire
+            // plus the classification findings that have an answer.
+            let covered: Vec<_> = run.questionnaires.iter().filter_map(|id| catalog.get(id)).collect();
+            let scored: usize = covered.iter().map(|q| score(q, &run.answers).answered).sum();
+            let classified: usize = covered
+                .iter()
+                .map(|q| findings(q, &run.answers).iter().filter(|f| f.choice.is_some()).count())
+                .sum();
+            prop_assert_eq!(scored + classified, count, "run {}: {} scored + {} classified", run.id.0, scored, classified);
+            // The history's scores count the same.
+            let in_history: usize = history::run_scores(&catalog, run).iter().map(|s| s.answered).sum();
+            prop_assert_eq!(in_history, scored);
+        }
+    }
+}

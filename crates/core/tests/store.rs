@@ -568,7 +568,9 @@ fn check_change(
 
 /// Every answer the store keeps is one its question accepts: a run's, a room's
 /// agreed team answer, a participant's own, a collected code's, and every answer
-/// of a saved workshop's spread. (Every question used here is built in.)
+/// of a saved workshop's spread. (Every question used here is built in.) The rule
+/// is the store's, not only the codec's: a code reaches `add_submission` as an
+/// `AnswerCode`, whoever made it.
 fn check_answers_fit(store: &Store, catalog: &Catalog) -> Result<(), TestCaseError> {
     let fits = |id: &str, value: u8| catalog.question(id).is_some_and(|q| q.accepts(value));
     let unfit = |answers: &BTreeMap<String, u8>| {

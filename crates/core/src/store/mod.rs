@@ -156,23 +156,29 @@ impl Store {
     /// counts and scores the same answers. Answers to questions `catalog` does not
     /// know are kept as they are. Returns how many were dropped.
     pub fn drop_unfit_answers(&mut self, catalog: &Catalog) -> usize {
-        let mut dropped = 0;
-        let mut keep_fit = |answers: &mut BTreeMap<String, u8>| {
+        let fits = |id: &str, value: u8| catalog.question(id).is_none_or(|q| q.accepts(value));
+        let keep_fit = |answers: &mut BTreeMap<String, u8>| {
             let before = answers.len();
-            answers.retain(|id, value| catalog.question(id).is_none_or(|q| q.accepts(*value)));
-            dropped += before - answers.len();
+            answers.retain(|id, value| fits(id, *value));
+            before - answers.len()
         };
+        let mut dropped = 0;
         for run in &mut self.runs {
-            keep_fit(&mut run.answers);
+            dropped += keep_fit(&mut run.answers);
+            for (id, values) in run.workshop.iter_mut().flat_map(|r| r.spread.iter_mut()) {
+                let before = values.len();
+                values.retain(|v| fits(id, *v));
+                dropped += before - values.len();
+            }
         }
         for workshop in &mut self.workshops {
-            keep_fit(&mut workshop.agreed);
+            dropped += keep_fit(&mut workshop.agreed);
             for submission in &mut workshop.submissions {
-                keep_fit(&mut submission.answers);
+                dropped += keep_fit(&mut submission.answers);
             }
         }
         for participation in &mut self.participations {
-            keep_fit(&mut participation.answers);
+            dropped += keep_fit(&mut participation.answers);
         }
         dropped
     }

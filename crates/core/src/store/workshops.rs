@@ -66,7 +66,15 @@ impl Store {
     }
 
     /// Adds a participant's decoded answer code to its workshop.
-    pub fn add_submission(&mut self, code: AnswerCode, now: Millis) -> Result<Added, ChangeError> {
+    pub fn add_submission(
+        &mut self,
+        mut code: AnswerCode,
+        now: Millis,
+    ) -> Result<Added, ChangeError> {
+        // Decoded codes only carry answers that fit; whatever else arrives is dropped
+        // by the same rule as everywhere.
+        code.answers
+            .retain(|question, value| self.check_fits(question, *value).is_ok());
         let workshop = self.open_workshop_mut(code.workshop)?;
         let added = match workshop
             .submissions

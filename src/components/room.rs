@@ -1,0 +1,88 @@
+//! How a workshop's room answered, on the run it agreed: per question the team
+//! answer beside every participant's answer (anonymous) and the room's note.
+
+use leptos::prelude::*;
+use maturity_core::model::AnswerKind;
+use maturity_core::records::WorkshopRecord;
+use maturity_core::{Catalog, Run};
+
+/// "Opposed ×1, Partly shared ×2": how many gave each answer, in the question's order.
+fn distribution(question: &maturity_core::Question, values: &[u8]) -> String {
+    let mut counts: Vec<(u8, usize)> = Vec::new();
+    for &v in values {
+        match counts.iter_mut().find(|(value, _)| *value == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    counts.sort_unstable();
+    counts
+        .iter()
+        .map(|&(v, n)| {
+            let name = match question.answer {
+                AnswerKind::Choice => question
+                    .choices
+                    .get(usize::from(v))
+                    .map_or_else(|| v.to_string(), |c| c.label.clone()),
+                AnswerKind::Percent => format!("{v}%"),
+            };
+            format!("{name} ×{n}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How the room answered each question of a workshop run, beside the team answer.
+pub fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl IntoView {
+    let rows = catalog
+        .steps(&run.questionnaires)
+        .into_iter()
+        .map(|step| {
+            let q = step.question();
+            let team = run.answers.get(&q.id).map_or_else(
+                || "—".to_string(),
+                |&v| match q.answer {
+                    AnswerKind::Choice => q
+                        .choices
+                        .get(usize::from(v))
+                        .map_or_else(|| v.to_string(), |c| c.label.clone()),
+                    AnswerKind::Percent => format!("{v}%"),
+                },
+            );
+            let values = record
+                .spread
+                .get(&q.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let note = record.discussion.get(&q.id).cloned().unwrap_or_default();
+            view! {
+                <tr>
+                    <th scope="row">{q.text.clone()}</th>
+                    <td>{team}</td>
+                    <td>{values.len()}</td>
+                    <td>{distribution(q, values)}</td>
+                    <td>{note}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="room card" aria-labelledby="room-heading">
+            <h2 id="room-heading">"How the room answered"</h2>
+            <p class="hint">"Each participant's answer, without names, beside the answer the team agreed."</p>
+            <div class="table-scroll">
+                <table class="scores">
+                    <caption>"Team answer and every participant's answer, per question"</caption>
+                    <thead><tr>
+                        <th scope="col">"Question"</th>
+                        <th scope="col">"Team answer"</th>
+                        <th scope="col">"Answers"</th>
+                        <th scope="col">"Spread"</th>
+                        <th scope="col">"Note"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,79 @@
+//! One question's answers across the room, as the presenter view reveals them: the
+//! mean (or most common answer), the range, how split the room is, and a histogram
+//! table; never who answered what.
+
+use leptos::prelude::*;
+use maturity_core::model::AnswerKind;
+use maturity_core::scoring::format_score;
+use maturity_core::workshop::{Agreement, QuestionStats, PERCENT_BIN};
+use maturity_core::Step;
+
+/// Mean, range and histogram of one question, nothing identifying anyone.
+#[component]
+pub fn Figures(step: Step, stats: QuestionStats) -> impl IntoView {
+    let question = step.question();
+    let label = |value: u8| match question.answer {
+        AnswerKind::Choice => question
+            .choices
+            .get(usize::from(value))
+            .map_or_else(|| value.to_string(), |c| c.label.clone()),
+        AnswerKind::Percent => format!("{value}%"),
+    };
+    if stats.answers == 0 {
+        return view! { <p>"Nobody answered this question."</p> }.into_any();
+    }
+    let centre = match (question.answer, stats.mean_score) {
+        (AnswerKind::Percent, _) => format!("Mean {:.0}%", stats.mean.unwrap_or(0.0)),
+        (_, Some(score)) => format!("Mean {} / 10", format_score(Some(score))),
+        (_, None) => format!(
+            "Most common: {}",
+            stats.consensus.map(label).unwrap_or_default()
+        ),
+    };
+    let range = match (stats.lowest, stats.highest) {
+        (Some(low), Some(high)) if low == high => format!("Everyone: {}", label(low)),
+        (Some(low), Some(high)) => format!("Range: {} to {}", label(low), label(high)),
+        _ => String::new(),
+    };
+    let spread = Agreement::of(stats.disagreement).describe();
+    let most = stats.histogram.iter().copied().max().unwrap_or(1).max(1);
+    let rows = stats
+        .histogram
+        .iter()
+        .enumerate()
+        .map(|(bin, &count)| {
+            let name = match question.answer {
+                AnswerKind::Choice => format!("{}. {}", bin + 1, label(bin as u8)),
+                AnswerKind::Percent => {
+                    let low = bin as u8 * PERCENT_BIN;
+                    let high = if bin + 1 == stats.histogram.len() {
+                        100
+                    } else {
+                        low + PERCENT_BIN - 1
+                    };
+                    format!("{low}–{high}%")
+                }
+            };
+            let width = format!("width: {}%", count * 100 / most);
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td class="bar-cell"><span class="bar" style=width></span></td>
+                    <td class="count">{count}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="figures">
+            <p class="headline"><span>{centre}</span> " · " <span>{range}</span></p>
+            <p class="spread">{spread}</p>
+            <table class="histogram">
+                <caption>"How many chose each answer"</caption>
+                <thead><tr><th scope="col">"Answer"</th><th scope="col"><span class="visually-hidden">"Bar"</span></th><th scope="col">"Count"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

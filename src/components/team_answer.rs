@@ -1,0 +1,125 @@
+//! The team answer a workshop room agrees for one question (the room's default,
+//! the median, until changed) and the room's note on it.
+
+use crate::components::question::parse_percent;
+use crate::platform::now;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use maturity_core::model::AnswerKind;
+use maturity_core::Step;
+
+/// The answer the room agrees for the team (the median until changed), and its note.
+#[component]
+pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl IntoView {
+    let state = use_app_state();
+    let scored = step.is_scored();
+    let question = step.question();
+    let answer_kind = question.answer;
+    let choice_labels: Vec<String> = question.choices.iter().map(|c| c.label.clone()).collect();
+    let qid = question.id.clone();
+    let agreed = {
+        let qid = qid.clone();
+        Memo::new(move |_| {
+            state
+                .store
+                .with(|s| s.workshop(id).and_then(|w| w.agreed.get(&qid).copied()))
+        })
+    };
+    let team_answer = move || agreed.get().or(consensus.get());
+    let error = RwSignal::new(None::<String>);
+    let set = {
+        let qid = qid.clone();
+        move |value: Option<u8>| {
+            if let Err(e) = state.change(|s| s.agree(id, &qid, value, now())) {
+                error.set(Some(e.to_string()));
+            }
+        }
+    };
+    let default_text = move || match (consensus.get(), answer_kind) {
+        (None, _) => {
+            "Nobody answered: the team answer stays empty unless you choose one.".to_string()
+        }
+        (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
+        (Some(v), AnswerKind::Choice) => format!(
+            "Default: {} ({}).",
+            choice_labels.get(usize::from(v)).map_or("", |l| l.as_str()),
+            if scored {
+                "the median"
+            } else {
+                "the most common answer"
+            }
+        ),
+    };
+    let group = format!("team-{qid}");
+    let input = match question.answer {
+        AnswerKind::Choice => question
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, choice)| {
+                let i = i as u8;
+                let input_id = format!("{group}-{i}");
+                let set = set.clone();
+                view! {
+                    <div class="choice">
+                        <input type="radio" id=input_id.clone() name=group.clone()
+                            prop:checked=move || team_answer() == Some(i)
+                            on:change=move |_| set(Some(i))/>
+                        <label for=input_id>{format!("{}. {}", i + 1, choice.label)}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        AnswerKind::Percent => {
+            let set = set.clone();
+            view! {
+                <label for=group.clone()>"Team answer, percent"</label>
+                <input type="number" id=group.clone() min="0" max="100" step="1"
+                    prop:value=move || team_answer().map(|v| v.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| match parse_percent(&ev.target().value()) {
+                        Some(v) => { error.set(None); set(Some(v)) }
+                        None => error.set(Some("A whole number from 0 to 100.".into())),
+                    }/>
+            }
+            .into_any()
+        }
+    };
+    let note = {
+        let qid = qid.clone();
+        Memo::new(move |_| {
+            state.store.with(|s| {
+                s.workshop(id)
+                    .and_then(|w| w.discussion.get(&qid).cloned())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let note_id = format!("note-{qid}");
+    let save_note = {
+        let qid = qid.clone();
+        move |text: String| {
+            if let Err(e) = state.change(|s| s.set_discussion(id, &qid, &text, now())) {
+                error.set(Some(e.to_string()));
+            }
+        }
+    };
+    let reset = set.clone();
+    view! {
+        <fieldset class="team-answer">
+            <legend>"Team answer"</legend>
+            <p class="hint">{default_text}</p>
+            <div class="choices">{input}</div>
+            {move || agreed.get().is_some().then(|| {
+                let reset = reset.clone();
+                view! { <button type="button" on:click=move |_| reset(None)>"Back to the default"</button> }
+            })}
+        </fieldset>
+        <div class="field">
+            <label for=note_id.clone()>"Note from the discussion (optional)"</label>
+            <textarea id=note_id rows="2" prop:value=move || note.get()
+                on:change:target=move |ev| save_note(ev.target().value())></textarea>
+        </div>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
+}

@@ -1,0 +1,159 @@
+//! Every team on the start page: active teams with their latest runs (where each
+//! stands, its overall scores), archived teams folded away, then the backup, CSV
+//! and import of all data.
+
+use crate::components::csv::CsvDownload;
+use crate::components::import::ImportBackup;
+use crate::platform::{download, format_date_time, today};
+use crate::routes;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use maturity_core::history::progress;
+use maturity_core::scoring::format_score;
+use maturity_core::words::{count, noun};
+use maturity_core::{Catalog, Run, Store, Team};
+
+/// How many runs each team lists on the start page; the team page has them all.
+const RECENT_RUNS: usize = 3;
+
+/// Every active team with its latest runs, then the archived teams, then backups.
+#[component]
+pub fn TeamList() -> impl IntoView {
+    let state = use_app_state();
+    let catalog = state.catalog;
+    let download_error = RwSignal::new(None::<String>);
+    let backup = move |_| {
+        // What this tab holds: everything saved, plus any change it could not save.
+        let Some(text) = state.store.with_untracked(|s| s.encode().ok()) else {
+            download_error.set(Some(
+                "The data could not be prepared for download.".to_string(),
+            ));
+            return;
+        };
+        let name = format!("devops-maturity-backup-{}.json", today());
+        download_error.set(download(&name, "application/json", &text).err());
+    };
+    view! {
+        <section aria-labelledby="history-heading">
+            <h2 id="history-heading">"Your teams"</h2>
+            {move || {
+                state.store.with(|store| {
+                    if store.teams.is_empty() {
+                        return view! {
+                            <p class="empty">"No assessments yet. Start one above; it is saved as you answer."</p>
+                        }.into_any();
+                    }
+                    let (archived, active): (Vec<_>, Vec<_>) =
+                        store.teams_by_activity().into_iter().partition(|t| t.archived);
+                    let active = catalog.with(|c| {
+                        active.into_iter().map(|team| team_runs(c, store, team)).collect_view()
+                    });
+                    let archived = (!archived.is_empty()).then(|| archived_teams(store, &archived));
+                    view! { {active} {archived} }.into_any()
+                })
+            }}
+            <p class="backup">
+                <button type="button" on:click=backup>"Download a backup of all data"</button>
+                <span class="hint">" One JSON file with every team, assessment, note, action and workshop in this browser."</span>
+            </p>
+            <p class="backup">
+                <CsvDownload team=Signal::derive(|| None) label="Download all assessments as CSV"/>
+                <span class="hint">" For a spreadsheet: one row per assessment and dimension."</span>
+            </p>
+            <ImportBackup/>
+            {move || download_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </section>
+    }
+}
+
+/// A team with its latest runs and a link to its whole history.
+fn team_runs(catalog: &Catalog, store: &Store, team: &Team) -> impl IntoView {
+    let all = store.runs_of(&team.id);
+    let more = all.len().saturating_sub(RECENT_RUNS);
+    let runs = all
+        .into_iter()
+        .take(RECENT_RUNS)
+        .map(|r| run_item(catalog, r))
+        .collect_view();
+    let href = routes::team(&team.id);
+    let link = if more > 0 {
+        format!(
+            "History, trends and {more} older {}",
+            noun(more, "assessment", "assessments")
+        )
+    } else {
+        "History and trends".to_string()
+    };
+    let label = format!("{link}: {}", team.name);
+    view! {
+        <section class="team" aria-label=team.name.clone()>
+            <h3>{team.name.clone()}</h3>
+            <ul class="runs">{runs}</ul>
+            <p class="team-link"><A href=href attr:aria-label=label>{link}</A></p>
+        </section>
+    }
+}
+
+/// Archived teams, folded away, each with how many runs it keeps.
+fn archived_teams(store: &Store, archived: &[&Team]) -> impl IntoView {
+    let items = archived
+        .iter()
+        .map(|team| {
+            let runs = store.runs_of(&team.id).len();
+            let href = routes::team(&team.id);
+            let name = team.name.clone();
+            view! {
+                <li>
+                    <A href=href>{name}</A>
+                    {format!(" ({})", count(runs, "assessment", "assessments"))}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="archived">
+            <summary>{format!("Archived teams ({})", archived.len())}</summary>
+            <ul>{items}</ul>
+        </details>
+    }
+}
+
+fn run_item(catalog: &Catalog, run: &Run) -> impl IntoView {
+    let titles = catalog.titles(&run.questionnaires).join(", ");
+    let when = format_date_time(run.held_at());
+    let progress = progress(catalog, run);
+    let (status, link_text, href) = if run.is_finished() {
+        let overall = match progress.overall.as_slice() {
+            [(_, only)] => format!("overall {} / 10", format_score(*only)),
+            all => all
+                .iter()
+                .map(|(title, score)| format!("{title} {} / 10", format_score(*score)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        (
+            format!("Finished: {overall}"),
+            "View results",
+            routes::results(&run.id),
+        )
+    } else {
+        (
+            format!(
+                "In progress: {} of {} answered",
+                progress.answered, progress.asked
+            ),
+            "Resume",
+            routes::run(&run.id),
+        )
+    };
+    let link_label = format!("{link_text}: {when}");
+    view! {
+        <li class="run">
+            <span class="run-when">{when}</span>
+            <span class="run-what">{titles}</span>
+            <span class="run-status">{status}</span>
+            <A href=href attr:aria-label=link_label>{link_text}</A>
+        </li>
+    }
+}

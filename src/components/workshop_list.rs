@@ -1,0 +1,54 @@
+//! The workshops on this device, on the start page: those it facilitates and those
+//! it takes part in, each a link back to where it stands.
+
+use crate::routes;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use maturity_core::codec::{encode_join, Invitation};
+use maturity_core::words::count;
+
+/// Workshops on this device: those it facilitates and those it takes part in.
+#[component]
+pub fn WorkshopList() -> impl IntoView {
+    let state = use_app_state();
+    let listed = Memo::new(move |_| {
+        state.store.with(|s| {
+            let open: Vec<(String, String, usize)> = s
+                .workshops
+                .iter()
+                .filter(|w| !w.is_saved())
+                .map(|w| {
+                    let team = s.team(&w.team).map(|t| t.name.clone()).unwrap_or_default();
+                    (routes::workshop(w.id), team, w.submissions.len())
+                })
+                .collect();
+            let joined: Vec<(String, String, bool)> = s
+                .participations
+                .iter()
+                .map(|p| {
+                    let code = encode_join(&Invitation::joined(p));
+                    (routes::join(&code), p.team_name.clone(), p.done)
+                })
+                .collect();
+            (open, joined)
+        })
+    });
+    move || {
+        let (open, joined) = listed.get();
+        (!open.is_empty() || !joined.is_empty()).then(|| view! {
+            <section aria-labelledby="workshops-heading" class="card">
+                <h2 id="workshops-heading">"Workshops on this device"</h2>
+                <ul>
+                    {open.into_iter().map(|(href, team, n)| view! {
+                        <li>"Facilitating: " <a href=href>{format!("workshop for {team}")}</a>
+                            {format!(" ({} collected)", count(n, "answer code", "answer codes"))}</li>
+                    }).collect_view()}
+                    {joined.into_iter().map(|(href, team, done)| view! {
+                        <li>"Taking part: " <a href=href>{format!("workshop for {team}")}</a>
+                            {if done { " (answer code ready)" } else { " (answering)" }}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
