@@ -64,17 +64,6 @@ pub fn CodeCollector(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView
         });
     };
     let dragging = RwSignal::new(false);
-    let rows = move || {
-        workshop.with(|w| {
-            let Some(w) = w else { return Vec::new() };
-            let asked = state.catalog.with(|c| c.steps(&w.questionnaires).len());
-            w.submissions
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (i + 1, s.participant, s.received_at, s.answers.len(), asked))
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         <section class="card collect" aria-labelledby="collect-heading">
             <h2 id="collect-heading">"2. Collect answer codes"</h2>
@@ -104,35 +93,59 @@ pub fn CodeCollector(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView
                 <span class="hint">" (or drop them here)"</span>
             </div>
             <Outcomes outcomes=outcomes/>
-            {move || {
-                let rows = rows();
-                if rows.is_empty() {
-                    return view! { <p class="empty">"No answers yet."</p> }.into_any();
-                }
-                view! {
-                    <table class="scores submissions">
-                        <caption>"Answers collected (no names: participants are numbered in the order their codes arrived)"</caption>
-                        <thead><tr><th scope="col">"Participant"</th><th scope="col">"Received"</th><th scope="col">"Answered"</th><th scope="col"><span class="visually-hidden">"Drop"</span></th></tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|(number, participant, at, answered, asked)| view! {
-                                <tr>
-                                    <th scope="row">{format!("Participant {number}")}</th>
-                                    <td>{format_date_time(at)}</td>
-                                    <td>{format!("{answered} of {asked}")}</td>
-                                    <td><button type="button" class="quiet" aria-label=format!("Drop participant {number}'s answers")
-                                        on:click=move |_| {
-                                            let result = state.change(|s| s.drop_submission(id, participant, now()));
-                                            outcomes.set(vec![match result {
-                                                Ok(()) => Outcome { ok: true, message: format!("Dropped participant {number}'s answers.") },
-                                                Err(e) => Outcome { ok: false, message: e.to_string() },
-                                            }]);
-                                        }>"Drop"</button></td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
+            <Submissions id=id workshop=workshop outcomes=outcomes/>
         </section>
+    }
+}
+
+/// The answers collected so far, numbered (no names), each of which can be dropped.
+#[component]
+fn Submissions(
+    id: u32,
+    workshop: Memo<Option<Workshop>>,
+    outcomes: RwSignal<Vec<Outcome>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let rows = move || {
+        workshop.with(|w| {
+            let Some(w) = w else { return Vec::new() };
+            let asked = state.catalog.with(|c| c.steps(&w.questionnaires).len());
+            w.submissions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i + 1, s.participant, s.received_at, s.answers.len(), asked))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || {
+            let rows = rows();
+            if rows.is_empty() {
+                return view! { <p class="empty">"No answers yet."</p> }.into_any();
+            }
+            view! {
+                <table class="scores submissions">
+                    <caption>"Answers collected (no names: participants are numbered in the order their codes arrived)"</caption>
+                    <thead><tr><th scope="col">"Participant"</th><th scope="col">"Received"</th><th scope="col">"Answered"</th><th scope="col"><span class="visually-hidden">"Drop"</span></th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(number, participant, at, answered, asked)| view! {
+                            <tr>
+                                <th scope="row">{format!("Participant {number}")}</th>
+                                <td>{format_date_time(at)}</td>
+                                <td>{format!("{answered} of {asked}")}</td>
+                                <td><button type="button" class="quiet" aria-label=format!("Drop participant {number}'s answers")
+                                    on:click=move |_| {
+                                        let result = state.change(|s| s.drop_submission(id, participant, now()));
+                                        outcomes.set(vec![match result {
+                                            Ok(()) => Outcome { ok: true, message: format!("Dropped participant {number}'s answers.") },
+                                            Err(e) => Outcome { ok: false, message: e.to_string() },
+                                        }]);
+                                    }>"Drop"</button></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
     }
 }

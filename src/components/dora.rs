@@ -15,7 +15,19 @@ pub fn DoraPlacement(
     answers: BTreeMap<String, u8>,
 ) -> impl IntoView {
     let delivery = Delivery::from_answers(&answers);
-    let s = scores(&delivery);
+    view! {
+        {metrics_table(&questionnaire, &answers, &delivery)}
+        <ClusterPlacement delivery=delivery/>
+    }
+}
+
+/// Each metric's answer and Quick-Check score, with throughput and stability.
+fn metrics_table(
+    questionnaire: &Questionnaire,
+    answers: &BTreeMap<String, u8>,
+    delivery: &Delivery,
+) -> impl IntoView {
+    let s = scores(delivery);
     let answer_text = |id: &str| -> String {
         let Some(question) = questionnaire.question(id) else {
             return String::new();
@@ -61,6 +73,30 @@ pub fn DoraPlacement(
         })
         .collect_view();
 
+    view! {
+        <h3>"Delivery metrics"</h3>
+        <table class="scores">
+            <caption>"DORA metrics: your answers and Quick-Check scores"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Metric"</th>
+                    <th scope="col">"Your answer"</th>
+                    <th scope="col" class="num">"Score (0–10)"</th>
+                </tr>
+            </thead>
+            <tbody>{metric_rows}</tbody>
+            <tfoot>
+                <tr><th scope="row">"Throughput"</th><td>"mean of the first three"</td><td class="num">{format_score(s.throughput)}</td></tr>
+                <tr><th scope="row">"Stability"</th><td>"mean of the two rates"</td><td class="num">{format_score(s.stability)}</td></tr>
+            </tfoot>
+        </table>
+    }
+}
+
+/// The nearest published cluster for the chosen edition, with its caveat, the
+/// distances as a chart and every cluster's profile as a table.
+#[component]
+fn ClusterPlacement(delivery: Delivery) -> impl IntoView {
     let all_editions = editions();
     let year = RwSignal::new(NEWEST_WITH_CLUSTERS);
     let edition = Memo::new(move |_| editions().into_iter().find(|e| e.year == year.get()));
@@ -88,22 +124,6 @@ pub fn DoraPlacement(
         .collect_view();
 
     view! {
-        <h3>"Delivery metrics"</h3>
-        <table class="scores">
-            <caption>"DORA metrics: your answers and Quick-Check scores"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Metric"</th>
-                    <th scope="col">"Your answer"</th>
-                    <th scope="col" class="num">"Score (0–10)"</th>
-                </tr>
-            </thead>
-            <tbody>{metric_rows}</tbody>
-            <tfoot>
-                <tr><th scope="row">"Throughput"</th><td>"mean of the first three"</td><td class="num">{format_score(s.throughput)}</td></tr>
-                <tr><th scope="row">"Stability"</th><td>"mean of the two rates"</td><td class="num">{format_score(s.stability)}</td></tr>
-            </tfoot>
-        </table>
         <h3>"Where you sit among DORA's performance clusters"</h3>
         <p class="edition-switch">
             <label for="dora-edition">"Compare with the clusters of the State of DevOps report"</label>

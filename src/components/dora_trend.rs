@@ -6,7 +6,7 @@ use crate::charts::{dora_metric_option, EChart};
 use crate::platform::{format_date, format_date_time};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::dora::{editions, NEWEST_WITH_CLUSTERS};
+use maturity_core::dora::{editions, Edition, NEWEST_WITH_CLUSTERS};
 use maturity_core::dora_trend::{bands, place_each, DoraPoint, Metric};
 use maturity_core::history::TeamHistory;
 use maturity_core::Catalog;
@@ -42,39 +42,9 @@ pub fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     // section would have no size.
     let charts = move || {
         Metric::ALL
-        .into_iter()
-        .map(|metric| {
-            let option = Signal::derive(move || {
-                let labels: Vec<String> = points.with(|p| p.iter().map(|p| format_date(p.at)).collect());
-                let values: Vec<Option<f64>> =
-                    points.with(|p| p.iter().map(|p| metric.value(&p.delivery).map(f64::from)).collect());
-                let bands = edition.with(|e| {
-                    e.as_ref()
-                        .map(|e| bands(e, metric).into_iter().map(|b| (b.cluster, b.low, b.high)).collect::<Vec<_>>())
-                        .unwrap_or_default()
-                });
-                dora_metric_option(&labels, &values, &bands, metric.is_percent())
-            });
-            let caption = Signal::derive(move || {
-                let scale = if metric.is_percent() {
-                    "percent of changes, 0% at the top"
-                } else {
-                    "answer option, 0 the slowest and 5 the fastest"
-                };
-                format!(
-                    "{}: your team's answers over time ({scale}), with the {} clusters' published ranges behind them.",
-                    metric.name(),
-                    year.get()
-                )
-            });
-            view! {
-                <div class="small-multiple">
-                    <h4>{metric.name()}</h4>
-                    <EChart option=option caption=caption/>
-                </div>
-            }
-        })
-        .collect_view()
+            .into_iter()
+            .map(|metric| view! { <MetricOverTime metric=metric points=points edition=edition/> })
+            .collect_view()
     };
     view! {
         <Show when=move || any.get()>
@@ -97,6 +67,52 @@ pub fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
             </p>
         </section>
         </Show>
+    }
+}
+
+/// One metric's chart: the team's answers over time, the edition's clusters behind.
+#[component]
+fn MetricOverTime(
+    metric: Metric,
+    points: Memo<Vec<DoraPoint>>,
+    edition: Memo<Option<Edition>>,
+) -> impl IntoView {
+    let option = Signal::derive(move || {
+        let labels: Vec<String> = points.with(|p| p.iter().map(|p| format_date(p.at)).collect());
+        let values: Vec<Option<f64>> = points.with(|p| {
+            p.iter()
+                .map(|p| metric.value(&p.delivery).map(f64::from))
+                .collect()
+        });
+        let bands = edition.with(|e| {
+            e.as_ref()
+                .map(|e| {
+                    bands(e, metric)
+                        .into_iter()
+                        .map(|b| (b.cluster, b.low, b.high))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        });
+        dora_metric_option(&labels, &values, &bands, metric.is_percent())
+    });
+    let caption = Signal::derive(move || {
+        let scale = if metric.is_percent() {
+            "percent of changes, 0% at the top"
+        } else {
+            "answer option, 0 the slowest and 5 the fastest"
+        };
+        let year = edition.with(|e| e.as_ref().map_or(0, |e| e.year));
+        format!(
+            "{}: your team's answers over time ({scale}), with the {year} clusters' published ranges behind them.",
+            metric.name(),
+        )
+    });
+    view! {
+        <div class="small-multiple">
+            <h4>{metric.name()}</h4>
+            <EChart option=option caption=caption/>
+        </div>
     }
 }
 

@@ -65,19 +65,7 @@ pub fn QuestionStepper(
     });
 
     view! {
-        <div class="progress">
-            <p id="progress-label" aria-live="polite">
-                {move || format!("Question {} of {}", position.get() + 1, total.get())}
-            </p>
-            <progress
-                aria-labelledby="progress-label answered-label"
-                max=move || total.get().to_string()
-                value=move || answered.get().to_string()
-            ></progress>
-            <p id="answered-label" class="hint">
-                {move || format!("{} of {} answered · {saved_where}", answered.get(), total.get())}
-            </p>
-        </div>
+        <Progress position=position total=total answered=answered saved_where=saved_where/>
         // Keyed by question: each question gets fresh inputs. Rebuilding one card's
         // radios in place would rename a checked radio into the next question's group,
         // and the browser would then uncheck that question's real answer.
@@ -95,11 +83,57 @@ pub fn QuestionStepper(
             }
         </For>
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <StepperNav position=position total=total answered=answered
+            previous=Callback::new(move |()| go_to(position.get_untracked().saturating_sub(1)))
+            next=Callback::new(move |()| go_to(position.get_untracked() + 1))
+            finish=Callback::new(move |()| report(on_finish.run(())))
+            finish_label=finish_label/>
+    }
+}
+
+/// Where the questions stand: which one is on screen, how many are answered.
+#[component]
+fn Progress(
+    position: Memo<usize>,
+    total: Memo<usize>,
+    answered: Memo<usize>,
+    saved_where: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="progress">
+            <p id="progress-label" aria-live="polite">
+                {move || format!("Question {} of {}", position.get() + 1, total.get())}
+            </p>
+            <progress
+                aria-labelledby="progress-label answered-label"
+                max=move || total.get().to_string()
+                value=move || answered.get().to_string()
+            ></progress>
+            <p id="answered-label" class="hint">
+                {move || format!("{} of {} answered · {saved_where}", answered.get(), total.get())}
+            </p>
+        </div>
+    }
+}
+
+/// Previous and next, and on the last question the finish button with how many
+/// questions are still unanswered.
+#[component]
+fn StepperNav(
+    position: Memo<usize>,
+    total: Memo<usize>,
+    answered: Memo<usize>,
+    previous: Callback<()>,
+    next: Callback<()>,
+    finish: Callback<()>,
+    finish_label: &'static str,
+) -> impl IntoView {
+    view! {
         <nav class="question-nav" aria-label="Questions">
             <button
                 type="button"
                 disabled=move || position.get() == 0
-                on:click=move |_| go_to(position.get_untracked().saturating_sub(1))
+                on:click=move |_| previous.run(())
             >
                 "Previous"
             </button>
@@ -112,14 +146,14 @@ pub fn QuestionStepper(
                             {(missing > 0).then(|| view! {
                                 <span class="hint">{format!("{missing} unanswered; they will not count towards the scores. ")}</span>
                             })}
-                            <button type="button" class="primary" on:click=move |_| report(on_finish.run(()))>
+                            <button type="button" class="primary" on:click=move |_| finish.run(())>
                                 {finish_label}
                             </button>
                         </span>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="primary" on:click=move |_| go_to(position.get_untracked() + 1)>
+                        <button type="button" class="primary" on:click=move |_| next.run(())>
                             "Next"
                         </button>
                     }.into_any()

@@ -16,7 +16,6 @@ use maturity_core::{ChangeError, Team};
 #[component]
 pub fn TeamAdmin(team: Memo<Option<Team>>, history: Memo<Option<TeamHistory>>) -> impl IntoView {
     let state = use_app_state();
-    let navigate = use_navigate();
     let counts = Memo::new(move |_| {
         history.with(|h| h.as_ref().map_or((0, 0), |h| (h.runs.len(), h.finished)))
     });
@@ -24,7 +23,6 @@ pub fn TeamAdmin(team: Memo<Option<Team>>, history: Memo<Option<TeamHistory>>) -
         Memo::new(move |_| team.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default()));
     let draft = Draft::new(saved_name);
     let message = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(false);
     let apply = move |was: &str, name: &str| {
         let id = team
             .get_untracked()
@@ -55,15 +53,6 @@ pub fn TeamAdmin(team: Memo<Option<Team>>, history: Memo<Option<TeamHistory>>) -
             Err(e) => e.to_string(),
         }));
     };
-    let delete = move |_| {
-        let Some(t) = team.get_untracked() else {
-            return;
-        };
-        match state.change(|s| s.delete_team(&t.id, now())) {
-            Ok(_) => navigate(routes::HOME, Default::default()),
-            Err(e) => message.set(Some(e.to_string())),
-        }
-    };
     view! {
         <section class="card" aria-labelledby="admin-heading">
             <h2 id="admin-heading">"Team settings"</h2>
@@ -89,35 +78,68 @@ pub fn TeamAdmin(team: Memo<Option<Team>>, history: Memo<Option<TeamHistory>>) -
                 </button>
                 <span class="hint">" Archived teams keep every assessment and are listed apart."</span>
             </p>
-            <p>
-                <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete team…"</button>
-            </p>
-            {move || confirming.get().then(|| {
-                let delete = delete.clone();
-                let (runs, finished) = counts.get();
-                let name = team.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default());
-                let open_workshops = team.with(|t| t.as_ref().map_or(0, |t| state.store.with(|s| {
-                    s.workshops.iter().filter(|w| w.team == t.id && !w.is_saved()).count()
-                })));
-                let workshops = match open_workshops {
-                    0 => String::new(),
-                    1 => ", and its open workshop with the answer codes collected".to_string(),
-                    n => format!(", and its {n} open workshops with the answer codes collected"),
-                };
-                view! {
-                    <div class="confirm" role="group" aria-label="Confirm deleting the team">
-                        <p>{format!(
-                            "Delete \"{name}\" and its {} ({finished} finished), with all answers, notes and actions{workshops}? This cannot be undone; download a backup from the start page first if you may want them.",
-                            count(runs, "assessment", "assessments")
-                        )}</p>
-                        <button type="button" class="danger" on:click=delete>
-                            {format!("Delete team and {}", count(runs, "assessment", "assessments"))}
-                        </button>
-                        <button type="button" on:click=move |_| confirming.set(false)>"Keep team"</button>
-                    </div>
-                }
-            })}
+            <DeleteTeam team=team counts=counts message=message/>
             <p aria-live="polite" class="status">{move || message.get()}</p>
         </section>
+    }
+}
+
+/// Deleting the team with everything it has: asks first and says what goes.
+#[component]
+fn DeleteTeam(
+    team: Memo<Option<Team>>,
+    counts: Memo<(usize, usize)>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let delete = move |_| {
+        let Some(t) = team.get_untracked() else {
+            return;
+        };
+        match state.change(|s| s.delete_team(&t.id, now())) {
+            Ok(_) => navigate(routes::HOME, Default::default()),
+            Err(e) => message.set(Some(e.to_string())),
+        }
+    };
+    let open_workshops = move || {
+        team.with(|t| {
+            t.as_ref().map_or(0, |t| {
+                state.store.with(|s| {
+                    s.workshops
+                        .iter()
+                        .filter(|w| w.team == t.id && !w.is_saved())
+                        .count()
+                })
+            })
+        })
+    };
+    view! {
+        <p>
+            <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete team…"</button>
+        </p>
+        {move || confirming.get().then(|| {
+            let delete = delete.clone();
+            let (runs, finished) = counts.get();
+            let name = team.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default());
+            let workshops = match open_workshops() {
+                0 => String::new(),
+                1 => ", and its open workshop with the answer codes collected".to_string(),
+                n => format!(", and its {n} open workshops with the answer codes collected"),
+            };
+            view! {
+                <div class="confirm" role="group" aria-label="Confirm deleting the team">
+                    <p>{format!(
+                        "Delete \"{name}\" and its {} ({finished} finished), with all answers, notes and actions{workshops}? This cannot be undone; download a backup from the start page first if you may want them.",
+                        count(runs, "assessment", "assessments")
+                    )}</p>
+                    <button type="button" class="danger" on:click=delete>
+                        {format!("Delete team and {}", count(runs, "assessment", "assessments"))}
+                    </button>
+                    <button type="button" on:click=move |_| confirming.set(false)>"Keep team"</button>
+                </div>
+            }
+        })}
     }
 }

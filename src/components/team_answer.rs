@@ -35,21 +35,7 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
             }
         }
     };
-    let default_text = move || match (consensus.get(), answer_kind) {
-        (None, _) => {
-            "Nobody answered: the team answer stays empty unless you choose one.".to_string()
-        }
-        (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
-        (Some(v), AnswerKind::Choice) => format!(
-            "Default: {} ({}).",
-            choice_labels.get(usize::from(v)).map_or("", |l| l.as_str()),
-            if scored {
-                "the median"
-            } else {
-                "the most common answer"
-            }
-        ),
-    };
+    let default_text = move || default_text(consensus.get(), answer_kind, &choice_labels, scored);
     let group = format!("team-{qid}");
     let input = match question.answer {
         AnswerKind::Choice => question
@@ -85,25 +71,6 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
             .into_any()
         }
     };
-    let note = {
-        let qid = qid.clone();
-        Memo::new(move |_| {
-            state.store.with(|s| {
-                s.workshop(id)
-                    .and_then(|w| w.discussion.get(&qid).cloned())
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let note_id = format!("note-{qid}");
-    let save_note = {
-        let qid = qid.clone();
-        move |text: String| {
-            if let Err(e) = state.change(|s| s.set_discussion(id, &qid, &text, now())) {
-                error.set(Some(e.to_string()));
-            }
-        }
-    };
     let reset = set.clone();
     view! {
         <fieldset class="team-answer">
@@ -115,11 +82,60 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
                 view! { <button type="button" on:click=move |_| reset(None)>"Back to the default"</button> }
             })}
         </fieldset>
+        <DiscussionNote id=id qid=qid error=error/>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
+}
+
+/// What the team answer is until the room changes it, in words.
+fn default_text(
+    consensus: Option<u8>,
+    kind: AnswerKind,
+    labels: &[String],
+    scored: bool,
+) -> String {
+    match (consensus, kind) {
+        (None, _) => {
+            "Nobody answered: the team answer stays empty unless you choose one.".to_string()
+        }
+        (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
+        (Some(v), AnswerKind::Choice) => format!(
+            "Default: {} ({}).",
+            labels.get(usize::from(v)).map_or("", |l| l.as_str()),
+            if scored {
+                "the median"
+            } else {
+                "the most common answer"
+            }
+        ),
+    }
+}
+
+/// What the room said about the question, saved when the field is left.
+#[component]
+fn DiscussionNote(id: u32, qid: String, error: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let note = {
+        let qid = qid.clone();
+        Memo::new(move |_| {
+            state.store.with(|s| {
+                s.workshop(id)
+                    .and_then(|w| w.discussion.get(&qid).cloned())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let note_id = format!("note-{qid}");
+    let save_note = move |text: String| {
+        if let Err(e) = state.change(|s| s.set_discussion(id, &qid, &text, now())) {
+            error.set(Some(e.to_string()));
+        }
+    };
+    view! {
         <div class="field">
             <label for=note_id.clone()>"Note from the discussion (optional)"</label>
             <textarea id=note_id rows="2" prop:value=move || note.get()
                 on:change:target=move |ev| save_note(ev.target().value())></textarea>
         </div>
-        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
 }

@@ -2,7 +2,7 @@
 //! assessment (chart and table, with the assessments where actions were agreed
 //! marked), then the latest assessment over the previous one.
 
-use crate::charts::{or_blank, radar_compare_option, trend_option, EChart, MIN_RADAR_AXES};
+use crate::charts::{or_blank, radar_compare_option, trend_option, Chart, EChart, MIN_RADAR_AXES};
 use crate::platform::{format_date, format_date_time};
 use leptos::prelude::*;
 use maturity_core::history::{threshold_note, verdict, TeamHistory, Trend};
@@ -50,32 +50,8 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
         })
     });
     let title = move || trend.with(|t| t.as_ref().map(|t| t.title.clone()).unwrap_or_default());
-    let chart = Signal::derive(move || {
-        trend.with(|t| {
-            let Some(t) = t else {
-                return trend_option(&[], &[], &[]);
-            };
-            let labels: Vec<String> = t.at.iter().map(|at| format_date(*at)).collect();
-            let mut series: Vec<(String, Vec<Option<f64>>)> = t
-                .dimensions
-                .iter()
-                .map(|s| (s.name.clone(), s.values.clone()))
-                .collect();
-            if t.dimensions.len() > 1 {
-                series.push(("Overall".to_string(), t.overall.clone()));
-            }
-            let marks: Vec<(String, String)> = data.with(|d| {
-                let Some(d) = d else { return Vec::new() };
-                actions_at(d, t)
-                    .into_iter()
-                    .zip(&labels)
-                    .filter(|(n, _)| *n > 0)
-                    .map(|(n, label)| (label.clone(), count(n, "action", "actions")))
-                    .collect()
-            });
-            trend_option(&labels, &series, &marks)
-        })
-    });
+    let chart =
+        Signal::derive(move || trend.with(|t| data.with(|d| trend_chart(t.as_ref(), d.as_ref()))));
     let pairs = Memo::new(move |_| {
         trend.with(|t| {
             t.as_ref()
@@ -131,6 +107,34 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
             {move || pairs.with(|p| latest_table(p))}
         </section>
     }
+}
+
+/// The trend chart: each dimension (and the overall score) at every finished
+/// assessment, the assessments where actions were agreed marked.
+fn trend_chart(trend: Option<&Trend>, history: Option<&TeamHistory>) -> Chart {
+    let Some(t) = trend else {
+        return trend_option(&[], &[], &[]);
+    };
+    let labels: Vec<String> = t.at.iter().map(|at| format_date(*at)).collect();
+    let mut series: Vec<(String, Vec<Option<f64>>)> = t
+        .dimensions
+        .iter()
+        .map(|s| (s.name.clone(), s.values.clone()))
+        .collect();
+    if t.dimensions.len() > 1 {
+        series.push(("Overall".to_string(), t.overall.clone()));
+    }
+    let marks: Vec<(String, String)> = history
+        .map(|d| {
+            actions_at(d, t)
+                .into_iter()
+                .zip(&labels)
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, label)| (label.clone(), count(n, "action", "actions")))
+                .collect()
+        })
+        .unwrap_or_default();
+    trend_option(&labels, &series, &marks)
 }
 
 /// How many actions were agreed at each point of a trend.

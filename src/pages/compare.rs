@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use maturity_core::history::{compare, threshold_note, Delta, Verdict};
 use maturity_core::scoring::{format_score, rounded};
-use maturity_core::{RunId, TeamId};
+use maturity_core::{Millis, RunId, Team, TeamId};
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
@@ -60,41 +60,7 @@ pub fn ComparePage() -> impl IntoView {
             }
             .into_any();
         }
-        let count = |v: Verdict| {
-            rows.iter()
-                .filter(|r| !r.dimension.is_empty() && r.verdict == v)
-                .count()
-        };
-        let summary = format!(
-            "{} dimension(s) improved, {} got worse, {} unchanged, {} not comparable.",
-            count(Verdict::Improved),
-            count(Verdict::Worse),
-            count(Verdict::Unchanged),
-            count(Verdict::NotComparable)
-        );
-        let from_text = format_date_time(from);
-        let to_text = format_date_time(to);
-        let body = rows.iter().map(row).collect_view();
-        view! {
-            <h1>{format!("{}: {from_text} → {to_text}", team.name)}</h1>
-            <p class="lede">{summary}</p>
-            <table class="scores compare-table">
-                <caption>{format!("Scores (0–10) on {from_text} and {to_text}, by dimension")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Dimension"</th>
-                        <th scope="col" class="num">{from_text.clone()}</th>
-                        <th scope="col" class="num">{to_text.clone()}</th>
-                        <th scope="col" class="num">"Change"</th>
-                        <th scope="col">"Verdict"</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-            <p class="hint">{threshold_note()}</p>
-            <p><A href=routes::team(&team.id)>{format!("Back to {}", team.name)}</A></p>
-        }
-        .into_any()
+        comparison(&team, from, to, &rows).into_any()
     }
 }
 
@@ -119,5 +85,43 @@ fn row(d: &Delta) -> impl IntoView {
             <td class="num">{d.change.map_or_else(|| "–".to_string(), |c| format!("{:+.1}", rounded(c)))}</td>
             <td class="verdict">{format!("{marker}{}", d.verdict.label())}</td>
         </tr>
+    }
+}
+
+/// The two runs side by side: how many dimensions moved which way, then every row.
+fn comparison(team: &Team, from: Millis, to: Millis, rows: &[Delta]) -> impl IntoView {
+    let count = |v: Verdict| {
+        rows.iter()
+            .filter(|r| !r.dimension.is_empty() && r.verdict == v)
+            .count()
+    };
+    let summary = format!(
+        "{} dimension(s) improved, {} got worse, {} unchanged, {} not comparable.",
+        count(Verdict::Improved),
+        count(Verdict::Worse),
+        count(Verdict::Unchanged),
+        count(Verdict::NotComparable)
+    );
+    let from_text = format_date_time(from);
+    let to_text = format_date_time(to);
+    let body = rows.iter().map(row).collect_view();
+    view! {
+        <h1>{format!("{}: {from_text} → {to_text}", team.name)}</h1>
+        <p class="lede">{summary}</p>
+        <table class="scores compare-table">
+            <caption>{format!("Scores (0–10) on {from_text} and {to_text}, by dimension")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Dimension"</th>
+                    <th scope="col" class="num">{from_text.clone()}</th>
+                    <th scope="col" class="num">{to_text.clone()}</th>
+                    <th scope="col" class="num">"Change"</th>
+                    <th scope="col">"Verdict"</th>
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+        <p class="hint">{threshold_note()}</p>
+        <p><A href=routes::team(&team.id)>{format!("Back to {}", team.name)}</A></p>
     }
 }

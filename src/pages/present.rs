@@ -54,13 +54,6 @@ pub fn PresentPage() -> impl IntoView {
             })
         })
     });
-    let saved = Memo::new(move |_| {
-        id.get().is_some_and(|id| {
-            state
-                .store
-                .with(|s| s.workshop(id).is_some_and(|w| w.is_saved()))
-        })
-    });
     let team_name = Memo::new(move |_| {
         let id = id.get()?;
         state.store.with(|s| {
@@ -105,45 +98,9 @@ pub fn PresentPage() -> impl IntoView {
         };
         view! {
             <div class="presenter">
-                <header class="presenter-header">
-                    <h1>{move || format!("Workshop for {}", team_name.get().unwrap_or_default())}</h1>
-                    <p>{move || room.with(|r| r.as_ref().map(|r| {
-                        format!("{} · no names, only numbers", count(r.participants, "participant", "participants"))
-                    }))}</p>
-                    <p><A href=routes::workshop(id)>"Back to the workshop"</A></p>
-                </header>
-                {move || saved.get().then(|| view! {
-                    <p class="empty">"This workshop has been saved as the team's assessment; its results page has every figure."</p>
-                })}
-                {move || (!saved.get() && room.with(|r| r.as_ref().is_some_and(|r| r.participants == 0))).then(|| view! {
-                    <p class="empty">"No answers collected yet: share the join link, then add the codes on the workshop page."</p>
-                })}
+                <PresenterHeader id=id team_name=team_name room=room/>
                 <div class="presenter-layout">
-                    <nav class="discuss-first" aria-labelledby="discuss-first-heading">
-                        <h2 id="discuss-first-heading">"Discuss first"</h2>
-                        <p class="hint">"Most disagreement at the top."</p>
-                        <ol>
-                            {move || room.with(|r| {
-                                let Some(r) = r else { return Vec::new() };
-                                let on_screen = current.get();
-                                steps.with(|steps| r.order.iter().map(|&i| {
-                                    let step = &steps[i];
-                                    let question = step.question().id.clone();
-                                    let is_current = on_screen.as_ref() == Some(&question);
-                                    let answers = r.stats[i].answers;
-                                    view! {
-                                        <li>
-                                            <button type="button" aria-current=is_current.then_some("true")
-                                                on:click=move |_| chosen.set(Some(question.clone()))>
-                                                {step.question().text.clone()}
-                                                <span class="hint">{format!(" ({answers})")}</span>
-                                            </button>
-                                        </li>
-                                    }
-                                }).collect::<Vec<_>>())
-                            })}
-                        </ol>
-                    </nav>
+                    <DiscussFirst room=room steps=steps current=current choose=chosen/>
                     {move || current.get().map(|qid| view! {
                         <Discussion id=id qid=qid room=room steps=steps choose=chosen minutes=minutes/>
                     })}
@@ -151,6 +108,44 @@ pub fn PresentPage() -> impl IntoView {
             </div>
         }
         .into_any()
+    }
+}
+
+/// The questions in the order to discuss them, most disagreement first; the one on
+/// screen is marked, and any can be put on screen.
+#[component]
+fn DiscussFirst(
+    room: Memo<Option<Room>>,
+    steps: Memo<Vec<Step>>,
+    current: Memo<Option<String>>,
+    choose: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <nav class="discuss-first" aria-labelledby="discuss-first-heading">
+            <h2 id="discuss-first-heading">"Discuss first"</h2>
+            <p class="hint">"Most disagreement at the top."</p>
+            <ol>
+                {move || room.with(|r| {
+                    let Some(r) = r else { return Vec::new() };
+                    let on_screen = current.get();
+                    steps.with(|steps| r.order.iter().map(|&i| {
+                        let step = &steps[i];
+                        let question = step.question().id.clone();
+                        let is_current = on_screen.as_ref() == Some(&question);
+                        let answers = r.stats[i].answers;
+                        view! {
+                            <li>
+                                <button type="button" aria-current=is_current.then_some("true")
+                                    on:click=move |_| choose.set(Some(question.clone()))>
+                                    {step.question().text.clone()}
+                                    <span class="hint">{format!(" ({answers})")}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect::<Vec<_>>())
+                })}
+            </ol>
+        </nav>
     }
 }
 
@@ -166,7 +161,6 @@ fn Discussion(
     choose: RwSignal<Option<String>>,
     minutes: RwSignal<u32>,
 ) -> impl IntoView {
-    let state = use_app_state();
     let Some((index, step)) = steps.with_untracked(|s| {
         s.iter()
             .enumerate()
@@ -194,29 +188,7 @@ fn Discussion(
         })
     });
     let question = step.question();
-    let revealed = {
-        let qid = qid.clone();
-        Memo::new(move |_| {
-            state
-                .store
-                .with(|s| s.workshop(id).is_some_and(|w| w.revealed.contains(&qid)))
-        })
-    };
-    let error = RwSignal::new(None::<String>);
-    let toggle = {
-        let qid = qid.clone();
-        move |_| {
-            let show = !revealed.get_untracked();
-            if let Err(e) = state.change(|s| s.set_revealed(id, &qid, show, now())) {
-                error.set(Some(e.to_string()));
-            }
-        }
-    };
-    let dimension = step
-        .questionnaire
-        .dimension(&question.dimension)
-        .map(|d| d.name.clone())
-        .unwrap_or_default();
+    let dimension = step.dimension_name().to_string();
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -236,28 +208,100 @@ fn Discussion(
                     let answers = stats.with(|s| s.as_ref().map_or(0, |s| s.answers));
                     format!("{answers} of {participants} answered")
                 }}</p>
-                <p>
-                    <button type="button" class="primary reveal" on:click=toggle>
-                        {move || if revealed.get() { "Hide answers" } else { "Reveal answers" }}
-                    </button>
-                </p>
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <div class="reveal-area" aria-live="polite">
-                    {move || match (revealed.get(), stats.get()) {
-                        (true, Some(stats)) => view! { <Figures step=figures_step.clone() stats=stats/> }.into_any(),
-                        _ => view! { <p class="hidden-answers">"Answers are hidden. Hear each view first, then reveal."</p> }.into_any(),
-                    }}
-                </div>
+                <Reveal id=id qid=qid.clone() step=figures_step stats=stats/>
                 <Timer minutes=minutes/>
                 <TeamAnswer id=id step=step consensus=consensus/>
             </section>
-            <nav class="question-nav" aria-label="Discussion order">
-                <button type="button" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.2.is_none()))
-                    on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.2))>"Previous question"</button>
-                <button type="button" class="primary" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.3.is_none()))
-                    on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.3))>"Next question"</button>
-            </nav>
+            <DiscussionNav place=place choose=choose/>
         </div>
     }
     .into_any()
+}
+
+/// Where this question is in the discussion order: (position, how many, previous
+/// question, next question, participants).
+type Place = Option<(usize, usize, Option<String>, Option<String>, usize)>;
+
+/// The room's answers to one question: hidden until revealed, then the figures.
+#[component]
+fn Reveal(id: u32, qid: String, step: Step, stats: Memo<Option<QuestionStats>>) -> impl IntoView {
+    let state = use_app_state();
+    let revealed = {
+        let qid = qid.clone();
+        Memo::new(move |_| {
+            state
+                .store
+                .with(|s| s.workshop(id).is_some_and(|w| w.revealed.contains(&qid)))
+        })
+    };
+    let error = RwSignal::new(None::<String>);
+    let toggle = {
+        let qid = qid.clone();
+        move |_| {
+            let show = !revealed.get_untracked();
+            if let Err(e) = state.change(|s| s.set_revealed(id, &qid, show, now())) {
+                error.set(Some(e.to_string()));
+            }
+        }
+    };
+    view! {
+        <p>
+            <button type="button" class="primary reveal" on:click=toggle>
+                {move || if revealed.get() { "Hide answers" } else { "Reveal answers" }}
+            </button>
+        </p>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <div class="reveal-area" aria-live="polite">
+            {move || match (revealed.get(), stats.get()) {
+                (true, Some(stats)) => view! { <Figures step=step.clone() stats=stats/> }.into_any(),
+                _ => view! { <p class="hidden-answers">"Answers are hidden. Hear each view first, then reveal."</p> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Previous and next question in the discussion order.
+#[component]
+fn DiscussionNav(place: Memo<Place>, choose: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <nav class="question-nav" aria-label="Discussion order">
+            <button type="button" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.2.is_none()))
+                on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.2))>"Previous question"</button>
+            <button type="button" class="primary" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.3.is_none()))
+                on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.3))>"Next question"</button>
+        </nav>
+    }
+}
+
+/// Whose workshop it is, how many answered, and where it stands.
+#[component]
+fn PresenterHeader(
+    id: u32,
+    team_name: Memo<Option<String>>,
+    room: Memo<Option<Room>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let id = Memo::new(move |_| Some(id));
+    let saved = Memo::new(move |_| {
+        id.get().is_some_and(|id| {
+            state
+                .store
+                .with(|s| s.workshop(id).is_some_and(|w| w.is_saved()))
+        })
+    });
+    view! {
+        <header class="presenter-header">
+            <h1>{move || format!("Workshop for {}", team_name.get().unwrap_or_default())}</h1>
+            <p>{move || room.with(|r| r.as_ref().map(|r| {
+                format!("{} · no names, only numbers", count(r.participants, "participant", "participants"))
+            }))}</p>
+            <p><A href=routes::workshop(id.get_untracked().unwrap_or_default())>"Back to the workshop"</A></p>
+        </header>
+        {move || saved.get().then(|| view! {
+            <p class="empty">"This workshop has been saved as the team's assessment; its results page has every figure."</p>
+        })}
+        {move || (!saved.get() && room.with(|r| r.as_ref().is_some_and(|r| r.participants == 0))).then(|| view! {
+            <p class="empty">"No answers collected yet: share the join link, then add the codes on the workshop page."</p>
+        })}
+    }
 }

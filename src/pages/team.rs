@@ -13,7 +13,7 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use maturity_core::history::{team_history, TeamHistory};
+use maturity_core::history::{team_history, Summary, TeamHistory};
 use maturity_core::scoring::format_score;
 use maturity_core::words::count;
 use maturity_core::{Catalog, RunId, Team, TeamId};
@@ -110,77 +110,9 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
             d.runs
                 .iter()
                 .map(|run| {
-                    let id = run.run.clone();
-                    let when = format_date_time(run.held_at);
                     let titles: Vec<String> =
                         run.scores.iter().map(|s| title_of(&s.questionnaire)).collect();
-                    let scores = if run.finished {
-                        run.scores
-                            .iter()
-                            .map(|s| format!("{} {}", title_of(&s.questionnaire), format_score(s.overall)))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    } else {
-                        format!("In progress: {} answered", run.answered)
-                    };
-                    let (link, href) = if run.finished {
-                        ("View", routes::results(&id))
-                    } else {
-                        ("Resume", routes::run(&id))
-                    };
-                    let label = format!("{link} the assessment of {when}");
-                    let ask_id = id.clone();
-                    let confirm_id = id.clone();
-                    let delete_id = id.clone();
-                    let asking = move || confirming.with(|c| c.as_ref() == Some(&confirm_id));
-                    let delete_label = format!("Delete the assessment of {when}");
-                    let when_text = when.clone();
-                    let when_done = when.clone();
-                    let delete_button = format!("delete-{}", id.0);
-                    let keep_focus = delete_button.clone();
-                    view! {
-                        <tr>
-                            <th scope="row">{when.clone()}</th>
-                            <td>{titles.join(", ")}</td>
-                            <td>{scores}</td>
-                            <td class="notes-cell">
-                                {run.participants.map(|n| format!("Workshop of {n}. "))}
-                                {(run.actions > 0).then(|| format!("{} agreed, {} done. ", count(run.actions, "action", "actions"), run.actions_done))}
-                                {run.notes.clone()}
-                            </td>
-                            <td class="actions">
-                                <A href=href attr:aria-label=label>{link}</A>
-                                <button type="button" class="quiet" aria-label=delete_label id=delete_button
-                                    on:click=move |_| confirming.set(Some(ask_id.clone()))>"Delete…"</button>
-                                {move || asking().then(|| {
-                                    let delete_id = delete_id.clone();
-                                    let when_done = when_done.clone();
-                                    let keep_focus = keep_focus.clone();
-                                    view! {
-                                        <div class="confirm" role="group" aria-label="Confirm deletion">
-                                            <p>{format!("Delete the assessment of {when_text}? Its answers and notes will be gone for good.")}</p>
-                                            <button type="button" class="danger" on:click=move |_| {
-                                                match state.change(|s| s.delete_run(&delete_id, now())) {
-                                                    Ok(()) => {
-                                                        error.set(None);
-                                                        done.set(Some(format!("Deleted the assessment of {when_done}.")));
-                                                    }
-                                                    Err(e) => error.set(Some(e.to_string())),
-                                                }
-                                                confirming.set(None);
-                                                // The focused button is gone: continue from the table's heading.
-                                                focus_by_id("runs-heading");
-                                            }>"Delete assessment"</button>
-                                            <button type="button" on:click=move |_| {
-                                                confirming.set(None);
-                                                focus_by_id(&keep_focus);
-                                            }>"Keep it"</button>
-                                        </div>
-                                    }
-                                })}
-                            </td>
-                        </tr>
-                    }
+                    view! { <RunRow run=run.clone() titles=titles confirming=confirming error=error done=done/> }
                 })
                 .collect::<Vec<_>>()
         })
@@ -211,5 +143,88 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// One run of the table: when, what, its scores, notes and actions, a link to it,
+/// and deleting it (asks first).
+#[component]
+fn RunRow(
+    run: Summary,
+    titles: Vec<String>,
+    confirming: RwSignal<Option<RunId>>,
+    error: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let id = run.run.clone();
+    let when = format_date_time(run.held_at);
+    let scores = if run.finished {
+        run.scores
+            .iter()
+            .zip(&titles)
+            .map(|(s, title)| format!("{title} {}", format_score(s.overall)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        format!("In progress: {} answered", run.answered)
+    };
+    let (link, href) = if run.finished {
+        ("View", routes::results(&id))
+    } else {
+        ("Resume", routes::run(&id))
+    };
+    let label = format!("{link} the assessment of {when}");
+    let ask_id = id.clone();
+    let confirm_id = id.clone();
+    let delete_id = id.clone();
+    let asking = move || confirming.with(|c| c.as_ref() == Some(&confirm_id));
+    let delete_label = format!("Delete the assessment of {when}");
+    let when_text = when.clone();
+    let when_done = when.clone();
+    let delete_button = format!("delete-{}", id.0);
+    let keep_focus = delete_button.clone();
+    view! {
+        <tr>
+            <th scope="row">{when.clone()}</th>
+            <td>{titles.join(", ")}</td>
+            <td>{scores}</td>
+            <td class="notes-cell">
+                {run.participants.map(|n| format!("Workshop of {n}. "))}
+                {(run.actions > 0).then(|| format!("{} agreed, {} done. ", count(run.actions, "action", "actions"), run.actions_done))}
+                {run.notes.clone()}
+            </td>
+            <td class="actions">
+                <A href=href attr:aria-label=label>{link}</A>
+                <button type="button" class="quiet" aria-label=delete_label id=delete_button
+                    on:click=move |_| confirming.set(Some(ask_id.clone()))>"Delete…"</button>
+                {move || asking().then(|| {
+                    let delete_id = delete_id.clone();
+                    let when_done = when_done.clone();
+                    let keep_focus = keep_focus.clone();
+                    view! {
+                        <div class="confirm" role="group" aria-label="Confirm deletion">
+                            <p>{format!("Delete the assessment of {when_text}? Its answers and notes will be gone for good.")}</p>
+                            <button type="button" class="danger" on:click=move |_| {
+                                match state.change(|s| s.delete_run(&delete_id, now())) {
+                                    Ok(()) => {
+                                        error.set(None);
+                                        done.set(Some(format!("Deleted the assessment of {when_done}.")));
+                                    }
+                                    Err(e) => error.set(Some(e.to_string())),
+                                }
+                                confirming.set(None);
+                                // The focused button is gone: continue from the table's heading.
+                                focus_by_id("runs-heading");
+                            }>"Delete assessment"</button>
+                            <button type="button" on:click=move |_| {
+                                confirming.set(None);
+                                focus_by_id(&keep_focus);
+                            }>"Keep it"</button>
+                        </div>
+                    }
+                })}
+            </td>
+        </tr>
     }
 }

@@ -3,7 +3,7 @@
 //! Every problem is reported (not just the first), each naming the file and the id
 //! involved so an author can go straight to the line.
 
-use crate::model::{AnswerKind, Questionnaire, QUESTIONNAIRE_FORMAT_VERSION};
+use crate::model::{AnswerKind, Question, Questionnaire, QUESTIONNAIRE_FORMAT_VERSION};
 use std::collections::BTreeSet;
 use thiserror::Error;
 
@@ -77,123 +77,28 @@ pub enum Problem {
 pub fn validate(file: &str, q: &Questionnaire) -> Result<(), Vec<Problem>> {
     let mut problems = Vec::new();
     let file = file.to_string();
-
-    if q.format_version != QUESTIONNAIRE_FORMAT_VERSION {
-        problems.push(Problem::FormatVersion {
-            file: file.clone(),
-            found: q.format_version,
-            expected: QUESTIONNAIRE_FORMAT_VERSION,
-        });
-    }
-    if !is_slug(&q.id) {
-        problems.push(Problem::BadQuestionnaireId {
-            file: file.clone(),
-            id: q.id.clone(),
-        });
-    }
-    for (field, value) in [
-        ("title", &q.title),
-        ("summary", &q.summary),
-        ("source", &q.source),
-    ] {
-        if value.trim().is_empty() {
-            problems.push(Problem::MissingText {
-                file: file.clone(),
-                what: "questionnaire",
-                id: q.id.clone(),
-                field,
-            });
-        }
-    }
-
-    let mut dimension_ids = BTreeSet::new();
-    for d in &q.dimensions {
-        if !dimension_ids.insert(d.id.as_str()) {
-            problems.push(Problem::DuplicateDimension {
-                file: file.clone(),
-                id: d.id.clone(),
-            });
-        }
-        for (field, value) in [("name", &d.name), ("description", &d.description)] {
-            if value.trim().is_empty() {
-                problems.push(Problem::MissingText {
-                    file: file.clone(),
-                    what: "dimension",
-                    id: d.id.clone(),
-                    field,
-                });
-            }
-        }
-    }
-
-    let mut question_ids = BTreeSet::new();
+    check_header(&file, q, &mut problems);
+    let dimension_ids = check_dimensions(&file, q, &mut problems);
     let mut covered = BTreeSet::new();
+    let mut question_ids = BTreeSet::new();
     for question in &q.questions {
-        let id = question.id.clone();
         if !question_ids.insert(question.id.as_str()) {
             problems.push(Problem::DuplicateQuestion {
                 file: file.clone(),
-                id: id.clone(),
+                id: question.id.clone(),
             });
         }
         if !dimension_ids.contains(question.dimension.as_str()) {
             problems.push(Problem::UnknownDimension {
                 file: file.clone(),
-                id: id.clone(),
+                id: question.id.clone(),
                 dimension: question.dimension.clone(),
             });
         } else if !question.retired {
             covered.insert(question.dimension.as_str());
         }
-        for (field, value) in [
-            ("text", &question.text),
-            ("source", &question.source),
-            ("advice", &question.advice),
-        ] {
-            if value.trim().is_empty() {
-                problems.push(Problem::MissingText {
-                    file: file.clone(),
-                    what: "question",
-                    id: id.clone(),
-                    field,
-                });
-            }
-        }
-        let n = question.choices.len();
-        if question.answer == AnswerKind::Percent {
-            if n > 0 {
-                problems.push(Problem::ChoicesOnPercent {
-                    file: file.clone(),
-                    id: id.clone(),
-                    found: n,
-                });
-            }
-        } else if !(MIN_CHOICES..=MAX_CHOICES).contains(&n) {
-            problems.push(Problem::ChoiceCount {
-                file: file.clone(),
-                id: id.clone(),
-                found: n,
-            });
-        }
-        let mut labels = BTreeSet::new();
-        for (index, choice) in question.choices.iter().enumerate() {
-            if choice.label.trim().is_empty() || choice.means.trim().is_empty() {
-                problems.push(Problem::EmptyChoice {
-                    file: file.clone(),
-                    id: id.clone(),
-                    index,
-                });
-            }
-            if !labels.insert(choice.label.trim()) {
-                problems.push(Problem::DuplicateChoice {
-                    file: file.clone(),
-                    id: id.clone(),
-                    label: choice.label.clone(),
-                });
-            }
-        }
+        check_question(&file, question, &mut problems);
     }
-
     for d in &q.dimensions {
         if !covered.contains(d.id.as_str()) {
             problems.push(Problem::EmptyDimension {
@@ -205,11 +110,118 @@ pub fn validate(file: &str, q: &Questionnaire) -> Result<(), Vec<Problem>> {
     if q.active_questions().next().is_none() {
         problems.push(Problem::NoQuestions { file });
     }
-
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+/// The format version, the id and the questionnaire's own texts.
+fn check_header(file: &str, q: &Questionnaire, problems: &mut Vec<Problem>) {
+    if q.format_version != QUESTIONNAIRE_FORMAT_VERSION {
+        problems.push(Problem::FormatVersion {
+            file: file.to_string(),
+            found: q.format_version,
+            expected: QUESTIONNAIRE_FORMAT_VERSION,
+        });
+    }
+    if !is_slug(&q.id) {
+        problems.push(Problem::BadQuestionnaireId {
+            file: file.to_string(),
+            id: q.id.clone(),
+        });
+    }
+    let texts = [
+        ("title", &q.title),
+        ("summary", &q.summary),
+        ("source", &q.source),
+    ];
+    missing_texts(file, "questionnaire", &q.id, &texts, problems);
+}
+
+/// Unique dimension ids with their texts; returns the ids declared.
+fn check_dimensions<'q>(
+    file: &str,
+    q: &'q Questionnaire,
+    problems: &mut Vec<Problem>,
+) -> BTreeSet<&'q str> {
+    let mut ids = BTreeSet::new();
+    for d in &q.dimensions {
+        if !ids.insert(d.id.as_str()) {
+            problems.push(Problem::DuplicateDimension {
+                file: file.to_string(),
+                id: d.id.clone(),
+            });
+        }
+        let texts = [("name", &d.name), ("description", &d.description)];
+        missing_texts(file, "dimension", &d.id, &texts, problems);
+    }
+    ids
+}
+
+/// One question's texts and its answers: choices in range, each labelled and
+/// explained once, or a percentage with no choices.
+fn check_question(file: &str, question: &Question, problems: &mut Vec<Problem>) {
+    let id = &question.id;
+    let texts = [
+        ("text", &question.text),
+        ("source", &question.source),
+        ("advice", &question.advice),
+    ];
+    missing_texts(file, "question", id, &texts, problems);
+    let n = question.choices.len();
+    if question.answer == AnswerKind::Percent {
+        if n > 0 {
+            problems.push(Problem::ChoicesOnPercent {
+                file: file.to_string(),
+                id: id.clone(),
+                found: n,
+            });
+        }
+    } else if !(MIN_CHOICES..=MAX_CHOICES).contains(&n) {
+        problems.push(Problem::ChoiceCount {
+            file: file.to_string(),
+            id: id.clone(),
+            found: n,
+        });
+    }
+    let mut labels = BTreeSet::new();
+    for (index, choice) in question.choices.iter().enumerate() {
+        if choice.label.trim().is_empty() || choice.means.trim().is_empty() {
+            problems.push(Problem::EmptyChoice {
+                file: file.to_string(),
+                id: id.clone(),
+                index,
+            });
+        }
+        if !labels.insert(choice.label.trim()) {
+            problems.push(Problem::DuplicateChoice {
+                file: file.to_string(),
+                id: id.clone(),
+                label: choice.label.clone(),
+            });
+        }
+    }
+}
+
+/// A problem for each of `texts` (field name, value) that is empty.
+fn missing_texts(
+    file: &str,
+    what: &'static str,
+    id: &str,
+    texts: &[(&'static str, &String)],
+    problems: &mut Vec<Problem>,
+) {
+    for (field, value) in texts {
+        if value.trim().is_empty() {
+            problems.push(Problem::MissingText {
+                file: file.to_string(),
+                what,
+                id: id.to_string(),
+                field,
+            });
+        }
     }
 }
 
