@@ -57,7 +57,7 @@ impl AppState {
             if unsaved {
                 self.mode.set_value(Mode::MemoryOnly);
                 self.notice.set(Some(Notice::Diverged));
-            } else if stored.revision >= self.store.get_untracked().revision {
+            } else if stored.revision >= self.store.with_untracked(|s| s.revision) {
                 self.store.set(stored);
                 storage::adopt(seen);
                 self.synced_at.set(Some(now()));
@@ -71,14 +71,23 @@ impl AppState {
     /// nothing; a failed save keeps the change in this tab and says so; stored data
     /// that has become unreadable (say, written by a newer version) is never
     /// overwritten: the app stops saving and says why.
+    ///
+    /// The core's changes apply whole or not at all (its state-machine property test
+    /// checks that a refused change leaves the store equal), so the store is changed
+    /// in place: no copy of it per change, and nothing is woken for a refused one.
     pub fn change<T>(
         &self,
         apply: impl FnOnce(&mut Store) -> Result<T, ChangeError>,
     ) -> Result<T, ChangeError> {
-        let mut next = self.newest();
-        let result = apply(&mut next);
-        if result.is_ok() && self.mode.get_value() == Mode::Persistent {
-            match storage::save(&next) {
+        if let Some(theirs) = self.saved_elsewhere() {
+            self.store.set(theirs);
+        }
+        let result = self
+            .store
+            .try_update_untracked(apply)
+            .unwrap_or(Err(ChangeError::Closed))?;
+        if self.mode.get_value() == Mode::Persistent {
+            match self.store.with_untracked(storage::save) {
                 Ok(()) => {
                     if matches!(self.notice.get_untracked(), Some(Notice::SaveFailed { .. })) {
                         self.notice.set(None);
@@ -87,35 +96,34 @@ impl AppState {
                 Err(reason) => self.notice.set(Some(Notice::SaveFailed { reason })),
             }
         }
-        // Refused or not, show what other tabs saved meanwhile.
-        self.store.set(next);
-        result
+        self.store.notify();
+        Ok(result)
     }
 
-    /// This tab's state, or the stored one when another tab saved a newer one.
-    fn newest(&self) -> Store {
-        let mine = self.store.get_untracked();
+    /// The stored state, when another tab saved one newer than this tab's.
+    fn saved_elsewhere(&self) -> Option<Store> {
         if self.mode.get_value() != Mode::Persistent {
-            return mine;
+            return None;
         }
+        let mine = self.store.with_untracked(|s| s.revision);
         match storage::current() {
             // Newer or equal revision on disk: another tab wrote it; build on it.
-            Ok(Some((stored, seen))) if stored.revision >= mine.revision => {
+            Ok(Some((stored, seen))) if stored.revision >= mine => {
                 storage::adopt(seen);
-                stored
+                Some(stored)
             }
             // Another tab saved while this tab held changes it could not save:
             // writing now would throw theirs away. Stop saving and say so.
             Ok(Some(_)) => {
                 self.mode.set_value(Mode::MemoryOnly);
                 self.notice.set(Some(Notice::Diverged));
-                mine
+                None
             }
-            Ok(None) => mine,
+            Ok(None) => None,
             Err(reason) => {
                 self.mode.set_value(Mode::MemoryOnly);
                 self.notice.set(Some(Notice::Untouched { reason }));
-                mine
+                None
             }
         }
     }

@@ -165,6 +165,63 @@ fn unreadable_storage_is_backed_up_and_the_app_starts_empty() {
 }
 
 #[wasm_bindgen_test]
+async fn a_refused_change_changes_nothing_and_wakes_nothing() {
+    local_storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.set();
+    let state = AppState::load();
+    let run = state
+        .change(|s| {
+            s.start_run(
+                "Payments",
+                vec!["calms".into()],
+                maturity_core::TeamId("t".into()),
+                maturity_core::RunId("r".into()),
+                5,
+            )
+        })
+        .unwrap();
+    let woken = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        state.store.track();
+        woken.update_untracked(|n| *n += 1);
+    });
+    tick().await;
+    let before = (
+        woken.get_untracked(),
+        state.store.get_untracked(),
+        storage::current(),
+    );
+    // The fifth choice of a five-choice question exists; a sixth does not.
+    let refused = state.change(|s| s.answer(&run, "calms.lean.wip", 5, 6));
+    tick().await;
+    assert_eq!(refused, Err(maturity_core::ChangeError::NotAnAnswer));
+    assert_eq!(
+        woken.get_untracked(),
+        before.0,
+        "nothing recomputed for a refused change"
+    );
+    assert_eq!(state.store.get_untracked(), before.1);
+    assert_eq!(storage::current(), before.2);
+    // An accepted change wakes the views once, and is saved.
+    state
+        .change(|s| s.answer(&run, "calms.lean.wip", 4, 7))
+        .unwrap();
+    tick().await;
+    assert_eq!(woken.get_untracked(), before.0 + 1);
+    assert_eq!(
+        storage::load(8)
+            .store
+            .run(&run)
+            .unwrap()
+            .answers
+            .get("calms.lean.wip"),
+        Some(&4)
+    );
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 fn every_change_is_saved_whole_and_reads_back_the_same() {
     local_storage().clear().unwrap();
     let owner = Owner::new();

@@ -10,6 +10,9 @@
 //!
 //! Decoding trusts nothing: every input, however hostile, gives a value or a
 //! [`CodeError`] that says which kind of wrong it is, never a panic.
+//!
+//! One cohesive thing, kept in one file on purpose: the two code formats, their
+//! bit-level reader and writer, and the errors share every byte-layout decision.
 
 use crate::catalog::Catalog;
 use crate::records::{Participation, Workshop};

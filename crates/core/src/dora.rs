@@ -338,3 +338,32 @@ pub fn editions() -> Vec<Edition> {
         },
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_published_range_reads_as_published() {
+        let range = |low, high| Range { low, high };
+        assert_eq!(range(16.0, 30.0).describe(), "16–30%");
+        assert_eq!(range(0.0, 15.0).describe(), "0–15%");
+        assert_eq!(range(5.0, 5.0).describe(), "5%");
+        assert_eq!(range(16.0, 30.0).midpoint(), 23.0);
+    }
+
+    #[test]
+    fn every_cluster_range_is_ordered_and_within_0_to_100() {
+        for edition in editions() {
+            for c in &edition.clusters {
+                let r = c.change_failure_rate;
+                assert!(
+                    0.0 <= r.low && r.low <= r.high && r.high <= 100.0,
+                    "{} {}",
+                    edition.year,
+                    c.name
+                );
+            }
+        }
+    }
+}

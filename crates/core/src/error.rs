@@ -31,6 +31,9 @@ pub enum ChangeError {
         "This was changed in another tab while you were editing it; it now reads \"{theirs}\"."
     )]
     EditedElsewhere { theirs: String },
+    /// The page is closing and its state is gone; nothing was changed.
+    #[error("The page is closing; nothing was changed.")]
+    Closed,
     /// An import refused (the message says why).
     #[error("{0}")]
     Import(String),
@@ -95,7 +98,7 @@ pub enum QuestionnaireError {
         "This browser already keeps {MAX_CUSTOM} questionnaires of your own; remove one first."
     )]
     TooMany,
-    #[error("That questionnaire is used by {} assessment{} or workshop{}: it cannot be removed or changed, so their answers keep their meaning. Give a changed version a new id.", .0, if *.0 == 1 { "" } else { "s" }, if *.0 == 1 { "" } else { "s" })]
+    #[error("That questionnaire is used by {} or {}: it cannot be removed or changed, so their answers keep their meaning. Give a changed version a new id.", crate::words::count(*.0, "assessment", "assessments"), crate::words::noun(*.0, "workshop", "workshops"))]
     InUse(usize),
     #[error("There is no questionnaire of your own with that id.")]
     Unknown,

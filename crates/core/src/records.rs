@@ -342,3 +342,27 @@ pub mod grouped_answers {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn due_dates_are_calendar_dates() {
+        for good in ["2026-12-01", "2026-01-31"] {
+            assert!(is_date(good), "{good}");
+        }
+        for bad in [
+            "",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "26-12-01",
+            "2026-12-32",
+            "2026/12/01",
+            "２０２６-12-01",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+}

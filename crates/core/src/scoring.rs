@@ -210,3 +210,32 @@ pub fn findings<'q>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_is_shown_rounded_half_away_from_zero_everywhere() {
+        // 1.25 would print "1.2" with plain float formatting while a chart rounded
+        // it to 1.3: one rule now gives 1.3 to both.
+        assert_eq!(format_score(Some(1.25)), "1.3");
+        assert_eq!(rounded(1.25), 1.3);
+        assert_eq!(format_score(Some(6.25)), "6.3");
+        assert_eq!(format_score(Some(10.0)), "10.0");
+        assert_eq!(format_score(Some(0.04)), "0.0");
+        assert_eq!(format_score(None), "–");
+    }
+
+    #[test]
+    fn choices_map_linearly_and_percentages_invert() {
+        assert_eq!(choice_score(0, 5), Some(0.0));
+        assert_eq!(choice_score(2, 5), Some(5.0));
+        assert_eq!(choice_score(4, 5), Some(10.0));
+        assert_eq!(choice_score(5, 5), None, "no sixth choice of five");
+        assert_eq!(choice_score(0, 1), None, "a scale needs two ends");
+        assert_eq!(percent_score(0), 10.0);
+        assert_eq!(percent_score(15), 8.5);
+        assert_eq!(percent_score(100), 0.0);
+    }
+}

@@ -206,3 +206,18 @@ impl Agreement {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agreement_levels_start_at_their_stated_thresholds() {
+        assert_eq!(Agreement::of(0.0), Agreement::Mostly);
+        assert_eq!(Agreement::of(0.199), Agreement::Mostly);
+        assert_eq!(Agreement::of(Agreement::SOME), Agreement::Some);
+        assert_eq!(Agreement::of(0.399), Agreement::Some);
+        assert_eq!(Agreement::of(Agreement::SPLIT), Agreement::Split);
+        assert_eq!(Agreement::of(1.0), Agreement::Split);
+    }
+}
