@@ -26,9 +26,10 @@ pub struct AppState {
 impl AppState {
     /// Reads the saved state from storage, and follows changes other tabs make to it.
     pub fn load() -> AppState {
+        // Parsed once, first: reading the store checks its answers against it.
+        let builtin = Catalog::builtin().unwrap_or_default();
         let loaded = storage::load(now());
         let store = RwSignal::new(loaded.store);
-        let builtin = Catalog::builtin().unwrap_or_default();
         // Only the user's own questionnaires shape the catalog: other changes to the
         // store leave it (and everything derived from it) untouched.
         let own = Memo::new(move |_| store.with(|s| s.questionnaires.clone()));

@@ -214,13 +214,11 @@ pub struct Progress {
 
 /// The progress and overall scores of `run`.
 pub fn progress(catalog: &Catalog, run: &Run) -> Progress {
+    let taken = || run.questionnaires.iter().filter_map(|id| catalog.get(id));
     Progress {
-        asked: catalog.steps(&run.questionnaires).len(),
+        asked: taken().map(|q| q.active_questions().count()).sum(),
         answered: answered(catalog, run),
-        overall: run
-            .questionnaires
-            .iter()
-            .filter_map(|id| catalog.get(id))
+        overall: taken()
             .map(|q| (q.title.clone(), score(q, &run.answers).overall))
             .collect(),
     }
@@ -229,15 +227,11 @@ pub fn progress(catalog: &Catalog, run: &Run) -> Progress {
 /// How many of the questions `run` asks have an answer they accept: the count the
 /// question page, the results and the history all show.
 pub fn answered(catalog: &Catalog, run: &Run) -> usize {
-    catalog
-        .steps(&run.questionnaires)
+    run.questionnaires
         .iter()
-        .filter(|step| {
-            let question = step.question();
-            run.answers
-                .get(&question.id)
-                .is_some_and(|&v| question.accepts(v))
-        })
+        .filter_map(|id| catalog.get(id))
+        .flat_map(|q| q.active_questions())
+        .filter(|q| run.answers.get(&q.id).is_some_and(|&v| q.accepts(v)))
         .count()
 }
 

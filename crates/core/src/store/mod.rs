@@ -156,7 +156,14 @@ impl Store {
     /// counts and scores the same answers. Answers to questions `catalog` does not
     /// know are kept as they are. Returns how many were dropped.
     pub fn drop_unfit_answers(&mut self, catalog: &Catalog) -> usize {
-        let fits = |id: &str, value: u8| catalog.question(id).is_none_or(|q| q.accepts(value));
+        // Indexed once: a store of hundreds of runs holds tens of thousands of answers.
+        let questions: BTreeMap<&str, &crate::model::Question> = catalog
+            .all()
+            .iter()
+            .flat_map(|q| q.questions.iter())
+            .map(|q| (q.id.as_str(), q))
+            .collect();
+        let fits = |id: &str, value: u8| questions.get(id).is_none_or(|q| q.accepts(value));
         let keep_fit = |answers: &mut BTreeMap<String, u8>| {
             let before = answers.len();
             answers.retain(|id, value| fits(id, *value));
