@@ -164,13 +164,10 @@ fn unreadable_storage_is_backed_up_and_the_app_starts_empty() {
     storage.clear().unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn a_refused_change_changes_nothing_and_wakes_nothing() {
-    local_storage().clear().unwrap();
-    let owner = Owner::new();
-    owner.set();
-    let state = AppState::load();
-    let run = state
+/// Starts a CALMS run for the team "Payments" through the app state, as the start
+/// page does.
+fn start_payments_run(state: &AppState) -> maturity_core::RunId {
+    state
         .change(|s| {
             s.start_run(
                 "Payments",
@@ -180,7 +177,16 @@ async fn a_refused_change_changes_nothing_and_wakes_nothing() {
                 5,
             )
         })
-        .unwrap();
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_change_changes_nothing_and_wakes_nothing() {
+    local_storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.set();
+    let state = AppState::load();
+    let run = start_payments_run(&state);
     let woken = RwSignal::new(0usize);
     Effect::new(move |_| {
         state.store.track();
@@ -227,17 +233,7 @@ fn every_change_is_saved_whole_and_reads_back_the_same() {
     let owner = Owner::new();
     owner.with(|| {
         let state = AppState::load();
-        let run = state
-            .change(|s| {
-                s.start_run(
-                    "Payments",
-                    vec!["calms".into()],
-                    maturity_core::TeamId("t".into()),
-                    maturity_core::RunId("r".into()),
-                    5,
-                )
-            })
-            .unwrap();
+        let run = start_payments_run(&state);
         state
             .change(|s| s.answer(&run, "calms.lean.wip", 3, 6))
             .unwrap();
@@ -258,17 +254,7 @@ fn a_save_by_another_tab_is_built_on_and_never_overwritten() {
     let owner = Owner::new();
     owner.with(|| {
         let state = AppState::load();
-        let run = state
-            .change(|s| {
-                s.start_run(
-                    "Payments",
-                    vec!["calms".into()],
-                    maturity_core::TeamId("t".into()),
-                    maturity_core::RunId("r".into()),
-                    5,
-                )
-            })
-            .unwrap();
+        let run = start_payments_run(&state);
         assert_eq!(
             storage::current(),
             Ok(None),

@@ -136,9 +136,13 @@ impl Store {
             .with_custom(&self.questionnaires)
     }
 
-    /// Refuses `value` for `question` when the question is known (built in, or one
-    /// of the user's own kept here) and does not accept it.
-    pub(crate) fn check_fits(&self, question: &str, value: u8) -> Result<(), ChangeError> {
+    /// Refuses `answer` to `question` when the question is known (built in, or one
+    /// of the user's own kept here) and does not accept it. `None` (clearing an
+    /// answer) always fits.
+    pub(crate) fn check_fits(&self, question: &str, answer: Option<u8>) -> Result<(), ChangeError> {
+        let Some(value) = answer else {
+            return Ok(());
+        };
         let builtin = Catalog::builtin().unwrap_or_default();
         let known = builtin.question(question).or_else(|| {
             self.questionnaires

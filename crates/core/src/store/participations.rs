@@ -63,9 +63,7 @@ impl Store {
         answer: Option<u8>,
         now: Millis,
     ) -> Result<(), ChangeError> {
-        if let Some(value) = answer {
-            self.check_fits(question, value)?;
-        }
+        self.check_fits(question, answer)?;
         let p = self.participation_mut(workshop)?;
         set_or_clear(&mut p.answers, question, answer);
         p.edits = p.edits.saturating_add(1);

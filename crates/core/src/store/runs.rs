@@ -56,7 +56,7 @@ impl Store {
         choice: u8,
         now: Millis,
     ) -> Result<(), ChangeError> {
-        self.check_fits(question, choice)?;
+        self.check_fits(question, Some(choice))?;
         let run = self.open_run_mut(run)?;
         run.answers.insert(question.to_string(), choice);
         self.touch(now);

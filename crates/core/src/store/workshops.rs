@@ -74,7 +74,7 @@ impl Store {
         // Decoded codes only carry answers that fit; whatever else arrives is dropped
         // by the same rule as everywhere.
         code.answers
-            .retain(|question, value| self.check_fits(question, *value).is_ok());
+            .retain(|question, value| self.check_fits(question, Some(*value)).is_ok());
         let workshop = self.open_workshop_mut(code.workshop)?;
         let added = match workshop
             .submissions
@@ -150,9 +150,7 @@ impl Store {
         answer: Option<u8>,
         now: Millis,
     ) -> Result<(), ChangeError> {
-        if let Some(value) = answer {
-            self.check_fits(question, value)?;
-        }
+        self.check_fits(question, answer)?;
         let workshop = self.open_workshop_mut(workshop)?;
         set_or_clear(&mut workshop.agreed, question, answer);
         self.touch(now);
