@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// First the wasm chunks (they must be staged before the file list is made).
+await import('./split.mjs');
+
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('csp.mjs: no TRUNK_STAGING_DIR and no directory given');
 const file = join(dir, 'index.html');
@@ -40,3 +43,5 @@ writeFileSync(file, html);
 // Then the service worker's file list, which hashes the final index.html. One hook
 // runs both in this order: Trunk starts the hooks of a stage all at once.
 await import('./precache.mjs');
+// Last, the precompressed copies of the final files.
+await import('./compress.mjs');

@@ -8,11 +8,16 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `devops-maturity-${VERSION}`;
 
+// Files whose names carry their content's hash (Trunk's `-<16 hex>`, the wasm
+// chunks' `-<12 hex>` build id) never change under their name: the copy the page
+// just downloaded (in the HTTP cache) is the right one, so it is not fetched again.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+
 self.addEventListener('install', (event) => {
-  // Fetched past the browser's HTTP cache: an older index.html kept there would
-  // point at files of the previous build, which the new cache does not hold.
-  const fresh = FILES.map((url) => new Request(url, { cache: 'reload' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)).then(() => self.skipWaiting()));
+  // Other files are fetched past the browser's HTTP cache: an older index.html kept
+  // there would point at files of the previous build, which the new cache lacks.
+  const requests = FILES.map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

@@ -1,5 +1,11 @@
 //! The app's root: the page frame and the router. State lives in [`crate::state`],
-//! paths in [`crate::routes`]; this module only says which page answers which path.
+//! paths in [`crate::routes`]; this module only says which page answers which path,
+//! and which pages come with the app and which load as their own chunk.
+//!
+//! A participant's first screen is a question (`/runs/:run`, `/join`): those pages
+//! come with the app. Every other page is a lazy route: its code is split off by
+//! `tools/wasm-bindgen` into a chunk the browser fetches when the page is first
+//! opened (see the README's performance section).
 
 use crate::components::notice::StorageNotice;
 use crate::pages::{
@@ -9,7 +15,7 @@ use crate::pages::{
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 use maturity_core::Catalog;
 
 #[component]
@@ -35,15 +41,15 @@ pub fn App() -> impl IntoView {
                 {match Catalog::builtin() {
                     Ok(_) => view! {
                         <Routes fallback=NotFound>
-                            <Route path=path!("/") view=Home/>
+                            <Route path=path!("/") view={Lazy::<HomeRoute>::new()}/>
                             <Route path=path!("/runs/:run") view=RunPage/>
-                            <Route path=path!("/runs/:run/results") view=Results/>
-                            <Route path=path!("/teams/:team") view=TeamPage/>
-                            <Route path=path!("/teams/:team/compare") view=ComparePage/>
-                            <Route path=path!("/workshops/:workshop") view=WorkshopPage/>
-                            <Route path=path!("/workshops/:workshop/present") view=PresentPage/>
+                            <Route path=path!("/runs/:run/results") view={Lazy::<ResultsRoute>::new()}/>
+                            <Route path=path!("/teams/:team") view={Lazy::<TeamRoute>::new()}/>
+                            <Route path=path!("/teams/:team/compare") view={Lazy::<CompareRoute>::new()}/>
+                            <Route path=path!("/workshops/:workshop") view={Lazy::<WorkshopRoute>::new()}/>
+                            <Route path=path!("/workshops/:workshop/present") view={Lazy::<PresentRoute>::new()}/>
                             <Route path=path!("/join") view=JoinPage/>
-                            <Route path=path!("/collect") view=CollectPage/>
+                            <Route path=path!("/collect") view={Lazy::<CollectRoute>::new()}/>
                         </Routes>
                     }.into_any(),
                     Err(error) => view! {
@@ -70,3 +76,30 @@ fn FocusOnNavigate() -> impl IntoView {
         path
     });
 }
+
+/// A page loaded as its own chunk: `$route` names it in the router, `$page` is its
+/// component. The pages read their parameters themselves, so a route carries no data.
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(HomeRoute, Home);
+lazy_page!(ResultsRoute, Results);
+lazy_page!(TeamRoute, TeamPage);
+lazy_page!(CompareRoute, ComparePage);
+lazy_page!(WorkshopRoute, WorkshopPage);
+lazy_page!(PresentRoute, PresentPage);
+lazy_page!(CollectRoute, CollectPage);

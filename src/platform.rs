@@ -52,17 +52,52 @@ pub fn use_hash() -> leptos::prelude::ReadSignal<String> {
     hash
 }
 
-/// Registers the service worker (`/sw.js`) that keeps the app for offline use.
-/// Browsers without service workers (or pages not served securely) just skip it.
+/// Registers the service worker (`/sw.js`) that keeps the app for offline use, once
+/// the page has loaded and the browser is idle: its copies of every file must not
+/// compete with what the first question needs. Browsers without service workers (or
+/// pages not served securely) just skip it.
 pub fn keep_offline() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
         return;
     };
-    let navigator = window.navigator();
-    let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
-        .is_ok_and(|s| !s.is_undefined() && !s.is_null());
-    if supported {
-        let _ = navigator.service_worker().register("/sw.js");
+    let register = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let navigator = window.navigator();
+        let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+            .is_ok_and(|s| !s.is_undefined() && !s.is_null());
+        if supported {
+            let _ = navigator.service_worker().register("/sw.js");
+        }
+    });
+    // requestIdleCallback where there is one (not in Safari), else a short delay.
+    let when_idle = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let scheduled = idle.is_some_and(|f| f.call1(&window, &register).is_ok());
+        if !scheduled {
+            if let Ok(register) = register.dyn_into::<js_sys::Function>() {
+                let _ =
+                    window.set_timeout_with_callback_and_timeout_and_arguments_0(&register, 1000);
+            }
+        }
+    });
+    let loaded = window
+        .document()
+        .is_some_and(|d| d.ready_state() == "complete");
+    if let Ok(when_idle) = when_idle.dyn_into::<js_sys::Function>() {
+        if loaded {
+            let _ = when_idle.call0(&window);
+        } else {
+            let _ = window.add_event_listener_with_callback("load", &when_idle);
+        }
     }
 }
 

@@ -82,7 +82,9 @@ fn Participate(workshop: u32) -> impl IntoView {
             "Your answers stay on this device until you hand over your code."
         </p>
         {move || if done.get() {
-            view! { <AnswerCode workshop=workshop/> }.into_any()
+            // The hand-over (code, QR, file) is needed only once the answers are in:
+            // it loads as a chunk of its own, keeping the first question light.
+            Suspend::new(async move { answer_code(workshop).await }).into_any()
         } else {
             view! {
                 <QuestionStepper
@@ -98,6 +100,12 @@ fn Participate(workshop: u32) -> impl IntoView {
             }.into_any()
         }}
     }
+}
+
+/// The hand-over view, split off into its own chunk.
+#[lazy]
+fn answer_code(workshop: u32) -> AnyView {
+    view! { <AnswerCode workshop=workshop/> }.into_any()
 }
 
 /// The participant's answers as a code, ready to hand over three ways.

@@ -1,5 +1,7 @@
-// A static file server for the built app (dist/), as any static host would serve it:
-// files by path, and index.html for app routes (the SPA fallback). Loopback only.
+// A static file server for the built app (dist/), as a good static host would serve
+// it: files by path, index.html for app routes (the SPA fallback), the brotli or gzip
+// copy the browser accepts, and files named by their content's hash kept for good.
+// Loopback only.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -16,6 +18,9 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.png': 'image/png',
 };
+
+/** A build file named by its content's hash (Trunk's, or the wasm chunks' build id). */
+export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
@@ -45,10 +50,23 @@ export async function startServer(root = DIST, { extra = {}, port: wanted = 0 } 
       }
       target = join(root, 'index.html');
     }
-    const body = await readFile(target);
+    // The precompressed copy the browser accepts, if the build made one.
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    let encoding = null;
+    for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!accepts.includes(name)) continue;
+      try {
+        if ((await stat(target + ext)).isFile()) { encoding = [name, ext]; break; }
+      } catch { /* no such copy */ }
+    }
+    const body = await readFile(encoding ? target + encoding[1] : target);
     res.writeHead(200, {
+      ...(encoding ? { 'content-encoding': encoding[0] } : {}),
+      vary: 'accept-encoding',
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
+      // As a good static host would: files named by their content's hash are kept
+      // for good; everything else is checked with the server on every use.
+      'cache-control': HASHED.test(target) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     res.end(body);
   });
@@ -60,8 +78,8 @@ export async function startServer(root = DIST, { extra = {}, port: wanted = 0 } 
   };
 }
 
-// `node tests/e2e/serve.mjs [port]` serves dist/ by hand.
+// `node tests/e2e/serve.mjs [port]` serves dist/ by hand (`bash .ci/serve` does).
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { url } = await startServer();
+  const { url } = await startServer(DIST, { port: Number(process.argv[2] ?? 0) });
   console.log(`serving ${DIST} at ${url}`);
 }
