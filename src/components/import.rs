@@ -6,7 +6,7 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use maturity_core::import::{import, plan_import, ImportPlan};
 use maturity_core::limits::MAX_IMPORT_BYTES;
-use maturity_core::words::count;
+use maturity_core::words::{count, noun};
 
 /// The file chosen, and what importing it would do here.
 #[derive(Clone)]
@@ -135,6 +135,13 @@ fn preview(plan: &ImportPlan) -> Vec<String> {
         lines.push(format!(
             "Adds {}.",
             count(plan.new_workshops, "workshop", "workshops")
+        ));
+    }
+    if plan.unfit_answers > 0 {
+        lines.push(format!(
+            "Leaves out {} that {} none of the question's choices (the file was damaged or edited by hand).",
+            count(plan.unfit_answers, "answer", "answers"),
+            noun(plan.unfit_answers, "fits", "fit"),
         ));
     }
     if plan.unchanged_runs > 0 {

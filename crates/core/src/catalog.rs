@@ -70,11 +70,10 @@ impl Catalog {
     pub fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
         let mut questionnaires: Vec<Arc<Questionnaire>> = Vec::with_capacity(files.len());
         for (file, text) in files {
-            let q: Questionnaire =
-                serde_json::from_str(text).map_err(|e| CatalogError::Parse {
-                    file: file.to_string(),
-                    reason: e.to_string(),
-                })?;
+            let q: Questionnaire = serde_json::from_str(text).map_err(|e| CatalogError::Parse {
+                file: file.to_string(),
+                reason: e.to_string(),
+            })?;
             validate(file, &q).map_err(CatalogError::Invalid)?;
             if questionnaires.iter().any(|existing| existing.id == q.id) {
                 return Err(CatalogError::DuplicateQuestionnaire {

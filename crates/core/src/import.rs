@@ -44,6 +44,8 @@ pub struct ImportPlan {
     pub new_workshops: usize,
     /// Questionnaires of the user's own the file adds.
     pub new_questionnaires: usize,
+    /// Answers in the file that their question does not take (left out).
+    pub unfit_answers: usize,
     /// Incoming team id -> the id it takes here.
     team_ids: BTreeMap<TeamId, TeamId>,
 }
@@ -67,7 +69,8 @@ pub fn plan_import(current: &Store, text: &str) -> Result<ImportPlan, ImportErro
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let mut incoming = Store::decode(text).map_err(ImportError::Unreadable)?;
+    let (mut incoming, unfit_answers) =
+        Store::decode_reporting(text).map_err(ImportError::Unreadable)?;
     limits(&incoming).map_err(ImportError::Invalid)?;
     questionnaires(current, &incoming).map_err(ImportError::Invalid)?;
     for team in &mut incoming.teams {
@@ -126,6 +129,7 @@ pub fn plan_import(current: &Store, text: &str) -> Result<ImportPlan, ImportErro
         .count();
     Ok(ImportPlan {
         new_questionnaires,
+        unfit_answers,
         incoming,
         new_teams,
         joined_teams,

@@ -104,6 +104,22 @@ fn a_run_edited_in_the_file_replaces_the_one_here() {
 }
 
 #[test]
+fn answers_no_question_takes_are_left_out_and_counted_in_the_preview() {
+    // The 8th choice of a 5-choice question, and a percentage over 100.
+    let text = r#"{"app":"devops-maturity","schema":3,"revision":1,"updated_at":1,
+        "teams":[{"id":"t","name":"Payments","created_at":1}],
+        "runs":[{"id":"r","team":"t","questionnaires":["calms","dora"],"started_at":1,
+          "answers":{"calms":{"lean.wip":7,"culture.bad-news":2},"dora":{"change-failure-rate":140}}}]}"#;
+    let plan = plan_import(&Store::new(), text).expect("readable");
+    assert_eq!(plan.unfit_answers, 2);
+    let mut store = Store::new();
+    import(&mut store, text, 5).expect("imports");
+    let answers = &store.runs[0].answers;
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    assert_eq!(answers.get("calms.culture.bad-news"), Some(&2));
+}
+
+#[test]
 fn an_old_format_backup_imports_too() {
     let plan = plan_import(&Store::new(), V1).unwrap();
     assert_eq!(plan.new_teams.len(), 2);

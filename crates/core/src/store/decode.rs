@@ -13,14 +13,16 @@ impl Store {
     /// The text is parsed straight into typed structs of its own format (never into a
     /// generic JSON tree), so a store of hundreds of runs reads in milliseconds.
     pub fn decode(text: &str) -> Result<Store, DecodeError> {
+        Store::decode_reporting(text).map(|(store, _)| store)
+    }
+
+    /// [`Store::decode`], also saying how many answers were left out because their
+    /// question does not take them (a damaged or hand-edited file).
+    pub fn decode_reporting(text: &str) -> Result<(Store, usize), DecodeError> {
         // The usual case, a store in the current format: one typed pass.
         if let Ok(store) = serde_json::from_str::<Store>(text) {
             if store.app == APP_MARKER && store.schema == STORE_SCHEMA {
-                let mut store = store;
-                store.check().map_err(DecodeError::Damaged)?;
-                store.repair();
-                store.drop_unfit_answers(&store.catalog());
-                return Ok(store);
+                return store.checked();
             }
         }
         // Anything else: find out whose it is and which format, then read or refuse.
@@ -61,11 +63,15 @@ impl Store {
             }
             older => return Err(DecodeError::Unsupported(older)),
         };
-        store.check().map_err(DecodeError::Damaged)?;
-        let mut store = store;
-        store.repair();
-        store.drop_unfit_answers(&store.catalog());
-        Ok(store)
+        store.checked()
+    }
+
+    /// A store just read, checked and repaired, with how many unfit answers it lost.
+    fn checked(mut self) -> Result<(Store, usize), DecodeError> {
+        self.check().map_err(DecodeError::Damaged)?;
+        self.repair();
+        let dropped = self.drop_unfit_answers(&self.catalog());
+        Ok((self, dropped))
     }
 }
 
