@@ -269,12 +269,6 @@ for (let i = 0; i < RUNS; i++) {
   await context.close();
 }
 
-await browser.close();
-await server.close();
-
-const transferred = firstRouteBytes.reduce((a, b) => a + b.gz, 0);
-const transferredBr = firstRouteBytes.reduce((a, b) => a + b.br, 0);
-const split = files.filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
 // The start page: the app, then its own chunk and the chunks it shares.
 let homeBytes = [];
 {
@@ -285,6 +279,12 @@ let homeBytes = [];
   homeBytes = bytes;
   await context.close();
 }
+await browser.close();
+await server.close();
+
+const transferred = firstRouteBytes.reduce((a, b) => a + b.gz, 0);
+const transferredBr = firstRouteBytes.reduce((a, b) => a + b.br, 0);
+const split = files.filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
 const echartsEarly = firstRouteBytes.some((b) => b.url.includes('echarts'));
 const ratio = median(app) / median(still);
 const rows = [
