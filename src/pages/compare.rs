@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use maturity_core::history::{compare, threshold_note, Delta, Verdict};
 use maturity_core::scoring::{format_score, rounded};
+use maturity_core::words;
 use maturity_core::{Millis, RunId, Team, TeamId};
 
 #[component]
@@ -90,17 +91,17 @@ fn row(d: &Delta) -> impl IntoView {
 
 /// The two runs side by side: how many dimensions moved which way, then every row.
 fn comparison(team: &Team, from: Millis, to: Millis, rows: &[Delta]) -> impl IntoView {
-    let count = |v: Verdict| {
+    let tally = |v: Verdict| {
         rows.iter()
             .filter(|r| !r.dimension.is_empty() && r.verdict == v)
             .count()
     };
     let summary = format!(
-        "{} dimension(s) improved, {} got worse, {} unchanged, {} not comparable.",
-        count(Verdict::Improved),
-        count(Verdict::Worse),
-        count(Verdict::Unchanged),
-        count(Verdict::NotComparable)
+        "{} improved, {} got worse, {} unchanged, {} not comparable.",
+        words::count(tally(Verdict::Improved), "dimension", "dimensions"),
+        tally(Verdict::Worse),
+        tally(Verdict::Unchanged),
+        tally(Verdict::NotComparable)
     );
     let from_text = format_date_time(from);
     let to_text = format_date_time(to);

@@ -122,7 +122,7 @@ test('three runs on different dates make a trend whose table matches the stored 
   assert.deepEqual(deltas.Lean, ['2.5', '0.0', '-2.5', '▼ worse']);
   assert.deepEqual(deltas.Measurement, ['2.5', '5.0', '+2.5', '▲ improved']);
   assert.deepEqual(deltas.Sharing, ['2.5', '3.1', '+0.6', '= unchanged'], 'under the threshold');
-  await page.getByText('2 dimension(s) improved, 1 got worse, 2 unchanged, 0 not comparable.').waitFor();
+  await page.getByText('2 dimensions improved, 1 got worse, 2 unchanged, 0 not comparable.').waitFor();
   await app.audit('compare two runs');
   await w.close();
 });
