@@ -1,0 +1,50 @@
+// Phones first: every page fits a 320 px wide screen without sideways scrolling,
+// with charts, wide tables and forms on it (tables scroll within themselves).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Suite } from './harness.mjs';
+
+const STORE = JSON.stringify({
+  app: 'devops-maturity', schema: 3, revision: 1, updated_at: 1,
+  teams: [{ id: 't', name: 'Payments', created_at: 1 }],
+  runs: [
+    { id: 'r', team: 't', questionnaires: ['calms', 'dora', 'team-topologies'], started_at: 1, finished_at: 2,
+      answers: { calms: { 'culture.bad-news': 2 }, dora: { 'lead-time': 3, 'change-failure-rate': 20 } }, position: 0 },
+    { id: 'r2', team: 't', questionnaires: ['calms'], started_at: 3, finished_at: 4, answers: { calms: { 'culture.bad-news': 4 } }, position: 0 },
+  ],
+});
+
+let suite;
+before(async () => { suite = await new Suite().start({ extra: { '/blank.html': '<!doctype html><title>blank</title>' } }); });
+after(async () => { await suite?.stop(); });
+
+test('every page fits 320 px without sideways scrolling', async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 320, height: 700 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${suite.server.url}/blank.html`);
+  await page.evaluate((s) => localStorage.setItem('devops-maturity', s), STORE);
+  const width = async (where) => {
+    // Charts are drawn once ECharts has loaded: give them the time to lay out.
+    await page.waitForTimeout(1000);
+    return [where, await page.evaluate(() => document.documentElement.scrollWidth)];
+  };
+  const widths = [];
+  for (const path of ['/', '/runs/r2', '/runs/r/results', '/teams/t', '/teams/t/compare?from=r2&to=r', '/collect']) {
+    await page.goto(suite.server.url + path);
+    await page.locator('main h1').first().waitFor();
+    widths.push(await width(path));
+  }
+  await page.goto(`${suite.server.url}/`);
+  await page.getByLabel('Team name').fill('Payments');
+  await page.getByRole('button', { name: 'Start a workshop' }).click();
+  const link = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
+  widths.push(await width('workshop'));
+  await page.getByRole('link', { name: 'Open the presenter view' }).click();
+  await page.locator('main h1').first().waitFor();
+  widths.push(await width('presenter view'));
+  await page.goto(link);
+  await page.getByRole('radio').first().waitFor();
+  widths.push(await width('join link'));
+  await context.close();
+  assert.deepEqual(widths.filter(([, w]) => w > 320), [], 'pages wider than the screen');
+});
