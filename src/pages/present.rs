@@ -281,13 +281,10 @@ fn PresenterHeader(
     room: Memo<Option<Room>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let id = Memo::new(move |_| Some(id));
     let saved = Memo::new(move |_| {
-        id.get().is_some_and(|id| {
-            state
-                .store
-                .with(|s| s.workshop(id).is_some_and(|w| w.is_saved()))
-        })
+        state
+            .store
+            .with(|s| s.workshop(id).is_some_and(|w| w.is_saved()))
     });
     view! {
         <header class="presenter-header">
@@ -295,7 +292,7 @@ fn PresenterHeader(
             <p>{move || room.with(|r| r.as_ref().map(|r| {
                 format!("{} · no names, only numbers", count(r.participants, "participant", "participants"))
             }))}</p>
-            <p><A href=routes::workshop(id.get_untracked().unwrap_or_default())>"Back to the workshop"</A></p>
+            <p><A href=routes::workshop(id)>"Back to the workshop"</A></p>
         </header>
         {move || saved.get().then(|| view! {
             <p class="empty">"This workshop has been saved as the team's assessment; its results page has every figure."</p>
