@@ -31,7 +31,7 @@ export const POLICY = [
   "manifest-src 'self'",
   "worker-src 'self'",
   "object-src 'none'",
-  "base-uri 'none'",
+  "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
 

@@ -13,9 +13,10 @@ const walk = (d) => readdirSync(d).flatMap((name) => {
   const path = join(d, name);
   return statSync(path).isDirectory() ? walk(path) : [path];
 });
+// Relative to the worker's own address, so the list holds under a subpath too.
 const files = walk(dir)
-  .map((path) => '/' + relative(dir, path).split(sep).join('/'))
-  .filter((url) => url !== '/sw.js')
+  .map((path) => relative(dir, path).split(sep).join('/'))
+  .filter((url) => url !== 'sw.js' && !/\.(br|gz)$/.test(url))
   .sort();
 const hash = createHash('sha256');
 for (const url of files) hash.update(url).update(readFileSync(join(dir, url)));

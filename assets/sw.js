@@ -14,9 +14,11 @@ const CACHE = `devops-maturity-${VERSION}`;
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener('install', (event) => {
-  // Other files are fetched past the browser's HTTP cache: an older index.html kept
-  // there would point at files of the previous build, which the new cache lacks.
-  const requests = FILES.map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload' }));
+  // Other files are checked with the server first ('no-cache'): an older index.html
+  // kept in the HTTP cache would point at files of the previous build, which the new
+  // cache lacks. The copy the page just downloaded is confirmed current by a "304
+  // Not Modified", so a first visit downloads no file twice.
+  const requests = FILES.map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
 });
 
@@ -32,8 +34,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // Every app route is index.html.
-    const cached = () => caches.open(CACHE).then((cache) => cache.match('/index.html'));
+    // Every app route is index.html (beside this worker: the app may live under a subpath).
+    const cached = () => caches.open(CACHE).then((cache) => cache.match(new URL('index.html', self.location).href));
     event.respondWith(
       fetch(request)
         .then((response) => (response.ok ? response : cached().then((hit) => hit ?? response)))

@@ -3,9 +3,11 @@
 //! and which pages come with the app and which load as their own chunk.
 //!
 //! A participant's first screen is a question (`/runs/:run`, `/join`): those pages
-//! come with the app. Every other page is a lazy route: its code is split off by
-//! `tools/wasm-bindgen` into a chunk the browser fetches when the page is first
-//! opened (see the README's performance section).
+//! come with the app, and so does the start page's introduction (its forms and lists
+//! are a chunk, `pages/home.rs`). Every other page is a lazy route: its code is split
+//! off by `tools/wasm-bindgen` into a chunk (one per group of pages) the browser
+//! fetches when a page of the group is first opened (see the README's performance
+//! section).
 
 use crate::components::notice::StorageNotice;
 use crate::pages::{
@@ -13,21 +15,25 @@ use crate::pages::{
     present::PresentPage, results::Results, run::RunPage, team::TeamPage, workshop::WorkshopPage,
 };
 use crate::state::AppState;
+use crate::storage::Loaded;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
-use maturity_core::Catalog;
+use leptos_router::{path, Lazy, LazyRoute};
 
+/// The app, on the state `loaded` at start-up. The frame is drawn at once and the
+/// page in the next task, so neither holds up the browser for long (see `main.rs`).
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::load();
+pub fn App(loaded: Loaded) -> impl IntoView {
+    let state = AppState::new(loaded);
     provide_context(state);
+    let frame_drawn = RwSignal::new(false);
+    crate::platform::next_task(move || frame_drawn.set(true));
     view! {
-        <Router>
+        <Router base=crate::platform::base_path()>
             <FocusOnNavigate/>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SkipLink/>
             <header class="site-header">
-                <A href=crate::routes::HOME attr:class="brand">"DevOps maturity"</A>
+                <A href=crate::routes::home() attr:class="brand">"DevOps maturity"</A>
                 <span class="privacy">"Private by design: your answers never leave this browser."</span>
             </header>
             <StorageNotice/>
@@ -38,29 +44,30 @@ pub fn App() -> impl IntoView {
                 ))}
             </p>
             <main id="main" tabindex="-1">
-                {match Catalog::builtin() {
-                    Ok(_) => view! {
-                        <Routes fallback=NotFound>
-                            <Route path=path!("/") view={Lazy::<HomeRoute>::new()}/>
-                            <Route path=path!("/runs/:run") view=RunPage/>
-                            <Route path=path!("/runs/:run/results") view={Lazy::<ResultsRoute>::new()}/>
-                            <Route path=path!("/teams/:team") view={Lazy::<TeamRoute>::new()}/>
-                            <Route path=path!("/teams/:team/compare") view={Lazy::<CompareRoute>::new()}/>
-                            <Route path=path!("/workshops/:workshop") view={Lazy::<WorkshopRoute>::new()}/>
-                            <Route path=path!("/workshops/:workshop/present") view={Lazy::<PresentRoute>::new()}/>
-                            <Route path=path!("/join") view=JoinPage/>
-                            <Route path=path!("/collect") view={Lazy::<CollectRoute>::new()}/>
-                        </Routes>
-                    }.into_any(),
-                    Err(error) => view! {
-                        <h1>"The questionnaires could not be loaded"</h1>
-                        <p>"This build of the app contains a broken questionnaire file. Please report this:"</p>
-                        <pre>{error.to_string()}</pre>
-                    }.into_any(),
-                }}
+                <Show when=move || frame_drawn.get()>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Home/>
+                        <Route path=path!("/runs/:run") view=RunPage/>
+                        <Route path=path!("/runs/:run/results") view={Lazy::<ResultsRoute>::new()}/>
+                        <Route path=path!("/teams/:team") view={Lazy::<TeamRoute>::new()}/>
+                        <Route path=path!("/teams/:team/compare") view={Lazy::<CompareRoute>::new()}/>
+                        <Route path=path!("/workshops/:workshop") view={Lazy::<WorkshopRoute>::new()}/>
+                        <Route path=path!("/workshops/:workshop/present") view={Lazy::<PresentRoute>::new()}/>
+                        <Route path=path!("/join") view=JoinPage/>
+                        <Route path=path!("/collect") view={Lazy::<CollectRoute>::new()}/>
+                    </Routes>
+                </Show>
             </main>
         </Router>
     }
+}
+
+/// "Skip to content": to this page's `#main`, whichever page it is.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let href = move || crate::routes::on_page(&location.pathname.get(), "main");
+    view! { <a class="skip-link" href=href>"Skip to content"</a> }
 }
 
 /// After moving to another page, puts keyboard and screen-reader focus at the start
@@ -77,29 +84,71 @@ fn FocusOnNavigate() -> impl IntoView {
     });
 }
 
-/// A page loaded as its own chunk: `$route` names it in the router, `$page` is its
-/// component. The pages read their parameters themselves, so a route carries no data.
+/// A page loaded as a chunk: `$route` names it in the router, `$load` fetches its
+/// group's chunk and draws it. The pages read their parameters themselves, so a
+/// route carries no data.
 macro_rules! lazy_page {
-    ($route:ident, $page:ident) => {
+    ($route:ident, $load:expr) => {
         struct $route;
 
-        #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
                 $route
             }
 
-            fn view(_this: Self) -> AnyView {
-                view! { <$page/> }.into_any()
+            async fn view(_this: Self) -> AnyView {
+                $load.await
             }
         }
     };
 }
 
-lazy_page!(HomeRoute, Home);
-lazy_page!(ResultsRoute, Results);
-lazy_page!(TeamRoute, TeamPage);
-lazy_page!(CompareRoute, ComparePage);
-lazy_page!(WorkshopRoute, WorkshopPage);
-lazy_page!(PresentRoute, PresentPage);
-lazy_page!(CollectRoute, CollectPage);
+lazy_page!(ResultsRoute, results_page());
+lazy_page!(TeamRoute, history_page(History::Team));
+lazy_page!(CompareRoute, history_page(History::Compare));
+lazy_page!(WorkshopRoute, facilitation_page(Facilitation::Workshop));
+lazy_page!(PresentRoute, facilitation_page(Facilitation::Present));
+lazy_page!(CollectRoute, facilitation_page(Facilitation::Collect));
+
+// Three chunks, not one per page (and the start page's own, in `pages/home.rs`):
+// pages that share most of their code (a team's trends; workshop codes and
+// statistics) load together, so opening a page costs a few requests instead of
+// dozens of small shared pieces (see the README's performance section).
+
+/// An assessment's results: what finishing one opens.
+#[lazy]
+fn results_page() -> AnyView {
+    view! { <Results/> }.into_any()
+}
+
+/// The pages that look back over a team's history.
+#[derive(Clone, Copy)]
+enum History {
+    Team,
+    Compare,
+}
+
+#[lazy]
+fn history_page(page: History) -> AnyView {
+    match page {
+        History::Team => view! { <TeamPage/> }.into_any(),
+        History::Compare => view! { <ComparePage/> }.into_any(),
+    }
+}
+
+/// The facilitator's workshop pages: the room, the projector, collecting codes.
+#[derive(Clone, Copy)]
+enum Facilitation {
+    Workshop,
+    Present,
+    Collect,
+}
+
+#[lazy]
+fn facilitation_page(page: Facilitation) -> AnyView {
+    match page {
+        Facilitation::Workshop => view! { <WorkshopPage/> }.into_any(),
+        Facilitation::Present => view! { <PresentPage/> }.into_any(),
+        Facilitation::Collect => view! { <CollectPage/> }.into_any(),
+    }
+}

@@ -14,8 +14,10 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where Trunk puts the vendored ECharts build (copied from npm, never a CDN).
-pub const ECHARTS_URL: &str = "/vendor/echarts.min.js";
+/// Where Trunk puts the vendored ECharts build (copied from npm, never a CDN),
+/// relative to the app's address (the page's `<base href>`), so it loads under a
+/// subpath too.
+pub const ECHARTS_URL: &str = "vendor/echarts.min.js";
 
 #[wasm_bindgen]
 extern "C" {

@@ -2,9 +2,17 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use devops_maturity::{app::App, platform, storage};
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(devops_maturity::app::App);
-    devops_maturity::platform::keep_offline();
+    // Start-up is three tasks, not one: a phone compiles each wasm function the first
+    // time it runs, and one long task would keep the page from responding meanwhile.
+    // 1. Read the questionnaires and the saved data.
+    let loaded = storage::load(platform::now());
+    // 2. The page frame (App then draws the page itself in a third task).
+    platform::next_task(move || {
+        leptos::mount::mount_to_body(move || leptos::view! { <App loaded/> });
+        platform::keep_offline();
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -70,7 +70,8 @@ pub fn keep_offline() {
         let supported = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
             .is_ok_and(|s| !s.is_undefined() && !s.is_null());
         if supported {
-            let _ = navigator.service_worker().register("/sw.js");
+            // Relative to the page's base: the worker's scope is the app's own path.
+            let _ = navigator.service_worker().register("sw.js");
         }
     });
     // requestIdleCallback where there is one (not in Safari), else a short delay.
@@ -108,11 +109,31 @@ pub fn print() {
     }
 }
 
-/// `https://host:port` of this page.
-pub fn origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
+/// The path the app is served under: `""` at the root of a site, `"/tools/maturity"`
+/// under a subpath. Read from the page's `<base href>`, which Trunk writes from
+/// `--public-url`; the router, the service worker and every link follow it.
+pub fn base_path() -> String {
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let href = window
+        .document()
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|base| base.get_attribute("href"));
+    let page = window.location().href().unwrap_or_default();
+    // No <base>: the app is at the root of its origin.
+    href.and_then(|href| web_sys::Url::new_with_base(&href, &page).ok())
+        .map(|url| url.pathname().trim_end_matches('/').to_string())
         .unwrap_or_default()
+}
+
+/// The whole address of an app path (`routes::join(..)`, which carries the base
+/// path), for links that leave this browser: join links, answer-code links, QR codes.
+pub fn app_url(path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{path}")
 }
 
 /// Copies `text` to the clipboard; `false` when the browser does not allow it (the
@@ -215,6 +236,13 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
         std::time::Duration::from_secs(10),
     );
     Ok(())
+}
+
+/// Runs `f` as a task of its own, so the browser may paint and handle input first.
+/// Start-up is cut into such tasks (see `main.rs`): on a slow phone one long task
+/// would hold the page unresponsive while the wasm compiles the code it first runs.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
 }
 
 /// Records a User Timing mark, which the benchmark reads to time work done in wasm.

@@ -26,9 +26,13 @@ pub struct AppState {
 impl AppState {
     /// Reads the saved state from storage, and follows changes other tabs make to it.
     pub fn load() -> AppState {
-        // Parsed once, first: reading the store checks its answers against it.
-        let builtin = Catalog::builtin().unwrap_or_default();
-        let loaded = storage::load(now());
+        AppState::new(storage::load(now()))
+    }
+
+    /// The state of what [`storage::load`] read, following changes other tabs make.
+    pub fn new(loaded: storage::Loaded) -> AppState {
+        // Each built-in questionnaire is parsed when a page first uses it.
+        let builtin = Catalog::builtin();
         let store = RwSignal::new(loaded.store);
         // Only the user's own questionnaires shape the catalog: other changes to the
         // store leave it (and everything derived from it) untouched.

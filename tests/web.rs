@@ -34,7 +34,7 @@ fn radios(host: &HtmlElement) -> Vec<HtmlInputElement> {
 
 #[wasm_bindgen_test]
 async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let calms = catalog.get("calms").unwrap();
     let step = catalog.steps(&["calms".to_string()])[0].clone();
     let chosen = RwSignal::new(None::<u8>);
@@ -74,7 +74,7 @@ async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick(
 
 #[wasm_bindgen_test]
 fn score_table_shows_scores_and_says_what_was_not_answered() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let calms = catalog.get("calms").unwrap();
     let first = &calms.questions[0];
     let answers = BTreeMap::from([(first.id.clone(), 2u8)]);
@@ -311,7 +311,7 @@ fn type_and_commit(input: &HtmlInputElement, text: &str, commit: bool) {
 
 #[wasm_bindgen_test]
 async fn percentage_field_reports_only_committed_valid_values() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let step = catalog
         .steps(&["dora".to_string()])
         .into_iter()

@@ -36,7 +36,7 @@ pub fn CompareForm(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl 
         if let (Some(a), Some(b)) = (chosen(from, 1), chosen(to, 0)) {
             navigate(
                 &routes::compare(&team.get_untracked(), &RunId(a), &RunId(b)),
-                Default::default(),
+                routes::navigate(),
             );
         }
     };

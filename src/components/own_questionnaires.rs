@@ -34,9 +34,7 @@ pub fn OwnQuestionnaires() -> impl IntoView {
                 Ok(text) => text,
                 Err(e) => return message.set(Some((false, e))),
             };
-            let Ok(builtin) = maturity_core::Catalog::builtin() else {
-                return;
-            };
+            let builtin = maturity_core::Catalog::builtin();
             let result = builtin
                 .parse_custom(&name, &text)
                 .map_err(|e| ChangeError::Questionnaire(QuestionnaireError::Invalid(e.to_string())))

@@ -36,7 +36,7 @@ pub fn StartForm() -> impl IntoView {
                 )
             });
             match result {
-                Ok(run) => navigate(&routes::run(&run), Default::default()),
+                Ok(run) => navigate(&routes::run(&run), routes::navigate()),
                 Err(e) => error.set(Some(e.to_string())),
             }
         }
@@ -55,7 +55,7 @@ pub fn StartForm() -> impl IntoView {
             )
         });
         match result {
-            Ok(id) => navigate(&routes::workshop(id), Default::default()),
+            Ok(id) => navigate(&routes::workshop(id), routes::navigate()),
             Err(e) => error.set(Some(e.to_string())),
         }
     };

@@ -99,7 +99,7 @@ fn DeleteTeam(
             return;
         };
         match state.change(|s| s.delete_team(&t.id, now())) {
-            Ok(_) => navigate(routes::HOME, Default::default()),
+            Ok(_) => navigate(&routes::home(), routes::navigate()),
             Err(e) => message.set(Some(e.to_string())),
         }
     };

@@ -4,6 +4,7 @@
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use maturity_core::codec::{encode_join, Invitation};
 use maturity_core::words::count;
 
@@ -40,11 +41,11 @@ pub fn WorkshopList() -> impl IntoView {
                 <h2 id="workshops-heading">"Workshops on this device"</h2>
                 <ul>
                     {open.into_iter().map(|(href, team, n)| view! {
-                        <li>"Facilitating: " <a href=href>{format!("workshop for {team}")}</a>
+                        <li>"Facilitating: " <A href=href>{format!("workshop for {team}")}</A>
                             {format!(" ({} collected)", count(n, "answer code", "answer codes"))}</li>
                     }).collect_view()}
                     {joined.into_iter().map(|(href, team, done)| view! {
-                        <li>"Taking part: " <a href=href>{format!("workshop for {team}")}</a>
+                        <li>"Taking part: " <A href=href>{format!("workshop for {team}")}</A>
                             {if done { " (answer code ready)" } else { " (answering)" }}</li>
                     }).collect_view()}
                 </ul>

@@ -1,5 +1,9 @@
 //! The start page: begin an assessment or a workshop for a team, the user's own
 //! questionnaires, the workshops on this device, and every team's runs.
+//!
+//! Its heading and what the app is for come with the app (they are the page's
+//! largest text, so a first visit sees them as soon as the app runs); the forms and
+//! lists below load as a chunk of their own.
 
 use crate::components::own_questionnaires::OwnQuestionnaires;
 use crate::components::start_form::StartForm;
@@ -27,9 +31,18 @@ pub fn Home() -> impl IntoView {
             {move || format!("Walk your team through {}, and see where you stand and what to try next. ", titles())}
             "Everything you enter stays in this browser: nothing is sent anywhere."
         </p>
+        {Suspend::new(async { sections().await })}
+    }
+}
+
+/// Everything below the introduction, split off into the start page's chunk.
+#[lazy]
+fn sections() -> AnyView {
+    view! {
         <StartForm/>
         <OwnQuestionnaires/>
         <WorkshopList/>
         <TeamList/>
     }
+    .into_any()
 }

@@ -4,7 +4,7 @@
 
 use crate::components::qr::QrCode;
 use crate::components::stepper::QuestionStepper;
-use crate::platform::{copy_text, download, now, origin, random_u32, set_title, use_hash};
+use crate::platform::{app_url, copy_text, download, now, random_u32, set_title, use_hash};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -129,7 +129,7 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
     });
     let link = Signal::derive(move || {
         code.get()
-            .map(|c| format!("{}{}", origin(), routes::collect(&c)))
+            .map(|c| app_url(&routes::collect(&c)))
             .unwrap_or_default()
     });
     let status = RwSignal::new(String::new());

@@ -65,7 +65,7 @@ pub fn Results() -> impl IntoView {
             view! {
                 <h1>"Results not found"</h1>
                 <p>"This assessment is not saved in this browser."</p>
-                <p><A href=routes::HOME>"See your teams and assessments"</A></p>
+                <p><A href=routes::home()>"See your teams and assessments"</A></p>
             }
             .into_any()
         }
@@ -81,7 +81,7 @@ pub fn Results() -> impl IntoView {
                 <p>
                     <A href=routes::team(&team)>"Team history and trends"</A>
                     " · "
-                    <A href=routes::HOME>"Back to your teams"</A>
+                    <A href=routes::home()>"Back to your teams"</A>
                 </p>
             })
         }}
@@ -141,7 +141,7 @@ fn ResumeOrReopen(run: Run) -> impl IntoView {
     }
     let reopen = move |_| {
         if state.change(|s| s.reopen(&run.id, now())).is_ok() {
-            navigate(&routes::run(&run.id), Default::default());
+            navigate(&routes::run(&run.id), routes::navigate());
         }
     };
     view! {
@@ -258,7 +258,7 @@ fn overview_view(catalog: &Catalog, run: &Run) -> impl IntoView {
             let result = score(q, &run.answers);
             view! {
                 <tr>
-                    <th scope="row"><a href=format!("#result-{}", q.id)>{q.title.clone()}</a></th>
+                    <th scope="row"><a href=routes::on_page(&routes::results(&run.id), &format!("result-{}", q.id))>{q.title.clone()}</a></th>
                     <td class="num">{format_score(result.overall)}</td>
                     <td class="num">{format!("{} of {}", result.answered, result.asked)}</td>
                 </tr>

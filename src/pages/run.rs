@@ -39,7 +39,7 @@ pub fn RunPage() -> impl IntoView {
                 view! {
                     <h1>"Assessment not found"</h1>
                     <p>"This assessment is not saved in this browser. It may have been taken on another device, or deleted."</p>
-                    <p><A href=routes::HOME>"See your teams and assessments"</A></p>
+                    <p><A href=routes::home()>"See your teams and assessments"</A></p>
                 }.into_any()
             } else if finished.get() {
                 view! {
@@ -105,7 +105,7 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step>>) -> impl IntoView {
     let on_finish = Callback::new(move |()| {
         let id = run_id.get_untracked();
         state.change(|s| s.finish(&id, now()))?;
-        navigate(&routes::results(&id), Default::default());
+        navigate(&routes::results(&id), routes::navigate());
         Ok(())
     });
 

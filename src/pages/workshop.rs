@@ -5,7 +5,7 @@
 use crate::components::actions::{detail_of, without_done, ActionCheck};
 use crate::components::code_collector::CodeCollector;
 use crate::components::qr::QrCode;
-use crate::platform::{copy_text, format_date_time, new_id, now, origin, set_title};
+use crate::platform::{app_url, copy_text, format_date_time, new_id, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ use maturity_core::RunId;
 /// The join link for a workshop, as participants open it.
 fn join_link(workshop: &Workshop, team_name: &str) -> String {
     let code = encode_join(&Invitation::to_workshop(workshop, team_name));
-    format!("{}{}", origin(), routes::join(&code))
+    app_url(&routes::join(&code))
 }
 
 #[component]
@@ -39,7 +39,7 @@ pub fn WorkshopPage() -> impl IntoView {
             view! {
                 <h1>"Workshop not found"</h1>
                 <p>"This workshop is not on this device. Workshops live on the facilitator's device; if you are a participant, open the join link instead."</p>
-                <p><A href=routes::HOME>"Start page"</A></p>
+                <p><A href=routes::home()>"Start page"</A></p>
             }
             .into_any()
         }
@@ -227,7 +227,7 @@ fn SaveWorkshop(id: u32, collected: Memo<usize>) -> impl IntoView {
     let save = move |_| {
         let catalog = state.catalog.get_untracked();
         match state.change(|s| s.save_workshop(id, &catalog, RunId(new_id("r")), now())) {
-            Ok(run) => navigate(&routes::results(&run), Default::default()),
+            Ok(run) => navigate(&routes::results(&run), routes::navigate()),
             Err(e) => error.set(Some(e.to_string())),
         }
     };
@@ -252,7 +252,7 @@ fn DeleteWorkshop(id: u32, collected: Memo<usize>) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let delete = move |_| match state.change(|s| s.delete_workshop(id, now())) {
-        Ok(()) => navigate(routes::HOME, Default::default()),
+        Ok(()) => navigate(&routes::home(), routes::navigate()),
         Err(e) => error.set(Some(e.to_string())),
     };
     view! {

@@ -279,6 +279,28 @@ let homeBytes = [];
   homeBytes = bytes;
   await context.close();
 }
+
+// A whole first visit to a join link, service worker included: everything the
+// server sent (as sent, compressed) until the worker has kept the app for offline.
+let firstVisit;
+{
+  const visitServer = await startServer(DIST);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${visitServer.url}/join#j1.b3fGK17u0MYIUGF5bWVudHMBBWNhbG1zfQfiMg`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  await page.waitForTimeout(500);
+  const sent = visitServer.served;
+  const downloads = sent.filter((s) => s.status === 200).map((s) => s.path);
+  firstVisit = {
+    bytes: sent.reduce((a, s) => a + s.bytes, 0),
+    files: downloads.length,
+    revalidated: sent.filter((s) => s.status === 304).length,
+    twice: downloads.filter((p, i) => downloads.indexOf(p) !== i),
+  };
+  await context.close();
+  await visitServer.close();
+}
 await browser.close();
 await server.close();
 
@@ -295,6 +317,8 @@ const rows = [
   ['first-question route, all responses (gzip -9)', `${kb(transferred)} (target <= 200 KB)${echartsEarly ? '  !! includes ECharts' : ''}`],
   ['first-question route, all responses (brotli 11)', `${kb(transferredBr)} (target <= 160 KB)`],
   ['start page, all responses (gzip -9)', `${kb(homeBytes.reduce((a, b) => a + b.gz, 0))} (target <= 300 KB)`],
+  ['a first visit to a join link, service worker and its offline copy included (as sent, brotli)',
+    `${kb(firstVisit.bytes)} in ${firstVisit.files} files, ${firstVisit.revalidated} confirmed current (304); downloaded twice: ${firstVisit.twice.join(' ') || 'none'}`],
   [`wasm split off into ${split.length} chunks loaded by the pages that need them (gzip -9)`, kb(sizeOf(split.map((f) => readFileSync(join(DIST, f)))))],
   ['ECharts custom build (esbuild: line, bar, radar, SVG), lazy (gzip -9)', `${kb(sizes.echarts)} (full echarts.min.js: ${kb(sizes.echartsFull)})`],
   [`team page with ${HISTORY} runs, all responses incl. ECharts (gzip -9)`, kb(chartsRouteBytes)],

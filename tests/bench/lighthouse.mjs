@@ -62,7 +62,12 @@ async function audit(path) {
   await b.close();
   rmSync(profile, { recursive: true, force: true });
   const { categories, audits } = result.lhr;
-  return { score: categories.performance.score, lcp: audits['largest-contentful-paint'].numericValue };
+  const ms = (id) => audits[id].numericValue;
+  return {
+    score: categories.performance.score,
+    lcp: ms('largest-contentful-paint'), fcp: ms('first-contentful-paint'), si: ms('speed-index'),
+    tbt: ms('total-blocking-time'), cls: audits['cumulative-layout-shift'].numericValue,
+  };
 }
 
 const pages = [['start page', '/'], ['question of an assessment', '/runs/r'], ['join link', await joinLink()]];
@@ -71,7 +76,9 @@ for (const [name, path] of pages) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await audit(path));
   const score = median(runs.map((r) => r.score));
-  const lcp = median(runs.map((r) => r.lcp));
-  console.log(`  ${name.padEnd(28)} ${score.toFixed(2)}  (LCP ${(lcp / 1000).toFixed(1)} s; runs: ${runs.map((r) => r.score.toFixed(2)).join(', ')})`);
+  const m = (key) => median(runs.map((r) => r[key]));
+  const s = (key) => `${(m(key) / 1000).toFixed(1)} s`;
+  console.log(`  ${name.padEnd(28)} ${score.toFixed(2)}  (FCP ${s('fcp')}, LCP ${s('lcp')}, speed index ${s('si')}, `
+    + `blocking ${m('tbt').toFixed(0)} ms, layout shift ${m('cls').toFixed(3)}; runs: ${runs.map((r) => r.score.toFixed(2)).join(', ')})`);
 }
 await server.close();

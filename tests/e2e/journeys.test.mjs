@@ -339,13 +339,19 @@ test('one run can cover several questionnaires, each with its own results', asyn
   }
   // The overview links to each questionnaire's section.
   await page.getByRole('region', { name: 'Overview' }).getByRole('link', { name: 'Team Topologies' }).click();
-  assert.ok(page.url().endsWith('#result-team-topologies'));
+  // On this page: the link carries the page's own path (the page has a <base>).
+  assert.ok(page.url().endsWith('/results#result-team-topologies'), page.url());
   const westrum = page.getByRole('region', { name: 'Westrum culture' });
   await westrum.getByRole('table').waitFor();
   assert.equal(await westrum.locator('[data-testid=chart], .chart-empty').count(), 0,
     'a one-dimension questionnaire gets a table, not an empty chart');
   const threeWays = page.getByRole('region', { name: 'The Three Ways' });
   await threeWays.locator('[data-testid=chart] svg').first().waitFor();
+  // "Skip to content" stays on this page too.
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Enter');
+  await eventually(() => page.url(), (u) => u.endsWith('/results#main'), 'skipped to this page\'s content');
+  await westrum.getByRole('table').waitFor();
   await app.audit('results of a three-questionnaire run');
   await app.open('/');
   await page.getByRole('region', { name: 'Platform' })

@@ -22,12 +22,33 @@ const TYPES = {
 /** A build file named by its content's hash (Trunk's, or the wasm chunks' build id). */
 export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
-export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+/** The build to serve: dist/, or APP_DIST (the subpath build .ci/test makes). */
+export const DIST = process.env.APP_DIST
+  ? resolve(process.env.APP_DIST)
+  : resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+/** The path the app lives under (`/tools/maturity`), as the build was told with
+ *  `--public-url`; empty at the root of the site. */
+export const BASE = (process.env.APP_BASE ?? '').replace(/\/+$/, '');
 
-/** Starts a server for `root` on 127.0.0.1 and a free port; resolves to { url, close }. */
-export async function startServer(root = DIST, { extra = {}, port: wanted = 0 } = {}) {
+/** Starts a server for `root` on 127.0.0.1 and a free port, the app under `base`;
+ *  resolves to { url, close, served }, `url` being the app's address (with its
+ *  base) and `served` every response so far: { path, status, bytes } (bytes as sent). */
+export async function startServer(root = DIST, { extra = {}, port: wanted = 0, base = BASE } = {}) {
+  const served = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const end = res.end.bind(res);
+    res.end = (body, ...rest) => {
+      const path = new URL(req.url, 'http://x').pathname;
+      served.push({ path, status: res.statusCode, bytes: body ? Buffer.byteLength(body) : 0 });
+      return end(body, ...rest);
+    };
+    const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // Nothing of the app exists outside its base path.
+    if (full !== base && !full.startsWith(`${base}/`)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const path = full.slice(base.length) || '/';
     if (extra[path]) {
       // A path without an extension is an app route: an HTML page.
       res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'text/plain' });
@@ -59,21 +80,33 @@ export async function startServer(root = DIST, { extra = {}, port: wanted = 0 } 
         if ((await stat(target + ext)).isFile()) { encoding = [name, ext]; break; }
       } catch { /* no such copy */ }
     }
-    const body = await readFile(encoding ? target + encoding[1] : target);
-    res.writeHead(200, {
+    const sent = encoding ? target + encoding[1] : target;
+    // A validator, as static hosts send: a browser or the service worker checking
+    // whether its copy is current gets "304 Not Modified", not the file again.
+    const { size, mtimeMs } = await stat(sent);
+    const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+    const headers = {
       ...(encoding ? { 'content-encoding': encoding[0] } : {}),
+      etag,
       vary: 'accept-encoding',
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       // As a good static host would: files named by their content's hash are kept
       // for good; everything else is checked with the server on every use.
       'cache-control': HASHED.test(target) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    const body = await readFile(sent);
+    res.writeHead(200, headers);
     res.end(body);
   });
   await new Promise((ok) => server.listen(wanted, '127.0.0.1', ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    served,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }

@@ -15,13 +15,13 @@ export const TARGET = {
   homeGzip: 300 * 1024,
 };
 /** What this build must not exceed: the figures reached so far (first question
- *  291.3 KB gzip and 237.4 KB brotli, start page 416.1 KB gzip), with a little room.
+ *  291.7 KB gzip and 237.9 KB brotli, start page 406.5 KB gzip), with a little room.
  *  The gap to TARGET is printed; see the README's performance section for where the
  *  remaining bytes are. Lower these as the app gets lighter, never raise them. */
 export const BUDGET = {
   questionGzip: 296 * 1024,
   questionBrotli: 242 * 1024,
-  homeGzip: 422 * 1024,
+  homeGzip: 411 * 1024,
 };
 
 export const gzip = (body) => gzipSync(body, { level: 9 }).length;
@@ -67,7 +67,7 @@ async function firstVisit(path, ready, { seeded = true } = {}) {
 
 const total = (responses, size) => responses.reduce((sum, r) => sum + size(r.body), 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const chunks = (responses) => responses.filter((r) => /\/split_[^/]*\.wasm$/.test(r.path));
+const chunks = (responses) => responses.filter((r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r.path));
 const firstQuestion = (page) => page.getByRole('radio').first().waitFor();
 
 function assertNothingTwice(responses, where) {
@@ -114,21 +114,32 @@ test('the start page is within its budget and loads its own chunk', async () => 
   assertNothingTwice(responses, 'start page');
 });
 
-test('every other page fetches its own chunk when first opened', async () => {
-  const pages = [
-    ['/runs/r/results', 'Results for Payments'],
-    ['/teams/t', 'Payments'],
-    ['/teams/t/compare?from=r&to=r', 'Payments: nothing to compare'],
-    ['/workshops/0000abcd', 'Workshop not found'],
-    ['/workshops/0000abcd/present', 'Workshop not found'],
-    ['/collect', 'These answers belong to a workshop on another device'],
+test("every other page fetches its group's chunk when first opened", async () => {
+  // Pages that share most of their code load as one group (src/app.rs): opening
+  // one costs a few requests, not dozens of small shared pieces.
+  const groups = [
+    [['/runs/r/results', 'Results for Payments']],
+    [['/teams/t', 'Payments'], ['/teams/t/compare?from=r&to=r', 'Payments: nothing to compare']],
+    [
+      ['/workshops/0000abcd', 'Workshop not found'],
+      ['/workshops/0000abcd/present', 'Workshop not found'],
+      ['/collect', 'These answers belong to a workshop on another device'],
+    ],
   ];
-  const seen = new Set();
-  for (const [path, heading] of pages) {
-    const responses = await firstVisit(path, (page) => page.getByRole('heading', { level: 1, name: heading }).waitFor());
-    const own = chunks(responses).map((r) => r.path);
-    assert.ok(own.length > 0, `${path} loads a chunk`);
-    seen.add(own.join(' '));
+  const home = chunks(await firstVisit('/', (page) => page.getByRole('heading', { name: 'Start an assessment' }).waitFor()));
+  const seen = new Set([home.map((r) => r.path).sort().join(' ')]);
+  for (const group of groups) {
+    const loaded = new Set();
+    for (const [path, heading] of group) {
+      const responses = await firstVisit(path, (page) => page.getByRole('heading', { level: 1, name: heading }).waitFor());
+      const own = chunks(responses).map((r) => r.path).sort();
+      assert.ok(own.length > 0, `${path} loads a chunk`);
+      assert.ok(own.length <= 16, `${path} loads ${own.length} chunks: too many requests for one page`);
+      assertNothingTwice(responses, path);
+      loaded.add(own.join(' '));
+    }
+    assert.equal(loaded.size, 1, `${group.map(([p]) => p).join(', ')} load the same chunks`);
+    seen.add([...loaded][0]);
   }
-  assert.equal(seen.size, pages.length, 'each page has chunks of its own');
+  assert.equal(seen.size, groups.length + 1, 'each group (and the start page) has chunks of its own');
 });

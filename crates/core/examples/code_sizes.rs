@@ -9,10 +9,11 @@ use maturity_core::Catalog;
 use std::collections::BTreeMap;
 
 fn main() {
-    let Ok(catalog) = Catalog::builtin() else {
-        eprintln!("the built-in questionnaires do not load");
+    if let Err(e) = Catalog::check_builtin() {
+        eprintln!("the built-in questionnaires do not load: {e}");
         std::process::exit(1);
-    };
+    }
+    let catalog = Catalog::builtin();
     let all: Vec<String> = catalog.all().iter().map(|q| q.id.clone()).collect();
     let mut sets: Vec<(String, Vec<String>)> =
         vec![("all five questionnaires".into(), all.clone())];

@@ -1,7 +1,8 @@
-//! The questionnaires the app offers: the built-in data files (compiled in, parsed
-//! and validated once) and questionnaires of the user's own, checked before they join.
+//! The questionnaires the app offers: the built-in data files (compiled in, each
+//! parsed and validated the first time a page uses it) and questionnaires of the
+//! user's own, checked before they join.
 //!
-//! Adding a framework means adding a file under `questionnaires/` and a line to
+//! Adding a framework means adding a file under `questionnaires/` and an entry to
 //! [`BUILTIN_FILES`]; no other code changes (see the README for the two built-in
 //! questionnaires whose results also have views of their own).
 
@@ -11,28 +12,38 @@ use crate::validate::{validate, Problem};
 use std::sync::{Arc, OnceLock};
 use thiserror::Error;
 
-/// (file name, contents) of every built-in questionnaire, in the order they are offered.
-pub const BUILTIN_FILES: &[(&str, &str)] = &[
-    (
-        "calms.json",
-        include_str!("../../../questionnaires/calms.json"),
-    ),
-    (
-        "three-ways.json",
-        include_str!("../../../questionnaires/three-ways.json"),
-    ),
-    (
-        "team-topologies.json",
-        include_str!("../../../questionnaires/team-topologies.json"),
-    ),
-    (
-        "dora.json",
-        include_str!("../../../questionnaires/dora.json"),
-    ),
-    (
-        "westrum.json",
-        include_str!("../../../questionnaires/westrum.json"),
-    ),
+/// A questionnaire that ships with the app. Its id and the prefix of its question
+/// ids are stated here, so the catalog can be listed and a question found without
+/// parsing every file: a page parses only the questionnaires it shows (the tests
+/// check these against the files).
+#[derive(Debug)]
+pub struct BuiltinFile {
+    pub id: &'static str,
+    /// What every question id of the file starts with, before its first dot.
+    pub prefix: &'static str,
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+/// A [`BuiltinFile`] for `questionnaires/<file>`.
+macro_rules! builtin {
+    ($id:literal, $prefix:literal, $file:literal) => {
+        BuiltinFile {
+            id: $id,
+            prefix: $prefix,
+            file: $file,
+            text: include_str!(concat!("../../../questionnaires/", $file)),
+        }
+    };
+}
+
+/// Every built-in questionnaire, in the order they are offered.
+pub const BUILTIN_FILES: [BuiltinFile; 5] = [
+    builtin!("calms", "calms", "calms.json"),
+    builtin!("three-ways", "three-ways", "three-ways.json"),
+    builtin!("team-topologies", "tt", "team-topologies.json"),
+    builtin!("dora", "dora", "dora.json"),
+    builtin!("westrum", "westrum", "westrum.json"),
 ];
 
 /// Why a questionnaire file could not be used.
@@ -48,58 +59,149 @@ pub enum CatalogError {
     QuestionPrefix { id: String, prefix: String },
 }
 
+/// One questionnaire on offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Entry {
+    /// A built-in file (its index in [`BUILTIN_FILES`]), parsed when first used.
+    Builtin(usize),
+    /// One of the user's own, parsed and checked when it joined.
+    Own(Arc<Questionnaire>),
+}
+
+impl Entry {
+    fn id(&self) -> &str {
+        match self {
+            Entry::Builtin(index) => BUILTIN_FILES[*index].id,
+            Entry::Own(q) => &q.id,
+        }
+    }
+
+    /// What the ids of its questions start with.
+    fn prefix(&self) -> &str {
+        match self {
+            Entry::Builtin(index) => BUILTIN_FILES[*index].prefix,
+            Entry::Own(q) => &q.id,
+        }
+    }
+
+    fn questionnaire(&self) -> Option<&Arc<Questionnaire>> {
+        match self {
+            Entry::Builtin(index) => builtin_questionnaire(*index),
+            Entry::Own(q) => Some(q),
+        }
+    }
+}
+
+/// The built-in questionnaire at `index`, parsed and validated on first use and
+/// kept for the session. A broken file (which the tests refuse) is left out.
+fn builtin_questionnaire(index: usize) -> Option<&'static Arc<Questionnaire>> {
+    static PARSED: [OnceLock<Option<Arc<Questionnaire>>>; BUILTIN_FILES.len()] =
+        [const { OnceLock::new() }; BUILTIN_FILES.len()];
+    PARSED[index]
+        .get_or_init(|| parse_builtin(&BUILTIN_FILES[index]).ok().map(Arc::new))
+        .as_ref()
+}
+
+/// Parses and validates a built-in file and checks the id and question prefix it
+/// is listed with. Its errors carry no field path: the tests run [`parse`] on the
+/// same files, so the app carries no path-tracking parser for them.
+pub fn parse_builtin(builtin: &BuiltinFile) -> Result<Questionnaire, CatalogError> {
+    let file = builtin.file;
+    let q: Questionnaire = serde_json::from_str(builtin.text).map_err(|e| CatalogError::Parse {
+        file: file.to_string(),
+        reason: e.to_string(),
+    })?;
+    validate(file, &q).map_err(CatalogError::Invalid)?;
+    if q.id != builtin.id {
+        return Err(CatalogError::Parse {
+            file: file.to_string(),
+            reason: format!("its id is {:?}, but it is listed as {:?}", q.id, builtin.id),
+        });
+    }
+    if let Some(question) = q
+        .questions
+        .iter()
+        .find(|question| !question.id.starts_with(&format!("{}.", builtin.prefix)))
+    {
+        return Err(CatalogError::QuestionPrefix {
+            id: question.id.clone(),
+            prefix: builtin.prefix.to_string(),
+        });
+    }
+    Ok(q)
+}
+
 /// The questionnaires the app offers. Cheap to clone: the questionnaires are shared.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Catalog {
-    questionnaires: Vec<Arc<Questionnaire>>,
+    entries: Vec<Entry>,
 }
 
 impl Catalog {
-    /// The compiled-in questionnaires, parsed and validated on first use. This is
-    /// the one way to get them; a broken file is a build error the app reports.
-    pub fn builtin() -> Result<Catalog, CatalogError> {
-        static BUILTIN: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| Catalog::from_files(BUILTIN_FILES))
-            .clone()
+    /// The questionnaires that ship with the app. Each is parsed the first time a
+    /// page asks for it, so the first question parses one file, not five.
+    pub fn builtin() -> Catalog {
+        Catalog {
+            entries: (0..BUILTIN_FILES.len()).map(Entry::Builtin).collect(),
+        }
     }
 
-    /// Parses and validates `(file name, contents)` pairs: files that ship with the
-    /// app, whose parse errors are caught by the tests with their field paths
-    /// ([`parse`]), so the app itself carries no path-tracking parser for them.
-    pub fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
-        let mut questionnaires: Vec<Arc<Questionnaire>> = Vec::with_capacity(files.len());
-        for (file, text) in files {
-            let q: Questionnaire = serde_json::from_str(text).map_err(|e| CatalogError::Parse {
-                file: file.to_string(),
-                reason: e.to_string(),
-            })?;
-            validate(file, &q).map_err(CatalogError::Invalid)?;
-            if questionnaires.iter().any(|existing| existing.id == q.id) {
+    /// Parses and validates every built-in file and checks their ids are distinct:
+    /// what the tests hold every build to (the app leaves a broken file out).
+    pub fn check_builtin() -> Result<(), CatalogError> {
+        Catalog::check_files(&BUILTIN_FILES)
+    }
+
+    /// [`Catalog::check_builtin`] for any list of files.
+    pub fn check_files(files: &[BuiltinFile]) -> Result<(), CatalogError> {
+        let mut ids: Vec<&str> = Vec::new();
+        for builtin in files {
+            let q = parse_builtin(builtin)?;
+            if ids.contains(&builtin.id) {
                 return Err(CatalogError::DuplicateQuestionnaire {
-                    file: file.to_string(),
+                    file: builtin.file.to_string(),
                     id: q.id,
                 });
             }
-            questionnaires.push(Arc::new(q));
+            ids.push(builtin.id);
         }
-        Ok(Catalog { questionnaires })
+        Ok(())
     }
 
-    pub fn all(&self) -> &[Arc<Questionnaire>] {
-        &self.questionnaires
+    /// Every questionnaire on offer, in order (parsing any built-in one not yet read).
+    pub fn all(&self) -> Vec<Arc<Questionnaire>> {
+        self.entries
+            .iter()
+            .filter_map(Entry::questionnaire)
+            .cloned()
+            .collect()
+    }
+
+    /// The ids on offer, in order, without parsing anything.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(Entry::id)
     }
 
     pub fn get(&self, id: &str) -> Option<&Arc<Questionnaire>> {
-        self.questionnaires.iter().find(|q| q.id == id)
+        self.entries
+            .iter()
+            .find(|entry| entry.id() == id)
+            .and_then(Entry::questionnaire)
     }
 
-    /// The question with id `id`, in whichever questionnaire has it.
+    /// The questionnaire whose questions' ids start with `prefix` and a dot.
+    pub fn by_prefix(&self, prefix: &str) -> Option<&Arc<Questionnaire>> {
+        self.entries
+            .iter()
+            .find(|entry| entry.prefix() == prefix)
+            .and_then(Entry::questionnaire)
+    }
+
+    /// The question with id `id`, in whichever questionnaire has it (found by the
+    /// part of the id before its first dot).
     pub fn question(&self, id: &str) -> Option<&Question> {
         let prefix = id.split_once('.').map_or(id, |(prefix, _)| prefix);
-        self.get(prefix)
-            .and_then(|q| q.question(id))
-            .or_else(|| self.questionnaires.iter().find_map(|q| q.question(id)))
+        self.by_prefix(prefix).and_then(|q| q.question(id))
     }
 
     /// The questions a run of `questionnaires` asks, in order. Ids this catalog does
@@ -193,7 +295,7 @@ impl Catalog {
         let mut all = self.clone();
         for q in custom {
             if all.check_custom(q).is_ok() {
-                all.questionnaires.push(Arc::new(q.clone()));
+                all.entries.push(Entry::Own(Arc::new(q.clone())));
             }
         }
         all
@@ -211,13 +313,7 @@ impl Catalog {
         }
         // Answers are stored grouped by the part of a question id before its first
         // dot: that part must be this questionnaire's own, used by no other.
-        let taken = self.questionnaires.iter().flat_map(|other| {
-            other
-                .questions
-                .iter()
-                .map(|question| question.id.split('.').next().unwrap_or_default())
-        });
-        for prefix in taken {
+        for prefix in self.entries.iter().map(Entry::prefix) {
             if prefix == q.id {
                 return Err(CatalogError::DuplicateQuestionnaire {
                     file: q.title.clone(),

@@ -298,10 +298,22 @@ pub struct Delta {
 /// run covered (catalog order); each questionnaire's overall row comes first.
 pub fn compare(catalog: &Catalog, before: &Run, after: &Run) -> Vec<Delta> {
     let mut rows = Vec::new();
-    for questionnaire in catalog.all() {
+    // Only the questionnaires the two runs took are read (and parsed).
+    let taken = |id: &str| {
+        before
+            .questionnaires
+            .iter()
+            .chain(&after.questionnaires)
+            .any(|q| q == id)
+    };
+    for questionnaire in catalog
+        .ids()
+        .filter(|id| taken(id))
+        .filter_map(|id| catalog.get(id))
+    {
         let in_before = before.questionnaires.contains(&questionnaire.id);
         let in_after = after.questionnaires.contains(&questionnaire.id);
-        if !(in_before || in_after) || !questionnaire.dimensions.iter().any(|d| d.scored) {
+        if !questionnaire.dimensions.iter().any(|d| d.scored) {
             continue;
         }
         let scored = |run: &Run, covered: bool| covered.then(|| score(questionnaire, &run.answers));

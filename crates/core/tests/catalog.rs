@@ -1,22 +1,67 @@
 //! Every built-in questionnaire parses and validates; broken files are refused with
 //! a message naming the file and the offending id.
 
-use maturity_core::catalog::{parse, Catalog, CatalogError, BUILTIN_FILES};
+use maturity_core::catalog::{parse, BuiltinFile, Catalog, CatalogError, BUILTIN_FILES};
 
 #[test]
 fn every_builtin_questionnaire_is_valid() {
-    for (file, text) in BUILTIN_FILES {
-        if let Err(e) = parse(file, text) {
-            panic!("{file} is invalid:\n{e}");
+    for builtin in &BUILTIN_FILES {
+        if let Err(e) = parse(builtin.file, builtin.text) {
+            panic!("{} is invalid:\n{e}", builtin.file);
         }
     }
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    // Listed with the id and question prefix the files have, and no id twice.
+    Catalog::check_builtin().expect("built-in files as listed");
+    let catalog = Catalog::builtin();
     assert_eq!(catalog.all().len(), BUILTIN_FILES.len());
+    let ids: Vec<&str> = catalog.ids().collect();
+    let parsed: Vec<String> = catalog.all().iter().map(|q| q.id.clone()).collect();
+    assert_eq!(ids, parsed);
+}
+
+#[test]
+fn a_builtin_listed_under_another_id_or_prefix_is_refused() {
+    let wrong_id = BuiltinFile {
+        id: "other",
+        prefix: "demo",
+        file: "demo.json",
+        text: VALID,
+    };
+    assert!(
+        matches!(Catalog::check_files(&[wrong_id]), Err(CatalogError::Parse { ref reason, .. }) if reason.contains("listed as \"other\"")),
+    );
+    let wrong_prefix = BuiltinFile {
+        id: "demo",
+        prefix: "dm",
+        file: "demo.json",
+        text: VALID,
+    };
+    assert!(matches!(
+        Catalog::check_files(&[wrong_prefix]),
+        Err(CatalogError::QuestionPrefix { ref prefix, .. }) if prefix == "dm"
+    ));
+}
+
+#[test]
+fn a_question_is_found_by_its_prefix_in_every_builtin() {
+    let catalog = Catalog::builtin();
+    for builtin in &BUILTIN_FILES {
+        let q = catalog.get(builtin.id).expect("built in");
+        for question in &q.questions {
+            assert_eq!(
+                catalog.question(&question.id),
+                Some(question),
+                "{}",
+                question.id
+            );
+        }
+    }
+    assert_eq!(catalog.question("nobody.knows"), None);
 }
 
 #[test]
 fn calms_covers_its_five_dimensions_with_four_questions_each() {
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    let catalog = Catalog::builtin();
     let calms = catalog.get("calms").expect("CALMS is built in");
     let names: Vec<&str> = calms.dimensions.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(
@@ -34,7 +79,7 @@ fn calms_covers_its_five_dimensions_with_four_questions_each() {
 
 #[test]
 fn three_ways_asks_at_least_five_questions_per_way() {
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    let catalog = Catalog::builtin();
     let q = catalog.get("three-ways").expect("Three Ways is built in");
     let names: Vec<&str> = q.dimensions.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["Flow", "Feedback", "Continual learning"]);
@@ -46,7 +91,7 @@ fn three_ways_asks_at_least_five_questions_per_way() {
 
 #[test]
 fn westrum_is_six_statements_on_a_seven_point_agreement_scale() {
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    let catalog = Catalog::builtin();
     let q = catalog.get("westrum").expect("Westrum is built in");
     assert_eq!(q.active_questions().count(), 6);
     for question in q.active_questions() {
@@ -60,7 +105,7 @@ fn westrum_is_six_statements_on_a_seven_point_agreement_scale() {
 
 #[test]
 fn question_ids_are_unique_across_all_questionnaires() {
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    let catalog = Catalog::builtin();
     let mut seen = std::collections::BTreeSet::new();
     for q in catalog.all() {
         for question in &q.questions {
@@ -77,7 +122,7 @@ fn question_ids_are_unique_across_all_questionnaires() {
 fn dora_asks_the_five_metrics_with_six_options_or_a_percentage() {
     use maturity_core::dora;
     use maturity_core::model::AnswerKind;
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    let catalog = Catalog::builtin();
     let q = catalog
         .get(dora::QUESTIONNAIRE_ID)
         .expect("DORA is built in");
@@ -97,7 +142,7 @@ fn dora_asks_the_five_metrics_with_six_options_or_a_percentage() {
 
 #[test]
 fn team_topologies_classifies_the_team_type_without_scoring_it() {
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    let catalog = Catalog::builtin();
     let q = catalog
         .get("team-topologies")
         .expect("Team Topologies is built in");
@@ -141,7 +186,7 @@ fn team_topologies_classifies_the_team_type_without_scoring_it() {
 
 #[test]
 fn steps_follow_questionnaire_order_and_skip_unknown_ids() {
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    let catalog = Catalog::builtin();
     let steps = catalog.steps(&["no-such-thing".into(), "calms".into()]);
     let calms = catalog.get("calms").expect("CALMS");
     assert_eq!(steps.len(), calms.active_questions().count());
@@ -280,7 +325,13 @@ fn a_retired_question_may_leave_its_replacement_as_the_only_active_one() {
 
 #[test]
 fn two_files_with_one_questionnaire_id_are_refused() {
-    let err = Catalog::from_files(&[("a.json", VALID), ("b.json", VALID)]).unwrap_err();
+    let file = |file| BuiltinFile {
+        id: "demo",
+        prefix: "demo",
+        file,
+        text: VALID,
+    };
+    let err = Catalog::check_files(&[file("a.json"), file("b.json")]).unwrap_err();
     assert!(
         matches!(err, CatalogError::DuplicateQuestionnaire { ref file, ref id } if file == "b.json" && id == "demo")
     );
@@ -332,12 +383,10 @@ const ANTI_PATTERNS: &[(&str, &str)] = &[
 
 #[test]
 fn every_reference_anti_pattern_is_probed_by_an_active_question() {
-    let catalog = Catalog::builtin().expect("built-in catalog");
+    let catalog = Catalog::builtin();
     for (anti_pattern, id) in ANTI_PATTERNS {
         let question = catalog
-            .all()
-            .iter()
-            .find_map(|q| q.question(id))
+            .question(id)
             .unwrap_or_else(|| panic!("no question {id} probes {anti_pattern}"));
         assert!(
             !question.retired,

@@ -44,7 +44,7 @@ fn full_answers(catalog: &Catalog, questionnaires: &[String]) -> BTreeMap<String
 
 #[test]
 fn a_full_answer_set_of_every_questionnaire_fits_in_200_characters() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let all = all_questionnaires(&catalog);
     let layout = Layout::new(&catalog, &all);
     let answers = full_answers(&catalog, &all);
@@ -75,7 +75,7 @@ fn a_full_answer_set_of_every_questionnaire_fits_in_200_characters() {
 
 #[test]
 fn a_link_works_as_well_as_the_bare_code() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let qs = vec!["westrum".to_string()];
     let layout = Layout::new(&catalog, &qs);
     let code = enc(&layout, 5, 6, &full_answers(&catalog, &qs));
@@ -93,7 +93,7 @@ fn a_link_works_as_well_as_the_bare_code() {
 
 #[test]
 fn bad_codes_are_refused_with_the_reason() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let qs = vec!["calms".to_string(), "dora".to_string()];
     let layout = Layout::new(&catalog, &qs);
     let answers = full_answers(&catalog, &qs);
@@ -148,7 +148,7 @@ fn bad_codes_are_refused_with_the_reason() {
 
 #[test]
 fn bad_join_codes_are_refused_with_the_reason() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let qs = vec!["calms".to_string()];
     let layout = Layout::new(&catalog, &qs);
     let invite = |questionnaires: Vec<String>, layout: u32| {
@@ -210,7 +210,7 @@ fn an_answer_file_gives_its_code_and_not_its_sentence() {
 /// Any answers (valid ones, for any subset of questionnaires) round-trip exactly.
 fn answers_strategy() -> impl Strategy<Value = (Vec<String>, BTreeMap<String, u8>, u32, u32)> {
     // (questionnaires, answers, workshop, participant)
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let ids = all_questionnaires(&catalog);
     (
         proptest::sample::subsequence(ids.clone(), 1..=ids.len()),
@@ -240,7 +240,7 @@ fn answers_strategy() -> impl Strategy<Value = (Vec<String>, BTreeMap<String, u8
 proptest! {
     #[test]
     fn answer_codes_round_trip_exactly((qs, answers, w, p) in answers_strategy(), edits in any::<u32>()) {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let layout = Layout::new(&catalog, &qs);
         let sent = AnswerCode { workshop: w, participant: p, edits, answers };
         let code = encode_answers(&layout, &sent);
@@ -250,11 +250,11 @@ proptest! {
 
     #[test]
     fn join_codes_round_trip_exactly(
-        qs in proptest::sample::subsequence(all_questionnaires(&Catalog::builtin().unwrap()), 1..=5),
+        qs in proptest::sample::subsequence(all_questionnaires(&Catalog::builtin()), 1..=5),
         workshop in any::<u32>(),
         name in "\\PC{0,80}",
     ) {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let invitation = Invitation { workshop, team_name: name, layout: Layout::new(&catalog, &qs).fingerprint(), questionnaires: qs };
         prop_assert_eq!(decode_join(&encode_join(&invitation), &catalog).unwrap(), invitation);
     }

@@ -10,7 +10,7 @@ const EXAMPLE: &str = include_str!("../../../questionnaires/examples/psychologic
 
 #[test]
 fn the_documented_example_loads_and_is_used_like_a_built_in_one() {
-    let builtin = Catalog::builtin().unwrap();
+    let builtin = Catalog::builtin();
     let q = builtin
         .parse_custom("psychological-safety.json", EXAMPLE)
         .unwrap();
@@ -49,7 +49,7 @@ fn the_documented_example_loads_and_is_used_like_a_built_in_one() {
 
 #[test]
 fn errors_point_at_the_field() {
-    let builtin = Catalog::builtin().unwrap();
+    let builtin = Catalog::builtin();
     let cases: Vec<(String, &str)> = vec![
         (
             EXAMPLE.replacen("\"label\": \"Never\"", "\"label\": 7", 1),
@@ -102,7 +102,7 @@ fn errors_point_at_the_field() {
 
 #[test]
 fn a_backup_carries_them_to_another_browser() {
-    let builtin = Catalog::builtin().unwrap();
+    let builtin = Catalog::builtin();
     let mut store = Store::new();
     store
         .add_questionnaire(builtin.parse_custom("f", EXAMPLE).unwrap(), &builtin, 1)
@@ -116,7 +116,7 @@ fn a_backup_carries_them_to_another_browser() {
 
 #[test]
 fn an_id_whose_answers_would_mix_with_another_questionnaire_is_refused() {
-    let builtin = Catalog::builtin().unwrap();
+    let builtin = Catalog::builtin();
     // Team Topologies' questions are stored under "tt.": a questionnaire "tt" would
     // share their answers.
     let clash = EXAMPLE.replace("psych-safety", "tt");
@@ -129,7 +129,7 @@ fn an_id_whose_answers_would_mix_with_another_questionnaire_is_refused() {
 
 #[test]
 fn a_questionnaire_in_use_is_not_changed_under_its_answers() {
-    let builtin = Catalog::builtin().unwrap();
+    let builtin = Catalog::builtin();
     let q = builtin.parse_custom("f", EXAMPLE).unwrap();
     let mut store = Store::new();
     store.add_questionnaire(q.clone(), &builtin, 1).unwrap();

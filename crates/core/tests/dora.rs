@@ -275,7 +275,7 @@ fn dora_metric_scores_agree_with_the_questionnaire_scoring() {
     };
     use maturity_core::scoring::question_score;
     use std::collections::BTreeMap;
-    let catalog = maturity_core::Catalog::builtin().expect("catalog");
+    let catalog = maturity_core::Catalog::builtin();
     let q = catalog
         .get(maturity_core::dora::QUESTIONNAIRE_ID)
         .expect("dora");

@@ -22,7 +22,7 @@ fn rows(csv_text: &str) -> Vec<Vec<String>> {
 #[test]
 fn one_row_per_run_and_scored_dimension_with_the_scores_shown_in_the_app() {
     let store = Store::decode(V3).unwrap();
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let table = rows(&runs_csv(&store, &catalog, None, |ms| format!("t{ms}")));
     assert_eq!(table[0], COLUMNS);
     let expected: usize = store
@@ -84,7 +84,7 @@ fn text_a_spreadsheet_would_run_is_made_inert_and_everything_else_kept() {
     let mut store = Store::decode(V3).unwrap();
     store.teams[0].name = "=cmd|' /C calc'!A0".into();
     // Questionnaires of one's own name their dimensions: those are made inert too.
-    let builtin = Catalog::builtin().unwrap();
+    let builtin = Catalog::builtin();
     let mut own: serde_json::Value = serde_json::from_str(include_str!(
         "../../../questionnaires/examples/psychological-safety.json"
     ))
@@ -117,7 +117,7 @@ fn text_a_spreadsheet_would_run_is_made_inert_and_everything_else_kept() {
         ("'=1+1", "'@SUM(1)")
     );
     store.runs[0].notes = "Line one, \"quoted\"\nline two".into();
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let table = rows(&runs_csv(&store, &catalog, None, |ms| ms.to_string()));
     let first = table.iter().find(|r| r[1] == "r-pay-0").unwrap();
     assert_eq!(first[0], "'=cmd|' /C calc'!A0");

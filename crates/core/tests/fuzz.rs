@@ -61,7 +61,7 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let all: Vec<String> = catalog.all().iter().map(|q| q.id.clone()).collect();
         let layout = Layout::new(&catalog, &all);
         let answers: BTreeMap<String, u8> = catalog

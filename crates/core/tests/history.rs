@@ -49,7 +49,7 @@ fn culture(v: u8) -> Vec<(&'static str, u8)> {
 
 #[test]
 fn trends_have_one_point_per_finished_run_oldest_first() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let (a, b, c, d) = (culture(1), culture(4), culture(2), culture(0));
     // Out of date order on purpose; the unfinished run must not appear.
     let store = store_with(&[
@@ -96,7 +96,7 @@ fn trends_have_one_point_per_finished_run_oldest_first() {
 
 #[test]
 fn no_finished_runs_means_no_trends() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let store = store_with(&[(0, &["calms"], &[], false)]);
     let history = team_history(&store, &catalog, &TeamId("t".into()));
     assert!(history.trends.is_empty());
@@ -135,7 +135,7 @@ fn verdicts_use_the_stated_threshold() {
 
 #[test]
 fn comparing_two_runs_gives_each_dimension_its_delta() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let mut before = culture(1);
     before.push(("calms.lean.wip", 2));
     let mut after = culture(3);
@@ -236,7 +236,7 @@ fn dora_over_time_keeps_answers_and_places_each_run() {
         (10, &["calms"], &[], true),
         (20, &["dora"], &elite, true),
     ]);
-    let history = team_history(&store, &Catalog::builtin().unwrap(), &TeamId("t".into()));
+    let history = team_history(&store, &Catalog::builtin(), &TeamId("t".into()));
     let edition = editions().into_iter().find(|e| e.year == 2024).unwrap();
     let points = place_each(&history.dora, &edition);
     assert_eq!(points.len(), 2, "only runs that covered DORA");
@@ -255,7 +255,7 @@ fn dora_over_time_keeps_answers_and_places_each_run() {
 
 #[test]
 fn the_team_history_lists_every_run_newest_first_with_its_own_scores() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let (a, b) = (culture(1), culture(3));
     let dora = [("dora.lead-time", 3), ("dora.change-failure-rate", 12)];
     let store = store_with(&[

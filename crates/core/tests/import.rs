@@ -254,7 +254,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Every built-in question id, plus one no questionnaire has (a question of a
 /// questionnaire of someone else's, kept as it is but never counted).
 fn question_ids() -> Vec<String> {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let mut ids: Vec<String> = catalog
         .all()
         .iter()
@@ -267,7 +267,6 @@ fn question_ids() -> Vec<String> {
 /// The questionnaires a run may take: the built-in ones and one this app lacks.
 fn run_questionnaires() -> impl Strategy<Value = Vec<String>> {
     let mut ids: Vec<String> = Catalog::builtin()
-        .unwrap()
         .all()
         .iter()
         .map(|q| q.id.clone())
@@ -334,7 +333,7 @@ proptest! {
     fn imported_runs_keep_only_fit_answers_and_every_page_counts_the_same(
         runs in prop::collection::vec(file_run(), 1..4)
     ) {
-        let catalog = Catalog::builtin().unwrap();
+        let catalog = Catalog::builtin();
         let (text, in_file) = backup(&runs);
         let fits = |id: &str, v: u8| catalog.question(id).is_none_or(|q| q.accepts(v));
         let all_fit = in_file.iter().flatten().all(|(id, &v)| fits(id, v));

@@ -113,7 +113,7 @@ fn schema_3_reads_and_writes_back_exactly() {
 
 #[test]
 fn migrated_data_scores_as_it_did() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let store = Store::decode(V1).unwrap();
     let run = &store.runs[0];
     let raw = &raw_runs(V1)[0];
@@ -132,7 +132,7 @@ fn a_full_run_of_every_questionnaire_stays_under_two_kilobytes() {
     let store = Store::decode(V1).unwrap();
     let run = &store.runs[0];
     assert_eq!(run.questionnaires.len(), 5);
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let questions = catalog.steps(&run.questionnaires).len();
     assert_eq!(run.answers.len(), questions, "every question answered");
     let bytes = serde_json::to_string(run).unwrap().len();

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 
 fn calms() -> Questionnaire {
     Catalog::builtin()
-        .expect("catalog")
         .get("calms")
         .expect("calms")
         .as_ref()
@@ -257,7 +256,7 @@ fn next_steps_come_from_the_lowest_answers_of_the_named_dimensions() {
 
 #[test]
 fn classifications_are_findings_never_scores() {
-    let catalog = Catalog::builtin().expect("catalog");
+    let catalog = Catalog::builtin();
     let q = catalog.get("team-topologies").expect("tt");
     let answers = BTreeMap::from([
         ("tt.team-type".to_string(), 1u8),
@@ -294,7 +293,7 @@ fn classifications_are_findings_never_scores() {
 
 #[test]
 fn percentages_score_lower_is_better() {
-    let catalog = Catalog::builtin().expect("catalog");
+    let catalog = Catalog::builtin();
     let q = catalog.get("dora").expect("dora");
     let cfr = q.question("dora.change-failure-rate").expect("cfr");
     let s = |v| maturity_core::scoring::question_score(cfr, v);

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 #[test]
 fn the_indices_the_rules_use_match_the_data() {
-    let catalog = Catalog::builtin().expect("catalog");
+    let catalog = Catalog::builtin();
     let q = catalog.get("team-topologies").expect("tt");
     for (_, mode, duration) in RELATIONSHIPS {
         let labels: Vec<&str> = q
@@ -50,7 +50,7 @@ fn the_indices_the_rules_use_match_the_data() {
 
 #[test]
 fn concerns_flag_unclear_modes_and_collaboration_that_does_not_end() {
-    let catalog = Catalog::builtin().expect("catalog");
+    let catalog = Catalog::builtin();
     let q = catalog.get("team-topologies").expect("tt");
     let answers: BTreeMap<String, u8> = [
         ("tt.interaction.mode", 1u8),          // collaboration...
@@ -105,6 +105,6 @@ fn concerns_flag_unclear_modes_and_collaboration_that_does_not_end() {
 
 #[test]
 fn other_questionnaires_have_no_map() {
-    let catalog = Catalog::builtin().expect("catalog");
+    let catalog = Catalog::builtin();
     assert!(interaction_map(catalog.get("calms").expect("calms"), &BTreeMap::new()).is_empty());
 }

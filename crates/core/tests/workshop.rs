@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 
 fn question(id: &str) -> Question {
     Catalog::builtin()
-        .unwrap()
         .all()
         .iter()
         .find_map(|q| q.question(id).cloned())
@@ -178,7 +177,7 @@ fn disagreement_grows_with_the_spread() {
 
 #[test]
 fn answers_that_are_not_possible_are_left_out() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let steps = catalog.steps(&["calms".to_string()]);
     let mut a = BTreeMap::new();
     a.insert(CHOICE.to_string(), 9); // there are 5 choices
@@ -197,7 +196,7 @@ fn answers_that_are_not_possible_are_left_out() {
 
 #[test]
 fn discuss_first_puts_the_widest_split_first_and_the_unanswered_last() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let steps = catalog.steps(&["calms".to_string()]);
     let ids: Vec<&str> = steps.iter().map(|s| s.question().id.as_str()).collect();
     let people: Vec<BTreeMap<String, u8>> = [[0u8, 2, 4], [4, 2, 2], [0, 2, 3], [4, 2, 2]]
@@ -229,7 +228,7 @@ fn consensus_of_nothing_is_nothing() {
 }
 
 fn workshop_store() -> (Store, Catalog, Layout, u32) {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let questionnaires = vec!["calms".to_string(), "dora".to_string()];
     let layout = Layout::new(&catalog, &questionnaires);
     let mut store = Store::new();
@@ -408,7 +407,7 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
 
 #[test]
 fn a_participant_joins_once_and_keeps_their_answers() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     let questionnaires = vec!["westrum".to_string()];
     let invitation = Invitation {
         workshop: 7,
@@ -506,14 +505,13 @@ const PICKED: [&str; 6] = [
 
 /// The ids of every built-in questionnaire.
 fn every_questionnaire() -> Vec<String> {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = Catalog::builtin();
     catalog.all().iter().map(|q| q.id.clone()).collect()
 }
 
 /// The built-in question `id` as a run asks it.
 fn step(id: &str) -> Step {
     Catalog::builtin()
-        .unwrap()
         .steps(&every_questionnaire())
         .into_iter()
         .find(|s| s.question().id == id)
@@ -570,7 +568,7 @@ fn room_stats(step: &Step, values: &[u8]) -> QuestionStats {
 /// (read by [`answer_maps`]).
 fn questionnaire_room() -> impl Strategy<Value = (Vec<String>, Vec<Vec<u8>>)> {
     prop::sample::subsequence(every_questionnaire(), 1..=5).prop_flat_map(|questionnaires| {
-        let asked = Catalog::builtin().unwrap().steps(&questionnaires).len();
+        let asked = Catalog::builtin().steps(&questionnaires).len();
         let row = prop::collection::vec(any::<u8>(), asked);
         (Just(questionnaires), prop::collection::vec(row, 0..40))
     })
@@ -664,7 +662,7 @@ proptest! {
             (Just(q), Just(rows.clone()), Just(rows).prop_shuffle())
         })
     ) {
-        let steps = Catalog::builtin().unwrap().steps(&questionnaires);
+        let steps = Catalog::builtin().steps(&questionnaires);
         let a = answer_maps(&steps, &rows);
         let b = answer_maps(&steps, &shuffled);
         let stats = aggregate(&steps, &a.iter().collect::<Vec<_>>());
@@ -676,7 +674,7 @@ proptest! {
     fn discuss_first_lists_every_question_once_split_first_unanswered_last(
         (questionnaires, rows) in questionnaire_room()
     ) {
-        let steps = Catalog::builtin().unwrap().steps(&questionnaires);
+        let steps = Catalog::builtin().steps(&questionnaires);
         let people = answer_maps(&steps, &rows);
         let stats = aggregate(&steps, &people.iter().collect::<Vec<_>>());
         prop_assert_eq!(stats.len(), steps.len());

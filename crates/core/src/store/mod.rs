@@ -131,9 +131,7 @@ impl Store {
     /// The questionnaires this store's answers are read against: the built-in ones
     /// and the user's own kept here.
     pub fn catalog(&self) -> Catalog {
-        Catalog::builtin()
-            .unwrap_or_default()
-            .with_custom(&self.questionnaires)
+        Catalog::builtin().with_custom(&self.questionnaires)
     }
 
     /// Refuses `answer` to `question` when the question is known (built in, or one
@@ -143,7 +141,7 @@ impl Store {
         let Some(value) = answer else {
             return Ok(());
         };
-        let builtin = Catalog::builtin().unwrap_or_default();
+        let builtin = Catalog::builtin();
         let known = builtin.question(question).or_else(|| {
             self.questionnaires
                 .iter()
@@ -160,38 +158,66 @@ impl Store {
     /// counts and scores the same answers. Answers to questions `catalog` does not
     /// know are kept as they are. Returns how many were dropped.
     pub fn drop_unfit_answers(&mut self, catalog: &Catalog) -> usize {
-        // Indexed once: a store of hundreds of runs holds tens of thousands of answers.
-        let questions: BTreeMap<&str, &crate::model::Question> = catalog
-            .all()
-            .iter()
-            .flat_map(|q| q.questions.iter())
-            .map(|q| (q.id.as_str(), q))
-            .collect();
-        let fits = |id: &str, value: u8| questions.get(id).is_none_or(|q| q.accepts(value));
-        let keep_fit = |answers: &mut BTreeMap<String, u8>| {
-            let before = answers.len();
-            answers.retain(|id, value| fits(id, *value));
-            before - answers.len()
-        };
+        let mut fit = Fit::new(catalog);
         let mut dropped = 0;
         for run in &mut self.runs {
-            dropped += keep_fit(&mut run.answers);
+            dropped += fit.keep(&mut run.answers);
             for (id, values) in run.workshop.iter_mut().flat_map(|r| r.spread.iter_mut()) {
                 let before = values.len();
-                values.retain(|v| fits(id, *v));
+                values.retain(|v| fit.fits(id, *v));
                 dropped += before - values.len();
             }
         }
         for workshop in &mut self.workshops {
-            dropped += keep_fit(&mut workshop.agreed);
+            dropped += fit.keep(&mut workshop.agreed);
             for submission in &mut workshop.submissions {
-                dropped += keep_fit(&mut submission.answers);
+                dropped += fit.keep(&mut submission.answers);
             }
         }
         for participation in &mut self.participations {
-            dropped += keep_fit(&mut participation.answers);
+            dropped += fit.keep(&mut participation.answers);
         }
         dropped
+    }
+}
+
+/// Whether answers fit their questions, with the questions indexed once per
+/// questionnaire the answers name (a store of hundreds of runs holds tens of
+/// thousands of answers); questionnaires no answer names are not even parsed.
+struct Fit<'c> {
+    catalog: &'c Catalog,
+    /// Questions by id, per question-id prefix; `None`: no questionnaire has it.
+    index: BTreeMap<String, Option<BTreeMap<&'c str, &'c crate::model::Question>>>,
+}
+
+impl<'c> Fit<'c> {
+    fn new(catalog: &'c Catalog) -> Self {
+        Fit {
+            catalog,
+            index: BTreeMap::new(),
+        }
+    }
+
+    fn fits(&mut self, id: &str, value: u8) -> bool {
+        let prefix = id.split_once('.').map_or(id, |(prefix, _)| prefix);
+        if !self.index.contains_key(prefix) {
+            let catalog = self.catalog;
+            let questions = catalog
+                .by_prefix(prefix)
+                .map(|q| q.questions.iter().map(|q| (q.id.as_str(), q)).collect());
+            self.index.insert(prefix.to_string(), questions);
+        }
+        self.index[prefix]
+            .as_ref()
+            .and_then(|questions| questions.get(id))
+            .is_none_or(|q| q.accepts(value))
+    }
+
+    /// Drops the answers that do not fit; returns how many.
+    fn keep(&mut self, answers: &mut BTreeMap<String, u8>) -> usize {
+        let before = answers.len();
+        answers.retain(|id, value| self.fits(id, *value));
+        before - answers.len()
     }
 }
 
