@@ -200,14 +200,17 @@ impl<'c> Fit<'c> {
 
     fn fits(&mut self, id: &str, value: u8) -> bool {
         let prefix = id.split_once('.').map_or(id, |(prefix, _)| prefix);
-        if !self.index.contains_key(prefix) {
-            let catalog = self.catalog;
-            let questions = catalog
-                .by_prefix(prefix)
-                .map(|q| q.questions.iter().map(|q| (q.id.as_str(), q)).collect());
-            self.index.insert(prefix.to_string(), questions);
-        }
-        self.index[prefix]
+        let questions = match self.index.get(prefix) {
+            Some(questions) => questions,
+            None => {
+                let catalog = self.catalog;
+                let questions = catalog
+                    .by_prefix(prefix)
+                    .map(|q| q.questions.iter().map(|q| (q.id.as_str(), q)).collect());
+                self.index.entry(prefix.to_string()).or_insert(questions)
+            }
+        };
+        questions
             .as_ref()
             .and_then(|questions| questions.get(id))
             .is_none_or(|q| q.accepts(value))
