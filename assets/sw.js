@@ -6,7 +6,10 @@
 // from the cache (file names carry content hashes), then from the network.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
-const CACHE = `devops-maturity-${VERSION}`;
+// Named by the app's address too: two deployments on one origin (say /prod/ and
+// /staging/) keep their own copies and never delete each other's.
+const PREFIX = `devops-maturity ${self.registration.scope} `;
+const CACHE = PREFIX + VERSION;
 
 // Files whose names carry their content's hash (Trunk's `-<16 hex>`, the wasm
 // chunks' `-<12 hex>` build id) never change under their name: the copy the page
@@ -25,7 +28,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('devops-maturity-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });

@@ -33,7 +33,7 @@ pub fn App(loaded: Loaded) -> impl IntoView {
             <FocusOnNavigate/>
             <SkipLink/>
             <header class="site-header">
-                <A href=crate::routes::home() attr:class="brand">"DevOps maturity"</A>
+                <A href=crate::routes::home() exact=true attr:class="brand">"DevOps maturity"</A>
                 <span class="privacy">"Private by design: your answers never leave this browser."</span>
             </header>
             <StorageNotice/>
@@ -62,12 +62,16 @@ pub fn App(loaded: Loaded) -> impl IntoView {
     }
 }
 
-/// "Skip to content": to this page's `#main`, whichever page it is.
+/// "Skip to content": moves focus to this page's content and stays on the page.
+/// It does not follow its `#main`: with the page's `<base>` that would lead to the
+/// start page, and rewriting the address would drop a page's query or code.
 #[component]
 fn SkipLink() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let href = move || crate::routes::on_page(&location.pathname.get(), "main");
-    view! { <a class="skip-link" href=href>"Skip to content"</a> }
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        crate::platform::focus_by_id("main");
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a> }
 }
 
 /// After moving to another page, puts keyboard and screen-reader focus at the start

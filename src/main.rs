@@ -6,7 +6,7 @@ fn main() {
     console_error_panic_hook::set_once();
     // Start-up is three tasks, not one: a phone compiles each wasm function the first
     // time it runs, and one long task would keep the page from responding meanwhile.
-    // 1. Read the questionnaires and the saved data.
+    // 1. Read the saved data (and the questionnaires its answers name).
     let loaded = storage::load(platform::now());
     // 2. The page frame (App then draws the page itself in a third task).
     platform::next_task(move || {

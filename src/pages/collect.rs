@@ -35,7 +35,7 @@ pub fn CollectPage() -> impl IntoView {
                     <h1>"These answers belong to a workshop on another device"</h1>
                     <p>"An answer link adds a participant's answers to a workshop on the facilitator's device. No open workshop on this device matches it."</p>
                     <p>"If you took part, give the link (or your answer file) to the facilitator. If you are the facilitator, open it in the browser where you started the workshop."</p>
-                    <p><A href=routes::home()>"Start page"</A></p>
+                    <p><A href=routes::home() exact=true>"Start page"</A></p>
                 }
                 .into_any(),
             }

@@ -48,7 +48,7 @@ pub fn ComparePage() -> impl IntoView {
             return view! {
                 <h1>"Comparison not found"</h1>
                 <p>"One of these assessments is not saved in this browser, or they belong to different teams."</p>
-                <p><A href=routes::home()>"See your teams"</A></p>
+                <p><A href=routes::home() exact=true>"See your teams"</A></p>
             }
             .into_any();
         };

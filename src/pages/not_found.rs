@@ -11,6 +11,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>"There is nothing at this address. Your saved assessments are safe."</p>
-        <p><A href=routes::home()>"Go to your teams and assessments"</A></p>
+        <p><A href=routes::home() exact=true>"Go to your teams and assessments"</A></p>
     }
 }

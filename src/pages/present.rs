@@ -92,7 +92,7 @@ pub fn PresentPage() -> impl IntoView {
             return view! {
                 <h1>"Workshop not found"</h1>
                 <p>"This workshop is not on this device."</p>
-                <p><A href=routes::home()>"Start page"</A></p>
+                <p><A href=routes::home() exact=true>"Start page"</A></p>
             }
             .into_any();
         };

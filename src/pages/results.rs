@@ -65,7 +65,7 @@ pub fn Results() -> impl IntoView {
             view! {
                 <h1>"Results not found"</h1>
                 <p>"This assessment is not saved in this browser."</p>
-                <p><A href=routes::home()>"See your teams and assessments"</A></p>
+                <p><A href=routes::home() exact=true>"See your teams and assessments"</A></p>
             }
             .into_any()
         }
@@ -81,7 +81,7 @@ pub fn Results() -> impl IntoView {
                 <p>
                     <A href=routes::team(&team)>"Team history and trends"</A>
                     " · "
-                    <A href=routes::home()>"Back to your teams"</A>
+                    <A href=routes::home() exact=true>"Back to your teams"</A>
                 </p>
             })
         }}

@@ -39,7 +39,7 @@ pub fn RunPage() -> impl IntoView {
                 view! {
                     <h1>"Assessment not found"</h1>
                     <p>"This assessment is not saved in this browser. It may have been taken on another device, or deleted."</p>
-                    <p><A href=routes::home()>"See your teams and assessments"</A></p>
+                    <p><A href=routes::home() exact=true>"See your teams and assessments"</A></p>
                 }.into_any()
             } else if finished.get() {
                 view! {

@@ -60,7 +60,7 @@ pub fn TeamPage() -> impl IntoView {
             return view! {
                 <h1>"Team not found"</h1>
                 <p>"This team is not saved in this browser; it may have been deleted."</p>
-                <p><A href=routes::home()>"See your teams"</A></p>
+                <p><A href=routes::home() exact=true>"See your teams"</A></p>
             }
             .into_any();
         }
@@ -74,7 +74,7 @@ pub fn TeamPage() -> impl IntoView {
                 {move || data.with(|d| d.as_ref().is_some_and(|d| d.team.archived)).then(|| view! { <span class="badge">"Archived"</span> })}
             </h1>
             <p class="meta">{move || data.with(|d| d.as_ref().map(summary_line).unwrap_or_default())}</p>
-            <p><A href=routes::home()>"Start a new assessment"</A></p>
+            <p><A href=routes::home() exact=true>"Start a new assessment"</A></p>
             <RunsTable data=history team=team_id/>
             <Trends data=history/>
             <DoraOverTime data=history/>

@@ -39,7 +39,7 @@ pub fn WorkshopPage() -> impl IntoView {
             view! {
                 <h1>"Workshop not found"</h1>
                 <p>"This workshop is not on this device. Workshops live on the facilitator's device; if you are a participant, open the join link instead."</p>
-                <p><A href=routes::home()>"Start page"</A></p>
+                <p><A href=routes::home() exact=true>"Start page"</A></p>
             }
             .into_any()
         }

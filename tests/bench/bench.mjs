@@ -287,6 +287,8 @@ let firstVisit;
   const visitServer = await startServer(DIST);
   const context = await browser.newContext();
   const page = await context.newPage();
+  // A CALMS workshop's join link for team "Payments", as the app makes them (codes
+  // are versioned, so one made by an earlier build still reads).
   await page.goto(`${visitServer.url}/join#j1.b3fGK17u0MYIUGF5bWVudHMBBWNhbG1zfQfiMg`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
   await page.waitForTimeout(500);

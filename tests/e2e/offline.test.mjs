@@ -22,7 +22,7 @@ test('after one visit the app works with the server stopped, and updates on the 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
   const cached = await page.evaluate(async () => {
     const keys = await caches.keys();
-    const cache = await caches.open(keys.find((k) => k.startsWith('devops-maturity-')));
+    const cache = await caches.open(keys.find((k) => k.startsWith(`devops-maturity ${location.origin}`)));
     return (await cache.keys()).map((r) => r.url).sort();
   });
   const base = suite.server.url;
