@@ -41,25 +41,15 @@ fn metrics_table(
                 .map_or_else(|| "not answered".to_string(), |c| c.label.clone()),
         }
     };
-    let metrics = [
-        (
-            "Deployment frequency",
-            dora::DEPLOYMENT_FREQUENCY,
-            s.deployment_frequency,
-        ),
-        ("Lead time for changes", dora::LEAD_TIME, s.lead_time),
-        (
-            "Failed deployment recovery time",
-            dora::RECOVERY_TIME,
-            s.recovery_time,
-        ),
-        (
-            "Change failure rate",
-            dora::CHANGE_FAILURE_RATE,
-            s.change_failure_rate,
-        ),
-        ("Deployment rework rate", dora::REWORK_RATE, s.rework_rate),
-    ];
+    let score_of = |id: &str| match id {
+        dora::DEPLOYMENT_FREQUENCY => s.deployment_frequency,
+        dora::LEAD_TIME => s.lead_time,
+        dora::RECOVERY_TIME => s.recovery_time,
+        dora::CHANGE_FAILURE_RATE => s.change_failure_rate,
+        dora::REWORK_RATE => s.rework_rate,
+        _ => None,
+    };
+    let metrics = dora::METRICS.map(|(id, name)| (name, id, score_of(id)));
     let metric_rows = metrics
         .into_iter()
         .map(|(name, id, score)| {

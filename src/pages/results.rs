@@ -163,7 +163,8 @@ fn ScoresExplained() -> impl IntoView {
                 "Each answer is placed on a 0–10 scale: the first choice of a question scores 0, "
                 "the last scores 10, and the ones between are evenly spaced, as in DORA's Quick Check. "
                 "A dimension's score is the average of its answered questions, and the overall score is "
-                "the average of the dimensions, so each dimension weighs the same."
+                "the average of the dimensions, so each dimension weighs the same. DORA's overall score "
+                "is the average of all its answered metrics, as in its Quick Check."
             </p>
             <p>
                 "Unanswered questions are left out, never counted as zero, and the table says how many "

@@ -395,6 +395,10 @@ test('DORA: a team matching a published profile sees that cluster, and editions 
   assert.deepEqual(metrics['Change failure rate'], ['10%', '9.0']);
   assert.deepEqual(metrics['Deployment rework rate'], ['5%', '9.5']);
   assert.deepEqual(metrics['Lead time for changes'], ['Between one week and one month', '4.0']);
+  assert.deepEqual(metrics['Failed deployment recovery time'], ['Less than one hour', '10.0']);
+  // The Quick Check's overall: the mean of the five metric scores (4, 4, 10, 9, 9.5),
+  // not of throughput (6.0) and stability (9.25).
+  assertShown(await page.locator('.overall .big').textContent(), 7.3, 'DORA overall');
   await page.getByText('Nearest 2024 cluster: Medium (35% of respondents that year).').waitFor();
   await page.getByText(/^About 2024: In 2024 the medium cluster had a lower change failure rate/).waitFor();
   await page.locator('[data-testid=chart] svg').first().waitFor();

@@ -20,6 +20,26 @@ pub const RECOVERY_TIME: &str = "dora.recovery-time";
 pub const CHANGE_FAILURE_RATE: &str = "dora.change-failure-rate";
 pub const REWORK_RATE: &str = "dora.rework-rate";
 
+/// Every DORA metric's question and its one name, used on every page, chart and
+/// file, in the order DORA's reports list them. Recovery time is named as DORA has
+/// since 2023: the 2019-2022 reports asked "time to restore service" after any
+/// incident, not only after a failed deployment.
+pub const METRICS: [(&str, &str); 5] = [
+    (DEPLOYMENT_FREQUENCY, "Deployment frequency"),
+    (LEAD_TIME, "Lead time for changes"),
+    (RECOVERY_TIME, "Failed deployment recovery time"),
+    (CHANGE_FAILURE_RATE, "Change failure rate"),
+    (REWORK_RATE, "Deployment rework rate"),
+];
+
+/// The name of the DORA metric asked by `question`.
+pub fn metric_name(question: &str) -> Option<&'static str> {
+    METRICS
+        .iter()
+        .find(|(id, _)| *id == question)
+        .map(|(_, name)| *name)
+}
+
 /// DORA asks throughput metrics with six options, worst (0) to best (5).
 pub const BUCKETS: u8 = 6;
 

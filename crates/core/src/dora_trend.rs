@@ -22,13 +22,9 @@ impl Metric {
         Metric::ChangeFailureRate,
     ];
 
+    /// Its one name ([`dora::METRICS`]).
     pub fn name(self) -> &'static str {
-        match self {
-            Metric::DeploymentFrequency => "Deployment frequency",
-            Metric::LeadTime => "Lead time for changes",
-            Metric::RecoveryTime => "Time to restore service",
-            Metric::ChangeFailureRate => "Change failure rate",
-        }
+        dora::metric_name(self.question()).unwrap_or_default()
     }
 
     /// The DORA question this metric is read from.

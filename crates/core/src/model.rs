@@ -24,6 +24,28 @@ pub struct Questionnaire {
     pub source: String,
     pub dimensions: Vec<Dimension>,
     pub questions: Vec<Question>,
+    /// How the overall score is made (optional; see [`Overall`]).
+    #[serde(default, skip_serializing_if = "Overall::is_default")]
+    pub overall: Overall,
+}
+
+/// How a questionnaire's overall score is made from its answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Overall {
+    /// The mean of its answered dimensions, so each dimension weighs the same
+    /// however many questions it has.
+    #[default]
+    Dimensions,
+    /// The mean of every answered scored question, as DORA's Quick Check makes its
+    /// overall score from the metrics.
+    Questions,
+}
+
+impl Overall {
+    fn is_default(&self) -> bool {
+        *self == Overall::Dimensions
+    }
 }
 
 /// A scored aspect of a framework (CALMS "Culture", Three Ways "Flow", ...).

@@ -5,10 +5,12 @@
 //!   0-10 (first choice 0, last choice 10), as DORA's Quick Check does;
 //! - a dimension's score is the mean of its answered questions;
 //! - a questionnaire's overall score is the mean of its answered dimensions, so each
-//!   dimension weighs the same however many questions it has;
+//!   dimension weighs the same however many questions it has; a questionnaire may say
+//!   instead that it is the mean of its answered questions (DORA's, as the Quick
+//!   Check does: the mean of the metric scores);
 //! - unanswered questions never count as zero: they are left out and counted.
 
-use crate::model::{AnswerKind, Choice, Dimension, Question, Questionnaire};
+use crate::model::{AnswerKind, Choice, Dimension, Overall, Question, Questionnaire};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -136,10 +138,17 @@ pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> Q
             asked,
         })
         .collect();
-    let (sum, count) = dimensions
-        .iter()
-        .filter_map(|d| d.score)
-        .fold((0.0, 0_usize), |(s, n), x| (s + x, n + 1));
+    let (sum, count) = match questionnaire.overall {
+        Overall::Dimensions => dimensions
+            .iter()
+            .filter_map(|d| d.score)
+            .fold((0.0, 0_usize), |(s, n), x| (s + x, n + 1)),
+        Overall::Questions => totals
+            .iter()
+            .fold((0.0, 0_usize), |(s, n), &(sum, answered, _)| {
+                (s + sum, n + answered)
+            }),
+    };
     QuestionnaireScore {
         questionnaire: questionnaire.id.clone(),
         overall: (count > 0).then(|| sum / count as f64),

@@ -296,3 +296,59 @@ fn dora_metric_scores_agree_with_the_questionnaire_scoring() {
         }
     }
 }
+
+#[test]
+fn every_dora_metric_has_one_name_everywhere() {
+    use maturity_core::dora::{metric_name, METRICS};
+    use maturity_core::dora_trend::Metric;
+    let catalog = maturity_core::Catalog::builtin();
+    let dora = catalog.get("dora").expect("DORA is built in");
+    for (id, name) in METRICS {
+        assert!(dora.question(id).is_some(), "{id} is a DORA question");
+        assert_eq!(
+            METRICS.iter().filter(|(_, n)| *n == name).count(),
+            1,
+            "{name} names one metric"
+        );
+    }
+    // The trend over time uses the same names as the results page.
+    for metric in Metric::ALL {
+        assert_eq!(Some(metric.name()), metric_name(metric.question()));
+    }
+    assert_eq!(
+        Metric::RecoveryTime.name(),
+        "Failed deployment recovery time"
+    );
+}
+
+#[test]
+fn the_dora_overall_is_the_quick_checks_mean_of_every_answered_metric() {
+    let catalog = maturity_core::Catalog::builtin();
+    let questionnaire = catalog.get("dora").expect("DORA is built in");
+    // Throughput 4.0, 4.0, 10.0 and stability 9.0, 9.5: the mean of the two groups
+    // would be 7.625; the Quick Check's overall is the mean of the five, 7.3.
+    let answers: std::collections::BTreeMap<String, u8> = [
+        (maturity_core::dora::LEAD_TIME, 2),
+        (maturity_core::dora::DEPLOYMENT_FREQUENCY, 2),
+        (maturity_core::dora::RECOVERY_TIME, 5),
+        (maturity_core::dora::CHANGE_FAILURE_RATE, 10),
+        (maturity_core::dora::REWORK_RATE, 5),
+    ]
+    .into_iter()
+    .map(|(id, v)| (id.to_string(), v))
+    .collect();
+    let result = maturity_core::scoring::score(questionnaire, &answers);
+    let overall = result.overall.expect("answered");
+    assert!((overall - 7.3).abs() < 1e-9, "overall {overall}");
+    // The groups are still shown apart, as the Quick Check shows them.
+    let s = scores(&Delivery::from_answers(&answers));
+    assert!((s.throughput.unwrap() - 6.0).abs() < 1e-9);
+    assert!((s.stability.unwrap() - 9.25).abs() < 1e-9);
+    // With one metric unanswered, the mean of the four answered.
+    let mut fewer = answers.clone();
+    fewer.remove(maturity_core::dora::REWORK_RATE);
+    let overall = maturity_core::scoring::score(questionnaire, &fewer)
+        .overall
+        .unwrap();
+    assert!((overall - 27.0 / 4.0).abs() < 1e-9, "overall {overall}");
+}
