@@ -9,9 +9,22 @@ use maturity_core::store::Store;
 use maturity_core::Millis;
 
 /// Where the state lives.
-pub const KEY: &str = "devops-maturity";
-/// Unreadable values are copied to `BACKUP_PREFIX` + the time of the copy.
-pub const BACKUP_PREFIX: &str = "devops-maturity.backup.";
+///
+/// `devops-maturity` at the root of a site; under a subpath, `devops-maturity@` and
+/// the path (`devops-maturity@/tools/maturity`): browser storage belongs to the
+/// origin, so two deployments on one origin keep their data apart.
+pub fn key() -> &'static str {
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| match crate::platform::base_path() {
+        base if base.is_empty() => "devops-maturity".to_string(),
+        base => format!("devops-maturity@{base}"),
+    })
+}
+
+/// Unreadable values are copied to this prefix + the time of the copy.
+pub fn backup_prefix() -> String {
+    format!("{}.backup.", key())
+}
 
 /// Whether changes reach localStorage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +98,7 @@ pub fn load(now: Millis) -> Loaded {
             notice: Some(Notice::Unavailable),
         };
     };
-    let raw = match storage.get_item(KEY) {
+    let raw = match storage.get_item(key()) {
         Ok(Some(raw)) => raw,
         Ok(None) => {
             return Loaded {
@@ -123,13 +136,13 @@ pub fn load(now: Millis) -> Loaded {
             }),
         },
         Err(error) => {
-            let backup_key = format!("{BACKUP_PREFIX}{now}");
+            let backup_key = format!("{}{now}", backup_prefix());
             let reason = error.to_string();
             // Only once a verified copy exists is the unreadable value cleared, so
             // that the next change can be saved in its place.
             if storage.set_item(&backup_key, &raw).is_ok()
                 && storage.get_item(&backup_key).ok().flatten().as_deref() == Some(raw.as_str())
-                && storage.remove_item(KEY).is_ok()
+                && storage.remove_item(key()).is_ok()
             {
                 Loaded {
                     store: Store::new(),
@@ -173,7 +186,7 @@ pub fn adopt(seen: Seen) {
 /// the reason when it cannot be read, in which case nothing may be written over it.
 pub fn current() -> Result<Option<(Store, Seen)>, String> {
     let storage = available().ok_or_else(|| "storage is not available".to_string())?;
-    match storage.get_item(KEY) {
+    match storage.get_item(key()) {
         Ok(None) => Ok(None),
         Ok(Some(raw)) if SEEN.with(|seen| seen.borrow().as_deref() == Some(raw.as_str())) => {
             Ok(None)
@@ -192,7 +205,7 @@ pub fn current() -> Result<Option<(Store, Seen)>, String> {
 /// Calls `changed` whenever another tab writes the state.
 pub fn on_change_elsewhere(changed: impl Fn() + 'static) {
     let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() == Some(KEY) {
+        if event.key().as_deref() == Some(key()) {
             changed();
         }
     });
@@ -207,9 +220,9 @@ pub fn save(store: &Store) -> Result<(), String> {
         .encode()
         .map_err(|e| format!("the data could not be encoded: {e}"))?;
     storage
-        .set_item(KEY, &text)
+        .set_item(key(), &text)
         .map_err(|error| describe(&error))?;
-    match storage.get_item(KEY) {
+    match storage.get_item(key()) {
         Ok(Some(back)) if back == text => {
             remember(text);
             Ok(())
@@ -220,7 +233,7 @@ pub fn save(store: &Store) -> Result<(), String> {
 
 /// The text kept under a backup key, for the user to download.
 pub fn backup(key: &str) -> Option<String> {
-    if !key.starts_with(BACKUP_PREFIX) {
+    if !key.starts_with(&backup_prefix()) {
         return None;
     }
     available()?.get_item(key).ok().flatten()

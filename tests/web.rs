@@ -144,20 +144,20 @@ fn local_storage() -> web_sys::Storage {
 fn unreadable_storage_is_backed_up_and_the_app_starts_empty() {
     let storage = local_storage();
     storage.clear().unwrap();
-    storage.set_item(storage::KEY, "not json at all").unwrap();
+    storage.set_item(storage::key(), "not json at all").unwrap();
     let loaded = storage::load(1234);
     assert_eq!(loaded.store, Store::new());
     assert_eq!(loaded.mode, Mode::Persistent);
     let Some(Notice::Recovered { backup_key, .. }) = loaded.notice else {
         panic!("expected a recovery notice, got {:?}", loaded.notice);
     };
-    assert_eq!(backup_key, format!("{}1234", storage::BACKUP_PREFIX));
+    assert_eq!(backup_key, format!("{}1234", storage::backup_prefix()));
     assert_eq!(
         storage.get_item(&backup_key).unwrap().as_deref(),
         Some("not json at all")
     );
     assert_eq!(
-        storage.get_item(storage::KEY).unwrap(),
+        storage.get_item(storage::key()).unwrap(),
         None,
         "cleared once the copy is verified"
     );
@@ -264,7 +264,7 @@ fn a_save_by_another_tab_is_built_on_and_never_overwritten() {
         let mut theirs = storage::load(6).store;
         theirs.set_notes(&run, "", "From the other tab", 6).unwrap();
         local_storage()
-            .set_item(storage::KEY, &theirs.encode().unwrap())
+            .set_item(storage::key(), &theirs.encode().unwrap())
             .unwrap();
         assert_eq!(storage::current().unwrap().unwrap().0, theirs);
         assert!(

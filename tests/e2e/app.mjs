@@ -1,8 +1,11 @@
 // Page object: the app as a user sees it, found by role and accessible name.
 import assert from 'node:assert/strict';
 import { eventually } from './harness.mjs';
+import { BASE } from './serve.mjs';
 
-export const STORAGE_KEY = 'devops-maturity';
+// The app keeps its data under this key; under a subpath, the path is part of it
+// (two deployments on one origin keep their data apart).
+export const STORAGE_KEY = BASE ? `devops-maturity@${BASE}` : 'devops-maturity';
 
 export class AssessmentApp {
   constructor(page, origin, watched) {
