@@ -111,8 +111,14 @@ pub fn print() {
 
 /// The path the app is served under: `""` at the root of a site, `"/tools/maturity"`
 /// under a subpath. Read from the page's `<base href>`, which Trunk writes from
-/// `--public-url`; the router, the service worker and every link follow it.
-pub fn base_path() -> String {
+/// `--public-url`; the router, the service worker, every link and the storage key
+/// follow it. Read once: the page's address never moves under it.
+pub fn base_path() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(read_base_path)
+}
+
+fn read_base_path() -> String {
     let Some(window) = web_sys::window() else {
         return String::new();
     };

@@ -8,12 +8,10 @@
 
 use leptos_router::NavigateOptions;
 use maturity_core::{RunId, TeamId};
-use std::sync::OnceLock;
 
 /// `route` under the app's base path.
 fn at(route: &str) -> String {
-    static BASE: OnceLock<String> = OnceLock::new();
-    format!("{}{route}", BASE.get_or_init(crate::platform::base_path))
+    format!("{}{route}", crate::platform::base_path())
 }
 
 /// The start page.

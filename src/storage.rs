@@ -16,7 +16,7 @@ use maturity_core::Millis;
 pub fn key() -> &'static str {
     static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     KEY.get_or_init(|| match crate::platform::base_path() {
-        base if base.is_empty() => "devops-maturity".to_string(),
+        "" => "devops-maturity".to_string(),
         base => format!("devops-maturity@{base}"),
     })
 }
