@@ -5,7 +5,8 @@ use crate::charts::{cluster_distance_option, EChart};
 use leptos::prelude::*;
 use maturity_core::dora::{self, editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS};
 use maturity_core::scoring::format_score;
-use maturity_core::Questionnaire;
+use crate::components::benchmarks::Benchmarks;
+use maturity_core::{Questionnaire, TeamId};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -13,10 +14,12 @@ use std::sync::Arc;
 pub fn DoraPlacement(
     questionnaire: Arc<Questionnaire>,
     answers: BTreeMap<String, u8>,
+    team: TeamId,
 ) -> impl IntoView {
     let delivery = Delivery::from_answers(&answers);
     view! {
         {metrics_table(&questionnaire, &answers, &delivery)}
+        <Benchmarks team=team scores=scores(&delivery)/>
         <ClusterPlacement delivery=delivery/>
     }
 }
@@ -33,12 +36,8 @@ fn metrics_table(
             return String::new();
         };
         match answers.get(id) {
-            None => "not answered".to_string(),
-            Some(v) if question.choices.is_empty() => format!("{v}%"),
-            Some(v) => question
-                .choices
-                .get(usize::from(*v))
-                .map_or_else(|| "not answered".to_string(), |c| c.label.clone()),
+            Some(&v) if question.accepts(v) => question.answer_text(v),
+            _ => "not answered".to_string(),
         }
     };
     let score_of = |id: &str| match id {
@@ -142,7 +141,9 @@ fn ClusterPlacement(delivery: Delivery) -> impl IntoView {
         <p class="hint">
             "Clusters come from DORA's cluster analysis of survey answers, not from cut-offs, so their ranges overlap. "
             "You are placed by distance to each cluster's published profile: every metric goes on the same six-step "
-            "scale (the change failure rate in DORA's fifteen-point bands), and throughput and stability weigh equally."
+            "scale (the change failure rate in DORA's fifteen-point bands), and the report's two factors weigh equally, "
+            "grouped as that edition grouped them: "
+            {move || edition.with(|e| e.as_ref().map(|e| format!("in {}, {}.", e.year, e.grouping.describe())))}
         </p>
     }
 }
@@ -212,8 +213,28 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
             }
         })
         .collect_view();
+    let beats = (!p.meets_or_beats.is_empty()).then(|| {
+        format!(
+            "Your answers meet or beat the {} cluster's published profile on every metric you answered, yet are nearest {}: \
+             clusters come from cluster analysis of survey answers, not cut-offs, and do not form a ladder on every metric{}.",
+            p.meets_or_beats.join(" and "),
+            p.nearest.join(" and "),
+            if year == 2024 { " (in 2024 medium's failure rate, 10%, is lower than high's, 20%)" } else { "" }
+        )
+    });
+    let short = (!p.short_of.is_empty()).then(|| {
+        let names: Vec<&str> = p.short_of.iter().filter_map(|id| dora::metric_name(id)).collect();
+        format!(
+            "Nearest is not the same as matching: your {} {} worse than {}'s published profile.",
+            names.join(" and ").to_lowercase(),
+            if names.len() == 1 { "is" } else { "are" },
+            p.nearest.first().copied().unwrap_or_default()
+        )
+    });
     view! {
         {runner_up.map(|r| view! { <p>{r}</p> })}
+        {beats.map(|b| view! { <p class="note beats">{b}</p> })}
+        {short.map(|s| view! { <p class="note short-of">{s}</p> })}
         {compared.map(|c| view! { <p class="hint">{c}</p> })}
         <p class="caveat">{format!("About {year}: {}", edition.caveat)}</p>
         <table class="scores">

@@ -31,6 +31,7 @@ pub fn findings_view(
             let answer = match f.choice {
                 Some(c) => view! { <strong>{c.label.clone()}</strong>{format!(": {}", c.means)} }
                     .into_any(),
+                None if f.unknown => view! { <strong>"Don't know"</strong> }.into_any(),
                 None => view! { <em>"not answered"</em> }.into_any(),
             };
             view! {
@@ -124,7 +125,7 @@ pub fn cognitive_load_view(
         .iter()
         .filter_map(|(id, meaning)| {
             let dimension = result.dimensions.iter().find(|d| d.dimension == *id)?;
-            let step = next_steps(q, answers, &[id], 1).first().map(|s| s.to_string());
+            let step = next_steps(q, answers, &[id], 1).first().map(|s| s.advice.clone());
             Some(view! {
                 <li>
                     <strong>{format!("{}: {} / 10", dimension.name, format_score(dimension.score))}</strong>

@@ -1,6 +1,8 @@
 //! Small reusable views shared by the pages.
 
 pub mod actions;
+pub mod advice;
+pub mod benchmarks;
 pub mod code_collector;
 pub mod compare_form;
 pub mod csv;

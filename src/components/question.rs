@@ -1,7 +1,7 @@
 //! One question as a native radio group: each choice's label and what it means.
 
 use leptos::prelude::*;
-use maturity_core::model::AnswerKind;
+use maturity_core::model::{AnswerKind, DONT_KNOW};
 use maturity_core::Step;
 
 /// Shows `step`'s question; `chosen` is the current answer; `on_choose` receives a
@@ -46,7 +46,26 @@ pub fn QuestionCard(
             })
             .collect_view()
             .into_any(),
-        AnswerKind::Percent => view! { <PercentField id=group chosen=chosen on_choose=on_choose/> }.into_any(),
+        AnswerKind::Percent => view! { <PercentField id=group.clone() chosen=chosen on_choose=on_choose/> }.into_any(),
+    };
+    // "Don't know" is an answer of every question (DORA's survey offers it too):
+    // counted apart, never scored.
+    let dont_know_id = format!("{group}-dk");
+    let dont_know = view! {
+        <div class="choice dont-know">
+            <input
+                type="radio"
+                id=dont_know_id.clone()
+                name=group.clone()
+                value="dont-know"
+                prop:checked=move || chosen.get() == Some(DONT_KNOW)
+                on:change=move |_| on_choose.run(Some(DONT_KNOW))
+            />
+            <label for=dont_know_id>
+                <span class="choice-label">"Don't know"</span>
+                <span class="choice-means">"Nobody here can say. Counted apart: it is not scored and not a zero, and the results say what to do about it."</span>
+            </label>
+        </div>
     };
     view! {
         <fieldset class="question">
@@ -54,7 +73,7 @@ pub fn QuestionCard(
                 <span class="dimension">{dimension}</span>
                 <h2 tabindex="-1" node_ref=heading_ref>{question.text.clone()}</h2>
             </legend>
-            <div class="choices">{answers}</div>
+            <div class="choices">{answers}{dont_know}</div>
             <p class="source">"Idea from: " {question.source.clone()}</p>
         </fieldset>
     }
@@ -84,7 +103,7 @@ fn PercentField(
                     inputmode="numeric"
                     aria-describedby=hint_id.clone()
                     aria-invalid=move || invalid.get().to_string()
-                    prop:value=move || chosen.get().map(|v| v.to_string()).unwrap_or_default()
+                    prop:value=move || chosen.get().filter(|v| *v != DONT_KNOW).map(|v| v.to_string()).unwrap_or_default()
                     on:input:target=move |ev| {
                         let text = ev.target().value();
                         invalid.set(!text.trim().is_empty() && parse_percent(&text).is_none());

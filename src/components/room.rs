@@ -2,7 +2,6 @@
 //! answer beside every participant's answer (anonymous) and the room's note.
 
 use leptos::prelude::*;
-use maturity_core::model::AnswerKind;
 use maturity_core::records::WorkshopRecord;
 use maturity_core::{Catalog, Run};
 
@@ -18,16 +17,7 @@ fn distribution(question: &maturity_core::Question, values: &[u8]) -> String {
     counts.sort_unstable();
     counts
         .iter()
-        .map(|&(v, n)| {
-            let name = match question.answer {
-                AnswerKind::Choice => question
-                    .choices
-                    .get(usize::from(v))
-                    .map_or_else(|| v.to_string(), |c| c.label.clone()),
-                AnswerKind::Percent => format!("{v}%"),
-            };
-            format!("{name} ×{n}")
-        })
+        .map(|&(v, n)| format!("{} ×{n}", question.answer_text(v)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -39,16 +29,10 @@ pub fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl 
         .into_iter()
         .map(|step| {
             let q = step.question();
-            let team = run.answers.get(&q.id).map_or_else(
-                || "—".to_string(),
-                |&v| match q.answer {
-                    AnswerKind::Choice => q
-                        .choices
-                        .get(usize::from(v))
-                        .map_or_else(|| v.to_string(), |c| c.label.clone()),
-                    AnswerKind::Percent => format!("{v}%"),
-                },
-            );
+            let team = run
+                .answers
+                .get(&q.id)
+                .map_or_else(|| "—".to_string(), |&v| q.answer_text(v));
             let values = record
                 .spread
                 .get(&q.id)

@@ -12,15 +12,15 @@ use maturity_core::Step;
 #[component]
 pub fn Figures(step: Step, stats: QuestionStats) -> impl IntoView {
     let question = step.question();
-    let label = |value: u8| match question.answer {
-        AnswerKind::Choice => question
-            .choices
-            .get(usize::from(value))
-            .map_or_else(|| value.to_string(), |c| c.label.clone()),
-        AnswerKind::Percent => format!("{value}%"),
-    };
+    let label = |value: u8| question.answer_text(value);
+    let dont_know = (stats.dont_know > 0).then(|| {
+        view! { <p class="dont-know-count">{format!("Don't know: {}", stats.dont_know)}</p> }
+    });
     if stats.answers == 0 {
-        return view! { <p>"Nobody answered this question."</p> }.into_any();
+        return match dont_know {
+            Some(count) => view! { <p>"Nobody in the room could say."</p> {count} }.into_any(),
+            None => view! { <p>"Nobody answered this question."</p> }.into_any(),
+        };
     }
     let centre = match (question.answer, stats.mean_score) {
         (AnswerKind::Percent, _) => format!("Mean {:.0}%", stats.mean.unwrap_or(0.0)),

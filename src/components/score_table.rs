@@ -19,7 +19,7 @@ pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> 
                 <tr>
                     <th scope="row">{d.name.clone()}</th>
                     <td class="num">{score}</td>
-                    <td class="num">{format!("{} of {}", d.answered, d.asked)}</td>
+                    <td class="num">{answered(d.answered, d.unknown, d.asked)}</td>
                 </tr>
             }
         })
@@ -39,9 +39,18 @@ pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> 
                 <tr>
                     <th scope="row">"Overall"</th>
                     <td class="num">{format_score(result.overall)}</td>
-                    <td class="num">{format!("{} of {}", result.answered, result.asked)}</td>
+                    <td class="num">{answered(result.answered, result.unknown, result.asked)}</td>
                 </tr>
             </tfoot>
         </table>
+    }
+}
+
+/// "3 of 4", or "2 of 4 (1 don't know)": "Don't know" is counted apart.
+pub fn answered(answered: usize, unknown: usize, asked: usize) -> String {
+    if unknown == 0 {
+        format!("{answered} of {asked}")
+    } else {
+        format!("{answered} of {asked} ({unknown} don't know)")
     }
 }

@@ -5,7 +5,7 @@ use crate::components::question::parse_percent;
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::model::AnswerKind;
+use maturity_core::model::{AnswerKind, DONT_KNOW};
 use maturity_core::Step;
 
 /// The answer the room agrees for the team (the median until changed), and its note.
@@ -15,7 +15,10 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
     let scored = step.is_scored();
     let question = step.question();
     let answer_kind = question.answer;
-    let choice_labels: Vec<String> = question.choices.iter().map(|c| c.label.clone()).collect();
+    let answer_text = {
+        let question = question.clone();
+        move |v: u8| question.answer_text(v)
+    };
     let qid = question.id.clone();
     let agreed = {
         let qid = qid.clone();
@@ -35,7 +38,7 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
             }
         }
     };
-    let default_text = move || default_text(consensus.get(), answer_kind, &choice_labels, scored);
+    let default_text = move || default_text(consensus.get(), answer_kind, &answer_text, scored);
     let group = format!("team-{qid}");
     let input = match question.answer {
         AnswerKind::Choice => question
@@ -55,6 +58,18 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
                     </div>
                 }
             })
+            .chain(std::iter::once({
+                let input_id = format!("{group}-dk");
+                let set = set.clone();
+                view! {
+                    <div class="choice dont-know">
+                        <input type="radio" id=input_id.clone() name=group.clone()
+                            prop:checked=move || team_answer() == Some(DONT_KNOW)
+                            on:change=move |_| set(Some(DONT_KNOW))/>
+                        <label for=input_id>"Don't know"</label>
+                    </div>
+                }
+            }))
             .collect_view()
             .into_any(),
         AnswerKind::Percent => {
@@ -62,7 +77,7 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
             view! {
                 <label for=group.clone()>"Team answer, percent"</label>
                 <input type="number" id=group.clone() min="0" max="100" step="1"
-                    prop:value=move || team_answer().map(|v| v.to_string()).unwrap_or_default()
+                    prop:value=move || team_answer().filter(|v| *v != DONT_KNOW).map(|v| v.to_string()).unwrap_or_default()
                     on:change:target=move |ev| match parse_percent(&ev.target().value()) {
                         Some(v) => { error.set(None); set(Some(v)) }
                         None => error.set(Some("A whole number from 0 to 100.".into())),
@@ -91,17 +106,20 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
 fn default_text(
     consensus: Option<u8>,
     kind: AnswerKind,
-    labels: &[String],
+    answer_text: &impl Fn(u8) -> String,
     scored: bool,
 ) -> String {
     match (consensus, kind) {
         (None, _) => {
             "Nobody answered: the team answer stays empty unless you choose one.".to_string()
         }
+        (Some(DONT_KNOW), _) => {
+            "Default: Don't know (nobody in the room could say).".to_string()
+        }
         (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
         (Some(v), AnswerKind::Choice) => format!(
             "Default: {} ({}).",
-            labels.get(usize::from(v)).map_or("", |l| l.as_str()),
+            answer_text(v),
             if scored {
                 "the median"
             } else {

@@ -3,6 +3,7 @@
 
 use crate::charts::{RadarChart, MIN_RADAR_AXES};
 use crate::components::actions::{without_done, ActionCheck};
+use crate::components::advice::{advice_item, advice_with_source};
 use crate::components::dora::DoraPlacement;
 use crate::components::findings::{cognitive_load_view, findings_view};
 use crate::components::notes::RunNotes;
@@ -14,9 +15,8 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use maturity_core::recommend::recommendations;
-use maturity_core::scoring::format_score;
-use maturity_core::scoring::next_steps;
+use maturity_core::recommend::{recommendations, unknowns};
+use maturity_core::scoring::{format_own_scale, format_score, next_steps};
 use maturity_core::words::count;
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
 use std::sync::Arc;
@@ -112,6 +112,7 @@ fn RunResults(run: Run, team_name: Memo<String>) -> impl IntoView {
         .workshop
         .as_ref()
         .map(|record| room_view(&catalog, &run, record));
+    let unknown = unknowns_view(&catalog, &run);
     // A workshop's run is the room's: it is changed by a new workshop, not reopened.
     let resume = run
         .workshop
@@ -126,8 +127,36 @@ fn RunResults(run: Run, team_name: Memo<String>) -> impl IntoView {
         {resume}
         {overview}
         {sections}
+        {unknown}
         {room}
     }
+}
+
+/// The questions answered "Don't know", each with what to do about not knowing.
+fn unknowns_view(catalog: &Catalog, run: &Run) -> Option<impl IntoView> {
+    let found = unknowns(catalog, run);
+    (!found.is_empty()).then(|| {
+        let items = found
+            .iter()
+            .map(|u| {
+                view! {
+                    <li>
+                        <strong>{format!("{} ({})", u.question.text, u.questionnaire.title)}</strong>
+                        <ul class="advice">{advice_with_source(u.advice.to_string(), &u.question.source)}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card unknowns" aria-labelledby="unknowns-heading">
+                <h2 id="unknowns-heading">{format!("What you don't know yet ({})", found.len())}</h2>
+                <p class="hint">
+                    "Answered “Don't know”: not scored, and not counted as a low answer. Not knowing is a finding of its own."
+                </p>
+                <ol class="recommendations">{items}</ol>
+            </section>
+        }
+    })
 }
 
 /// "Continue answering" for an unfinished run; "Change answers" (reopen) for a
@@ -164,11 +193,12 @@ fn ScoresExplained() -> impl IntoView {
                 "the last scores 10, and the ones between are evenly spaced, as in DORA's Quick Check. "
                 "A dimension's score is the average of its answered questions, and the overall score is "
                 "the average of the dimensions, so each dimension weighs the same. DORA's overall score "
-                "is the average of all its answered metrics, as in its Quick Check."
+                "is the average of all its answered metrics, as in its Quick Check. Westrum culture is also "
+                "shown as DORA reports it: the mean agreement on the statements' 1–7 scale."
             </p>
             <p>
                 "Unanswered questions are left out, never counted as zero, and the table says how many "
-                "were answered. These are the team's own judgements: use them to start a conversation "
+                "were answered. “Don't know” is counted apart: not scored, and listed with what to do about it. These are the team's own judgements: use them to start a conversation "
                 "and to compare with yourselves over time, not to rank teams against each other."
             </p>
         </section>
@@ -185,15 +215,16 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
         .join(" and ");
     let weakest_score = weakest.first().and_then(|d| d.score);
     let weakest_ids: Vec<&str> = weakest.iter().map(|d| d.dimension.as_str()).collect();
-    let advice: Vec<String> = next_steps(q, &run.answers, &weakest_ids, ADVICE_COUNT)
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let advice = next_steps(q, &run.answers, &weakest_ids, ADVICE_COUNT);
+    let own_scale = format_own_scale(q, result.overall);
     let summary = match result.overall {
         Some(_) => view! {
             <p class="overall">
                 "Overall " <strong class="big">{format_score(result.overall)}</strong> " / 10"
-                <span class="hint">{format!(" from {} of {} questions", result.answered, result.asked)}</span>
+                {own_scale.map(|s| view! { " · " <strong class="own-scale">{s}</strong> " on the statements' agreement scale" })}
+                <span class="hint">{format!(" from {} of {} questions", result.answered, result.asked)}
+                    {(result.unknown > 0).then(|| format!("; {} answered “Don't know”", result.unknown))}
+                </span>
             </p>
             <p class="weakest">
                 {if weakest.len() > 1 { "Weakest dimensions: " } else { "Weakest dimension: " }}
@@ -213,13 +244,13 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
         .collect();
     let caption = format!("{} scores by dimension", q.title);
     let dora_view = (q.id == maturity_core::dora::QUESTIONNAIRE_ID).then(
-        || view! { <DoraPlacement questionnaire=Arc::clone(q) answers=run.answers.clone()/> },
+        || view! { <DoraPlacement questionnaire=Arc::clone(q) answers=run.answers.clone() team=run.team.clone()/> },
     );
     let advice_view = (!advice.is_empty()).then(|| {
         view! {
             <h3>{format!("What to try next for {weakest_names}")}</h3>
             <ul class="advice">
-                {advice.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+                {advice.into_iter().map(advice_item).collect_view()}
             </ul>
         }
     });
@@ -281,11 +312,7 @@ fn overview_view(catalog: &Catalog, run: &Run) -> impl IntoView {
                     r.answered,
                     r.asked
                 );
-                let steps = r
-                    .steps
-                    .into_iter()
-                    .map(|s| view! { <li>{s}</li> })
-                    .collect_view();
+                let steps = r.steps.into_iter().map(advice_item).collect_view();
                 view! {
                     <li>
                         <strong>{heading}</strong>

@@ -15,14 +15,16 @@
 //! bit-level reader and writer, and the errors share every byte-layout decision.
 
 use crate::catalog::Catalog;
+use crate::model::DONT_KNOW;
 use crate::records::{Participation, Workshop};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
-/// The answer-code format this build writes and reads.
-pub const ANSWER_FORMAT: u32 = 1;
+/// The answer-code format this build writes and reads (2: each answer may also be
+/// "Don't know").
+pub const ANSWER_FORMAT: u32 = 2;
 /// The join-code format this build writes and reads.
 pub const JOIN_FORMAT: u32 = 1;
 /// The most characters an answer code may take (a promise checked by tests and the
@@ -77,6 +79,8 @@ pub struct Layout {
 struct Slot {
     id: String,
     /// Possible answers: choice indices `0..answers`, or percentages `0..=100`.
+    /// Packed as states: 0 unanswered, `1..=answers` an answer, `answers + 1`
+    /// "Don't know".
     answers: u8,
     bits: u8,
 }
@@ -96,9 +100,9 @@ impl Layout {
                 description.push_str(&question.id);
                 description.push(':');
                 description.push_str(&answers.to_string());
-                description.push(';');
-                // One more state than answers: "not answered".
-                let bits = (u32::BITS - u32::from(answers).leading_zeros()) as u8;
+                description.push_str("+dk;");
+                // Two more states than answers: "not answered" and "Don't know".
+                let bits = (u32::BITS - (u32::from(answers) + 1).leading_zeros()) as u8;
                 Slot {
                     id: question.id.clone(),
                     answers,
@@ -268,6 +272,7 @@ pub fn encode_answers(layout: &Layout, code: &AnswerCode) -> String {
     for slot in &layout.slots {
         let state = match answers.get(&slot.id) {
             Some(&value) if value < slot.answers => u32::from(value) + 1,
+            Some(&DONT_KNOW) => u32::from(slot.answers) + 1,
             _ => 0,
         };
         bits.push(state, slot.bits);
@@ -314,10 +319,13 @@ pub fn decode_answers(text: &str, layout: &Layout, workshop: u32) -> Result<Answ
     let mut answers = BTreeMap::new();
     for slot in &layout.slots {
         let state = bits.take(slot.bits).ok_or(CodeError::Tampered)?;
-        if state > u32::from(slot.answers) {
+        let dont_know = u32::from(slot.answers) + 1;
+        if state > dont_know {
             return Err(CodeError::Tampered);
         }
-        if state > 0 {
+        if state == dont_know {
+            answers.insert(slot.id.clone(), DONT_KNOW);
+        } else if state > 0 {
             answers.insert(slot.id.clone(), (state - 1) as u8);
         }
     }

@@ -152,10 +152,47 @@ impl Range {
     }
 }
 
+/// How an edition groups the metrics into its two factors. The placement weighs the
+/// two equally, so recovery time counts where that edition put it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// 2019-2023: throughput = deployment frequency and lead time; stability =
+    /// recovery time and change failure rate.
+    RecoveryWithStability,
+    /// 2024: throughput = deployment frequency, lead time and recovery time;
+    /// instability = change failure rate (and rework rate, which has no clusters).
+    RecoveryWithThroughput,
+}
+
+impl Grouping {
+    /// The grouping in words, as the results page states it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Grouping::RecoveryWithStability => {
+                "throughput (deployment frequency, lead time) and stability (recovery time, change failure rate)"
+            }
+            Grouping::RecoveryWithThroughput => {
+                "throughput (deployment frequency, lead time, recovery time) and instability (change failure rate)"
+            }
+        }
+    }
+
+    /// How many of [`point`]'s metrics (in its order: deployment frequency, lead
+    /// time, recovery time, change failure rate) belong to the first factor.
+    fn throughput_len(self) -> usize {
+        match self {
+            Grouping::RecoveryWithStability => 2,
+            Grouping::RecoveryWithThroughput => 3,
+        }
+    }
+}
+
 /// One edition of the State of DevOps report that published clusters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edition {
     pub year: u16,
+    /// Which factor recovery time belonged to in this edition.
+    pub grouping: Grouping,
     pub clusters: Vec<Cluster>,
     /// What a reader must know to read this edition's placement honestly.
     pub caveat: &'static str,
@@ -175,6 +212,16 @@ pub struct Placement {
     /// How many metrics the comparison used (rework rate never counts: no edition
     /// published clusters for it).
     pub compared_on: usize,
+    /// Clusters listed above the nearest one (the edition lists the best first)
+    /// whose published profile the team meets or beats on every metric it answered:
+    /// possible because clusters are not cut-offs (2024's medium cluster has a lower
+    /// change failure rate than high). Said beside the placement, so it does not
+    /// look wrong.
+    pub meets_or_beats: Vec<&'static str>,
+    /// Question ids of the metrics on which the team's answer is worse than the
+    /// nearest cluster's published profile (the first one on a tie): the distance
+    /// weighs factors, so one far-off metric can hide behind good others.
+    pub short_of: Vec<&'static str>,
 }
 
 impl Placement {
@@ -227,17 +274,53 @@ impl Cluster {
     }
 }
 
-/// Distance over the metrics the team answered, with throughput (the first three)
-/// and stability (the change failure rate) weighing equally, as DORA reports them as
-/// two factors: the root of the mean of each group's mean squared difference.
-fn distance(team: &[Option<f64>; 4], cluster: &[f64; 4]) -> Option<f64> {
+/// Whether the team's answers are at least as good as `cluster`'s published profile
+/// on every metric the team answered (and it answered one at least). A published
+/// range meets when the team is within it: "less than a day" (4.5) is met by "one
+/// hour to one day" (4); a failure rate range by any rate up to its top.
+fn meets_or_beats(d: &Delivery, cluster: &Cluster) -> bool {
+    let answered = [d.deployment_frequency, d.lead_time, d.recovery_time, d.change_failure_rate]
+        .iter()
+        .any(Option::is_some);
+    answered && short_of(d, cluster).is_empty()
+}
+
+/// The metrics (question ids) on which `d` is worse than `cluster`'s profile.
+fn short_of(d: &Delivery, cluster: &Cluster) -> Vec<&'static str> {
+    let bucket = |team: Option<u8>, published: f64| {
+        team.is_some_and(|t| f64::from(t) < published.floor())
+    };
+    let mut short = Vec::new();
+    if bucket(d.deployment_frequency, cluster.deployment_frequency) {
+        short.push(DEPLOYMENT_FREQUENCY);
+    }
+    if bucket(d.lead_time, cluster.lead_time) {
+        short.push(LEAD_TIME);
+    }
+    if bucket(d.recovery_time, cluster.recovery_time) {
+        short.push(RECOVERY_TIME);
+    }
+    if d
+        .change_failure_rate
+        .is_some_and(|p| f64::from(p) > cluster.change_failure_rate.high)
+    {
+        short.push(CHANGE_FAILURE_RATE);
+    }
+    short
+}
+
+/// Distance over the metrics the team answered, with the edition's two factors
+/// ([`Grouping`]) weighing equally, as DORA reports them: the root of the mean of
+/// each factor's mean squared difference.
+fn distance(team: &[Option<f64>; 4], cluster: &[f64; 4], grouping: Grouping) -> Option<f64> {
     let squares = |range: std::ops::Range<usize>| -> Option<f64> {
         let diffs: Vec<f64> = range
             .filter_map(|i| team[i].map(|t| (t - cluster[i]).powi(2)))
             .collect();
         (!diffs.is_empty()).then(|| diffs.iter().sum::<f64>() / diffs.len() as f64)
     };
-    let groups: Vec<f64> = [squares(0..3), squares(3..4)]
+    let split = grouping.throughput_len();
+    let groups: Vec<f64> = [squares(0..split), squares(split..4)]
         .into_iter()
         .flatten()
         .collect();
@@ -251,7 +334,7 @@ pub fn place(d: &Delivery, edition: &Edition) -> Option<Placement> {
     let distances: Vec<(&'static str, f64)> = edition
         .clusters
         .iter()
-        .map(|c| distance(&team, &c.point()).map(|dist| (c.name, dist)))
+        .map(|c| distance(&team, &c.point(), edition.grouping).map(|dist| (c.name, dist)))
         .collect::<Option<_>>()?;
     let best = distances
         .iter()
@@ -267,6 +350,21 @@ pub fn place(d: &Delivery, edition: &Edition) -> Option<Placement> {
         .filter(|(n, _)| !nearest.contains(n))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .copied();
+    let first_nearest = edition
+        .clusters
+        .iter()
+        .position(|c| nearest.contains(&c.name))
+        .unwrap_or(0);
+    let meets_or_beats = edition.clusters[..first_nearest]
+        .iter()
+        .filter(|c| meets_or_beats(d, c))
+        .map(|c| c.name)
+        .collect();
+    let short_of = edition
+        .clusters
+        .get(first_nearest)
+        .map(|c| short_of(d, c))
+        .unwrap_or_default();
     Some(Placement {
         year: edition.year,
         nearest,
@@ -274,6 +372,8 @@ pub fn place(d: &Delivery, edition: &Edition) -> Option<Placement> {
         runner_up,
         distances,
         compared_on,
+        meets_or_beats,
+        short_of,
     })
 }
 
@@ -303,8 +403,12 @@ pub fn editions() -> Vec<Edition> {
     vec![
         Edition {
             year: 2019,
+            grouping: Grouping::RecoveryWithStability,
             caveat: "Shares of high, medium and low were not confirmed against the report. \
-                     Elite, high and medium all published a 0–15% change failure rate.",
+                     Elite, high and medium all published a 0–15% change failure rate. \
+                     2019 asked for the time to restore service after any incident or user-facing defect; \
+                     this app asks about recovery from failed deployments (as DORA has since 2023), so \
+                     read that metric's comparison with care.",
             clusters: vec![
                 c("Elite", "20%", [5.0, 4.5, 5.0], (0.0, 15.0), ["on demand, several a day", "less than a day", "less than an hour"]),
                 c("High", "23% (?)", [3.0, 3.0, 4.5], (0.0, 15.0), ["daily to weekly", "a day to a week", "less than a day"]),
@@ -314,8 +418,12 @@ pub fn editions() -> Vec<Edition> {
         },
         Edition {
             year: 2021,
+            grouping: Grouping::RecoveryWithStability,
             caveat: "High, medium and low published the same change failure rate (16–30%), \
-                     so in 2021 that metric barely separates them.",
+                     so in 2021 that metric barely separates them. \
+                     2021 asked for the time to restore service after any incident or user-facing defect; \
+                     this app asks about recovery from failed deployments (as DORA has since 2023), so \
+                     read that metric's comparison with care.",
             clusters: vec![
                 c("Elite", "26%", [5.0, 5.0, 5.0], (0.0, 15.0), ["on demand", "less than an hour", "less than an hour"]),
                 c("High", "40% (?)", [2.0, 3.0, 4.5], (16.0, 30.0), ["weekly to monthly", "a day to a week", "less than a day"]),
@@ -325,7 +433,11 @@ pub fn editions() -> Vec<Edition> {
         },
         Edition {
             year: 2022,
-            caveat: "2022 found no elite cluster: its best cluster is called high.",
+            grouping: Grouping::RecoveryWithStability,
+            caveat: "2022 found no elite cluster: its best cluster is called high. \
+                     2022 asked for the time to restore service after any incident or user-facing defect; \
+                     this app asks about recovery from failed deployments (as DORA has since 2023), so \
+                     read that metric's comparison with care.",
             clusters: vec![
                 c("High", "11% (?)", [5.0, 3.0, 4.5], (0.0, 15.0), ["on demand", "a day to a week", "less than a day"]),
                 c("Medium", "69% (?)", [2.0, 2.0, 3.0], (16.0, 30.0), ["weekly to monthly", "a week to a month", "a day to a week"]),
@@ -334,6 +446,7 @@ pub fn editions() -> Vec<Edition> {
         },
         Edition {
             year: 2023,
+            grouping: Grouping::RecoveryWithStability,
             caveat: "2023 asked the change failure rate as an exact percentage, and measured recovery \
                      from failed deployments only. Low and medium share deployment frequency and lead time.",
             clusters: vec![
@@ -345,6 +458,7 @@ pub fn editions() -> Vec<Edition> {
         },
         Edition {
             year: 2024,
+            grouping: Grouping::RecoveryWithThroughput,
             caveat: "In 2024 the medium cluster had a lower change failure rate (10%) than high (20%): \
                      the clusters are not a ladder on every metric. Deployment rework rate was new and \
                      has no clusters, so it does not affect the placement. From 2025 DORA reports team \

@@ -49,6 +49,8 @@ pub enum TeamError {
     NameTaken(String),
     #[error("That team no longer exists; it may have been deleted in another tab.")]
     Unknown,
+    #[error("That industry or organisation size is not one the DORA benchmarks know.")]
+    UnknownPeers,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -10,11 +10,12 @@
 use crate::catalog::Catalog;
 use crate::history::run_scores;
 use crate::records::{chronological, Millis, Run, TeamId};
-use crate::scoring::format_score;
+use crate::scoring::{format_score, on_own_scale};
 use crate::store::Store;
 
-/// The header row.
-pub const COLUMNS: [&str; 11] = [
+/// The header row. "own scale" is filled for questionnaires scored on their
+/// statements' own scale too (Westrum: the mean agreement, "1 to 7").
+pub const COLUMNS: [&str; 14] = [
     "team",
     "assessment",
     "date",
@@ -22,7 +23,10 @@ pub const COLUMNS: [&str; 11] = [
     "questionnaire",
     "dimension",
     "score (0-10)",
+    "score on own scale",
+    "own scale",
     "answered",
+    "don't know",
     "asked",
     "workshop participants",
     "notes",
@@ -56,13 +60,22 @@ pub fn runs_csv(
             .map(|w| w.participants.to_string())
             .unwrap_or_default();
         for questionnaire in run_scores(catalog, run) {
-            let title = catalog
-                .get(&questionnaire.questionnaire)
+            let definition = catalog.get(&questionnaire.questionnaire);
+            let title = definition
+                .as_ref()
                 .map_or(questionnaire.questionnaire.as_str(), |q| q.title.as_str());
+            let own_scale = definition.as_ref().and_then(|q| q.own_scale());
             for dimension in &questionnaire.dimensions {
                 let score = match dimension.score {
                     Some(_) => format_score(dimension.score),
                     None => String::new(),
+                };
+                let (own_score, own_range) = match (own_scale, dimension.score) {
+                    (Some(choices), Some(s)) => (
+                        format_score(Some(on_own_scale(s, choices))),
+                        format!("1 to {choices}"),
+                    ),
+                    _ => (String::new(), String::new()),
                 };
                 let _ = out.write_record([
                     safe(team).as_str(),
@@ -72,7 +85,10 @@ pub fn runs_csv(
                     safe(title).as_str(),
                     safe(&dimension.name).as_str(),
                     &score,
+                    &own_score,
+                    &own_range,
                     &dimension.answered.to_string(),
+                    &dimension.unknown.to_string(),
                     &dimension.asked.to_string(),
                     &participants,
                     safe(&run.notes).as_str(),

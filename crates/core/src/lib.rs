@@ -8,16 +8,18 @@
 //! Architecture Invariant: imports between modules run one way, in the order of the
 //! layers below (a module uses only modules of earlier layers); `tests/architecture.rs`
 //! reads every `use crate::…` line and fails on an import against the grain.
-//! 1. `limits`, `words`
+//! 1. `limits`, `words`, `sources`
 //! 2. `error`, `model`
 //! 3. `records`, `validate`
 //! 4. `catalog`
 //! 5. `scoring`, `topologies`
 //! 6. `dora`, `recommend`, `codec`, `workshop`
-//! 7. `store`
-//! 8. `history`, `import`, `collect`, `dora_trend`
-//! 9. `export`
+//! 7. `benchmarks`
+//! 8. `store`
+//! 9. `history`, `import`, `collect`, `dora_trend`
+//! 10. `export`
 
+pub mod benchmarks;
 pub mod catalog;
 pub mod codec;
 pub mod collect;
@@ -32,6 +34,7 @@ pub mod model;
 pub mod recommend;
 pub mod records;
 pub mod scoring;
+pub mod sources;
 pub mod store;
 pub mod topologies;
 pub mod validate;

@@ -27,6 +27,12 @@ pub struct Questionnaire {
     /// How the overall score is made (optional; see [`Overall`]).
     #[serde(default, skip_serializing_if = "Overall::is_default")]
     pub overall: Overall,
+    /// Also report scores on the statements' own scale (1 to the number of
+    /// choices), as the source does: DORA reports Westrum culture as the mean
+    /// agreement from 1 to 7. Every scored question must then offer the same
+    /// number of choices (checked). See [`Questionnaire::own_scale`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_scale: bool,
 }
 
 /// How a questionnaire's overall score is made from its answers.
@@ -85,6 +91,10 @@ pub struct Question {
     pub source: String,
     /// What to try next when this question's dimension scores low.
     pub advice: String,
+    /// What to do when the team answers "Don't know": not knowing is a finding too.
+    /// Optional; a general suggestion stands in when it is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_unknown: Option<String>,
     /// A retired question is kept so old answers still make sense, but is no longer asked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub retired: bool,
@@ -117,6 +127,11 @@ pub struct Choice {
     pub means: String,
 }
 
+/// The stored answer "Don't know" (DORA's survey offers "I don't know or not
+/// applicable"): an answer, counted apart from unanswered, never scored. Every
+/// question takes it; no question has this many choices (validation caps them).
+pub const DONT_KNOW: u8 = u8::MAX;
+
 impl Question {
     /// How many different answers the question takes: its choices, or 0-100 percent.
     pub fn answer_count(&self) -> u8 {
@@ -128,8 +143,30 @@ impl Question {
 
     /// Whether `value` is an answer this question can be given. The one rule used
     /// wherever answers arrive: stored data, backups, answer codes, scoring, counting.
+    /// "Don't know" ([`DONT_KNOW`]) is accepted by every question.
     pub fn accepts(&self, value: u8) -> bool {
-        value < self.answer_count()
+        value < self.answer_count() || value == DONT_KNOW
+    }
+
+    /// An answer as people read it: the choice's label, "15%", or "Don't know"
+    /// (a value the question does not take reads as the number it is).
+    pub fn answer_text(&self, value: u8) -> String {
+        if value == DONT_KNOW {
+            return "Don't know".to_string();
+        }
+        match self.answer {
+            AnswerKind::Choice => self
+                .choices
+                .get(usize::from(value))
+                .map_or_else(|| value.to_string(), |c| c.label.clone()),
+            AnswerKind::Percent => format!("{value}%"),
+        }
+    }
+
+    /// Whether `value` is a position on the question's scale (an answer that can be
+    /// scored or shown as a choice): accepted, and not "Don't know".
+    pub fn on_scale(&self, value: u8) -> bool {
+        value != DONT_KNOW && value < self.answer_count()
     }
 }
 
@@ -145,5 +182,21 @@ impl Questionnaire {
 
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
         self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// The number of choices of every scored question when the questionnaire asks
+    /// for scores on its own scale ([`Questionnaire::own_scale`]) and they agree;
+    /// `None` otherwise.
+    pub fn own_scale(&self) -> Option<usize> {
+        if !self.own_scale {
+            return None;
+        }
+        let scored = |q: &&Question| self.dimension(&q.dimension).is_some_and(|d| d.scored);
+        let mut counts = self.questions.iter().filter(scored).map(|q| match q.answer {
+            AnswerKind::Choice => q.choices.len(),
+            AnswerKind::Percent => 0,
+        });
+        let first = counts.next()?;
+        (first >= 2 && counts.all(|n| n == first)).then_some(first)
     }
 }

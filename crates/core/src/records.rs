@@ -31,6 +31,14 @@ pub struct Team {
     /// Archived teams are kept, with all their runs, but listed apart.
     #[serde(default, skip_serializing_if = "is_false")]
     pub archived: bool,
+    /// The team's industry, to compare its DORA scores with its peers' (a key of
+    /// [`crate::benchmarks::INDUSTRIES`] when set through the app; an unknown key
+    /// from elsewhere shows no benchmark).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+    /// The size of the team's organisation (a key of [`crate::benchmarks::SIZES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
 }
 
 fn is_false(value: &bool) -> bool {

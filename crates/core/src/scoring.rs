@@ -8,9 +8,11 @@
 //!   dimension weighs the same however many questions it has; a questionnaire may say
 //!   instead that it is the mean of its answered questions (DORA's, as the Quick
 //!   Check does: the mean of the metric scores);
-//! - unanswered questions never count as zero: they are left out and counted.
+//! - unanswered questions never count as zero: they are left out and counted;
+//! - "Don't know" is an answer, never scored: it is left out of the score and
+//!   counted apart from unanswered (a finding of its own).
 
-use crate::model::{AnswerKind, Choice, Dimension, Overall, Question, Questionnaire};
+use crate::model::{AnswerKind, Choice, Dimension, Overall, Question, Questionnaire, DONT_KNOW};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -28,6 +30,8 @@ pub struct DimensionScore {
     /// Mean of the answered questions, 0-10; `None` when none was answered.
     pub score: Option<f64>,
     pub answered: usize,
+    /// Questions answered "Don't know" (not in `answered`, not scored).
+    pub unknown: usize,
     /// Questions that count for this dimension: active ones, plus retired ones
     /// that this run answered while they were still asked.
     pub asked: usize,
@@ -41,6 +45,8 @@ pub struct QuestionnaireScore {
     /// Mean of the scored dimensions, 0-10; `None` when nothing was answered.
     pub overall: Option<f64>,
     pub answered: usize,
+    /// Questions answered "Don't know".
+    pub unknown: usize,
     pub asked: usize,
 }
 
@@ -62,10 +68,11 @@ impl QuestionnaireScore {
     }
 }
 
-/// The 0-10 score of `answer` to `question`; `None` when the stored value is not a
-/// possible answer (data from elsewhere is never trusted: [`Question::accepts`]).
+/// The 0-10 score of `answer` to `question`; `None` for "Don't know" and when the
+/// stored value is not a possible answer (data from elsewhere is never trusted:
+/// [`Question::on_scale`]).
 pub fn question_score(question: &Question, answer: u8) -> Option<f64> {
-    if !question.accepts(answer) {
+    if !question.on_scale(answer) {
         return None;
     }
     match question.answer {
@@ -93,6 +100,22 @@ pub fn rounded(score: f64) -> f64 {
     (score * 10.0).round() / 10.0
 }
 
+/// A 0-10 score on a questionnaire's own scale of `choices` points (1 to
+/// `choices`), when it asks for one ([`Questionnaire::own_scale`]): the mean
+/// position, counted from 1. Linear, so it holds for dimension and overall means.
+/// Westrum: 7.5 / 10 is 5.5 of 7.
+pub fn on_own_scale(score: f64, choices: usize) -> f64 {
+    1.0 + score * (choices as f64 - 1.0) / MAX_SCORE
+}
+
+/// "5.5 of 7" for a questionnaire that asks for its own scale; `None` otherwise or
+/// without a score.
+pub fn format_own_scale(questionnaire: &Questionnaire, score: Option<f64>) -> Option<String> {
+    let choices = questionnaire.own_scale()?;
+    let value = on_own_scale(score?, choices);
+    Some(format!("{} of {choices}", format_score(Some(value))))
+}
+
 /// `Some(1.25)` -> "1.3"; `None` -> "–".
 pub fn format_score(score: Option<f64>) -> String {
     score.map_or_else(|| "–".to_string(), |s| format!("{:.1}", rounded(s)))
@@ -108,16 +131,16 @@ pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> Q
         .iter()
         .filter(|d| d.scored)
         .collect();
-    // Per scored dimension: sum of scores, answered, asked.
-    let mut totals = vec![(0.0_f64, 0_usize, 0_usize); scored.len()];
+    // Per scored dimension: sum of scores, answered, asked, "Don't know".
+    let mut totals = vec![(0.0_f64, 0_usize, 0_usize, 0_usize); scored.len()];
     for question in &questionnaire.questions {
         let Some(slot) = scored.iter().position(|d| d.id == question.dimension) else {
             continue;
         };
-        let answer = answers
-            .get(&question.id)
-            .and_then(|&choice| question_score(question, choice));
-        if question.retired && answer.is_none() {
+        let given = answers.get(&question.id).copied();
+        let unknown = given == Some(DONT_KNOW);
+        let answer = given.and_then(|choice| question_score(question, choice));
+        if question.retired && answer.is_none() && !unknown {
             continue;
         }
         let total = &mut totals[slot];
@@ -125,16 +148,19 @@ pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> Q
         if let Some(score) = answer {
             total.0 += score;
             total.1 += 1;
+        } else if unknown {
+            total.3 += 1;
         }
     }
     let dimensions: Vec<DimensionScore> = scored
         .iter()
         .zip(&totals)
-        .map(|(dimension, &(sum, answered, asked))| DimensionScore {
+        .map(|(dimension, &(sum, answered, asked, unknown))| DimensionScore {
             dimension: dimension.id.clone(),
             name: dimension.name.clone(),
             score: (answered > 0).then(|| sum / answered as f64),
             answered,
+            unknown,
             asked,
         })
         .collect();
@@ -145,7 +171,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> Q
             .fold((0.0, 0_usize), |(s, n), x| (s + x, n + 1)),
         Overall::Questions => totals
             .iter()
-            .fold((0.0, 0_usize), |(s, n), &(sum, answered, _)| {
+            .fold((0.0, 0_usize), |(s, n), &(sum, answered, _, _)| {
                 (s + sum, n + answered)
             }),
     };
@@ -153,34 +179,38 @@ pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> Q
         questionnaire: questionnaire.id.clone(),
         overall: (count > 0).then(|| sum / count as f64),
         answered: dimensions.iter().map(|d| d.answered).sum(),
+        unknown: dimensions.iter().map(|d| d.unknown).sum(),
         asked: dimensions.iter().map(|d| d.asked).sum(),
         dimensions,
     }
 }
 
-/// What to try next in `dimensions`: the advice of their answered questions that did
-/// not score full marks, lowest-scored first (file order breaks ties), at most `limit`.
+/// What to try next in `dimensions`: their answered questions that did not score
+/// full marks (follow each one's `advice`), lowest-scored first (file order breaks
+/// ties), at most `limit`. Two questions with the same advice give it once.
 pub fn next_steps<'q>(
     questionnaire: &'q Questionnaire,
     answers: &BTreeMap<String, u8>,
     dimensions: &[&str],
     limit: usize,
-) -> Vec<&'q str> {
-    let mut scored: Vec<(f64, &str)> = questionnaire
+) -> Vec<&'q Question> {
+    let mut scored: Vec<(f64, &Question)> = questionnaire
         .questions
         .iter()
         .filter(|question| dimensions.contains(&question.dimension.as_str()))
         .filter_map(|question| {
             let choice = *answers.get(&question.id)?;
-            Some((question_score(question, choice)?, question.advice.as_str()))
+            Some((question_score(question, choice)?, question))
         })
         .filter(|(score, _)| *score < MAX_SCORE)
         .collect();
     scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut given = std::collections::BTreeSet::new();
     scored
         .into_iter()
+        .map(|(_, question)| question)
+        .filter(|question| given.insert(question.advice.as_str()))
         .take(limit)
-        .map(|(_, advice)| advice)
         .collect()
 }
 
@@ -189,8 +219,10 @@ pub fn next_steps<'q>(
 pub struct Finding<'q> {
     pub dimension: &'q Dimension,
     pub question: &'q Question,
-    /// The chosen answer; `None` when unanswered or not a valid choice.
+    /// The chosen answer; `None` when unanswered, "Don't know" or not a valid choice.
     pub choice: Option<&'q Choice>,
+    /// Answered "Don't know".
+    pub unknown: bool,
 }
 
 /// The classification answers of a run, in questionnaire order.
@@ -215,6 +247,7 @@ pub fn findings<'q>(
                     choice: answers
                         .get(&question.id)
                         .and_then(|&c| question.choices.get(usize::from(c))),
+                    unknown: answers.get(&question.id) == Some(&DONT_KNOW),
                 })
         })
         .collect()

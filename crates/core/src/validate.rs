@@ -34,6 +34,8 @@ pub enum Problem {
         id: String,
         dimension: String,
     },
+    #[error("{file}: \"own_scale\" needs every scored question to offer the same number of choices (and none answered with a percentage)")]
+    OwnScale { file: String },
     #[error("{file}: dimension {id:?} has no active question; add one or remove the dimension")]
     EmptyDimension { file: String, id: String },
     #[error("{file}: question {id:?} offers {found} choices; a question needs between {MIN_CHOICES} and {MAX_CHOICES}")]
@@ -106,6 +108,9 @@ pub fn validate(file: &str, q: &Questionnaire) -> Result<(), Vec<Problem>> {
                 id: d.id.clone(),
             });
         }
+    }
+    if q.own_scale && q.own_scale().is_none() {
+        problems.push(Problem::OwnScale { file: file.clone() });
     }
     if q.active_questions().next().is_none() {
         problems.push(Problem::NoQuestions { file });

@@ -8,7 +8,7 @@
 //! [`crate::store`].
 
 use crate::catalog::Step;
-use crate::model::{AnswerKind, Question};
+use crate::model::{AnswerKind, Question, DONT_KNOW};
 use crate::records::Workshop;
 use crate::scoring::question_score;
 use std::collections::BTreeMap;
@@ -17,8 +17,10 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionStats {
     pub question: String,
-    /// How many participants answered it.
+    /// How many participants answered it on its scale ("Don't know" is apart).
     pub answers: usize,
+    /// How many answered "Don't know".
+    pub dont_know: usize,
     /// Mean answer on the question's own scale (choice index, or percent).
     pub mean: Option<f64>,
     /// Mean on the 0-10 score scale; `None` for a classification (not scored).
@@ -39,7 +41,9 @@ pub struct QuestionStats {
 pub const PERCENT_BIN: u8 = 10;
 
 /// Statistics for every question of `steps` over the participants' `answers`.
-/// Missing answers are left out of that question's figures, never counted as zero.
+/// Missing answers are left out of that question's figures, never counted as zero;
+/// "Don't know" answers are counted apart, and are the team's default answer only
+/// when nobody in the room knew.
 pub fn aggregate(steps: &[Step], answers: &[&BTreeMap<String, u8>]) -> Vec<QuestionStats> {
     let mut values: Vec<u8> = Vec::with_capacity(answers.len());
     steps
@@ -48,13 +52,20 @@ pub fn aggregate(steps: &[Step], answers: &[&BTreeMap<String, u8>]) -> Vec<Quest
             let question = step.question();
             let scored = step.is_scored();
             values.clear();
-            values.extend(
-                answers
-                    .iter()
-                    .filter_map(|a| a.get(&question.id).copied())
-                    .filter(|&v| question_score(question, v).is_some()),
-            );
-            stats(question, scored, &mut values)
+            let mut dont_know = 0;
+            for value in answers.iter().filter_map(|a| a.get(&question.id).copied()) {
+                if value == DONT_KNOW {
+                    dont_know += 1;
+                } else if question.on_scale(value) {
+                    values.push(value);
+                }
+            }
+            let mut stats = stats(question, scored, &mut values);
+            stats.dont_know = dont_know;
+            if stats.answers == 0 && dont_know > 0 {
+                stats.consensus = Some(DONT_KNOW);
+            }
+            stats
         })
         .collect()
 }
@@ -97,6 +108,7 @@ pub fn stats(question: &Question, scored: bool, values: &mut [u8]) -> QuestionSt
     QuestionStats {
         question: question.id.clone(),
         answers: n,
+        dont_know: 0,
         mean,
         mean_score,
         lowest: values.first().copied(),

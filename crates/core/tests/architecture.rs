@@ -10,12 +10,13 @@ use std::path::{Path, PathBuf};
 /// The core's layers, lowest first (as `crates/core/src/lib.rs` states them): a
 /// module may use modules of lower layers only.
 const CORE_LAYERS: &[&[&str]] = &[
-    &["limits", "words"],
+    &["limits", "words", "sources"],
     &["error", "model"],
     &["records", "validate"],
     &["catalog"],
     &["scoring", "topologies"],
     &["dora", "recommend", "codec", "workshop"],
+    &["benchmarks"],
     &["store"],
     &["history", "import", "collect", "dora_trend"],
     &["export"],

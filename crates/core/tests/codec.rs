@@ -6,6 +6,7 @@ use maturity_core::codec::{
     CodeError, Invitation, Layout, MAX_ANSWER_CODE,
 };
 use maturity_core::Catalog;
+use maturity_core::model::DONT_KNOW;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -119,9 +120,11 @@ fn bad_codes_are_refused_with_the_reason() {
         ("x1.".to_string() + &body, CodeError::NotACode),
         (join.clone(), CodeError::JoinNotAnswer),
         ("a0.".to_string() + &body, CodeError::OldFormat { found: 0 }),
+        // Format 1 had no "Don't know": its codes are refused, not misread.
+        ("a1.".to_string() + &body, CodeError::OldFormat { found: 1 }),
         (
-            "a2.".to_string() + &body,
-            CodeError::NewerFormat { found: 2 },
+            "a3.".to_string() + &body,
+            CodeError::NewerFormat { found: 3 },
         ),
         (good[..good.len() - 1].to_string(), CodeError::Truncated),
         (good[..good.len() - 6].to_string(), CodeError::Truncated),
@@ -216,7 +219,7 @@ fn answers_strategy() -> impl Strategy<Value = (Vec<String>, BTreeMap<String, u8
         proptest::sample::subsequence(ids.clone(), 1..=ids.len()),
         any::<u32>(),
         any::<u32>(),
-        proptest::collection::vec(any::<(bool, u8)>(), 80),
+        proptest::collection::vec(any::<(bool, u8)>(), 250),
     )
         .prop_map(move |(qs, w, p, picks)| {
             let answers = catalog
@@ -230,7 +233,10 @@ fn answers_strategy() -> impl Strategy<Value = (Vec<String>, BTreeMap<String, u8
                     } else {
                         s.question().choices.len() as u16
                     };
-                    (s.question().id.clone(), (u16::from(pick) % n) as u8)
+                    // One more value than the scale: "Don't know".
+                    let value = u16::from(pick) % (n + 1);
+                    let value = if value == n { DONT_KNOW } else { value as u8 };
+                    (s.question().id.clone(), value)
                 })
                 .collect();
             (qs, answers, w, p)

@@ -50,7 +50,14 @@ fn one_row_per_run_and_scored_dimension_with_the_scores_shown_in_the_app() {
         .score
         .unwrap();
     assert_eq!(westrum[6], format!("{score:.1}"));
-    assert_eq!(westrum[9], "3", "workshop participants");
+    // Westrum also on its statements' own scale, as DORA reports it (1 to 7).
+    let own = (1.0 + score * 6.0 / 10.0 + 1e-9) * 10.0;
+    assert_eq!(westrum[7], format!("{:.1}", own.round() / 10.0));
+    assert_eq!(westrum[8], "1 to 7");
+    // Other questionnaires have no own scale.
+    assert!(table.iter().skip(1).filter(|r| r[4] != "Westrum culture").all(|r| r[7].is_empty() && r[8].is_empty()));
+    assert_eq!(westrum[10], "0", "no \"Don't know\" in this run");
+    assert_eq!(westrum[12], "3", "workshop participants");
     assert_eq!(westrum[3], "yes");
     // Oldest first, and one team only when asked.
     let search = rows(&runs_csv(
@@ -122,7 +129,7 @@ fn text_a_spreadsheet_would_run_is_made_inert_and_everything_else_kept() {
     let first = table.iter().find(|r| r[1] == "r-pay-0").unwrap();
     assert_eq!(first[0], "'=cmd|' /C calc'!A0");
     assert_eq!(
-        first[10], "Line one, \"quoted\"\nline two",
+        first[13], "Line one, \"quoted\"\nline two",
         "commas, quotes and newlines survive"
     );
 }

@@ -301,6 +301,8 @@ fn backup(runs: &[FileRun]) -> (String, Vec<BTreeMap<String, u8>>) {
         name: "Ops".into(),
         created_at: 1,
         archived: false,
+        industry: None,
+        size: None,
     });
     let mut answers = Vec::new();
     for (i, (questionnaires, given, finished)) in runs.iter().enumerate() {

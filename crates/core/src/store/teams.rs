@@ -1,7 +1,9 @@
 //! Changes to teams: the team an assessment or workshop is for, renaming (without
-//! overwriting a rename made in another tab), archiving and deleting.
+//! overwriting a rename made in another tab), its benchmark peers, archiving and
+//! deleting.
 
 use super::{remove_where, Store};
+use crate::benchmarks;
 use crate::error::{ChangeError, TeamError};
 use crate::limits::MAX_TEAM_NAME;
 use crate::records::{Millis, Team, TeamId};
@@ -52,6 +54,8 @@ impl Store {
                         name: name.to_string(),
                         created_at: now,
                         archived: false,
+                        industry: None,
+                        size: None,
                     });
                     new_team
                 }
@@ -92,6 +96,27 @@ impl Store {
         now: Millis,
     ) -> Result<(), ChangeError> {
         self.team_mut(id)?.archived = archived;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Sets (or clears, with `None`) the industry and organisation size a team
+    /// compares its DORA scores with. Only keys the benchmarks know are taken.
+    pub fn set_peers(
+        &mut self,
+        id: &TeamId,
+        industry: Option<&str>,
+        size: Option<&str>,
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        if industry.is_some_and(|k| benchmarks::industry_label(k).is_none())
+            || size.is_some_and(|k| benchmarks::size_label(k).is_none())
+        {
+            return Err(ChangeError::Team(TeamError::UnknownPeers));
+        }
+        let team = self.team_mut(id)?;
+        team.industry = industry.map(str::to_string);
+        team.size = size.map(str::to_string);
         self.touch(now);
         Ok(())
     }
