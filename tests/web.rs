@@ -53,7 +53,10 @@ async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick(
         assert!(text.contains(&choice.label) && text.contains(&choice.means));
     }
     let inputs = radios(&host);
-    assert_eq!(inputs.len(), question.choices.len());
+    // Every choice, then "Don't know", in one radio group.
+    assert_eq!(inputs.len(), question.choices.len() + 1);
+    assert_eq!(inputs[question.choices.len()].value(), "dont-know");
+    assert!(text.contains("Don't know"));
     assert!(inputs.iter().all(|r| !r.checked()), "nothing chosen yet");
 
     // Clicking the label (what a person clicks) chooses that answer.
@@ -69,7 +72,23 @@ async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick(
     chosen.set(Some(1));
     tick().await;
     let checked: Vec<bool> = radios(&host).iter().map(|r| r.checked()).collect();
-    assert_eq!(checked, [false, true, false, false, false]);
+    assert_eq!(checked, [false, true, false, false, false, false]);
+
+    // "Don't know" is picked like any answer, and shown when the store holds it.
+    let dont_know: HtmlElement = host
+        .query_selector("input[value='dont-know']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    dont_know.click();
+    assert_eq!(
+        picked.get_untracked(),
+        vec![3, maturity_core::model::DONT_KNOW]
+    );
+    chosen.set(Some(maturity_core::model::DONT_KNOW));
+    tick().await;
+    let checked: Vec<bool> = radios(&host).iter().map(|r| r.checked()).collect();
+    assert_eq!(checked, [false, false, false, false, false, true]);
 }
 
 #[wasm_bindgen_test]
@@ -83,19 +102,26 @@ fn score_table_shows_scores_and_says_what_was_not_answered() {
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! { <ScoreTable result=result caption="CALMS scores"/> }
     });
+    let asked = |d: &str| {
+        calms
+            .active_questions()
+            .filter(|q| q.dimension == d)
+            .count()
+    };
     let rows = host.query_selector_all("tbody tr").unwrap();
     assert_eq!(rows.length(), 5);
     let culture = rows.item(0).unwrap().text_content().unwrap();
-    assert_eq!(culture, "Culture5.01 of 4");
+    assert_eq!(culture, format!("Culture5.01 of {}", asked("culture")));
     let lean = rows.item(2).unwrap().text_content().unwrap();
-    assert_eq!(lean, "Leannot answered0 of 4");
+    assert_eq!(lean, format!("Leannot answered0 of {}", asked("lean")));
     let overall = host
         .query_selector("tfoot")
         .unwrap()
         .unwrap()
         .text_content()
         .unwrap();
-    assert_eq!(overall, "Overall5.01 of 20");
+    let all = calms.active_questions().count();
+    assert_eq!(overall, format!("Overall5.01 of {all}"));
 }
 
 #[wasm_bindgen_test]

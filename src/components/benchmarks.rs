@@ -5,7 +5,9 @@
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::benchmarks::{self, band, group, Band, Group, Kind, Stat, INDUSTRIES, SIZES, SURVEYS};
+use maturity_core::benchmarks::{
+    self, band, group, Band, Group, Kind, Stat, INDUSTRIES, SIZES, SURVEYS,
+};
 use maturity_core::dora::{Scores, METRICS};
 use maturity_core::scoring::format_score;
 use maturity_core::TeamId;
@@ -103,7 +105,9 @@ fn groups(survey: u16, industry: Option<&str>, size: Option<&str>) -> (Vec<Group
     if let Some(key) = industry {
         match group(survey, Kind::Industry, key) {
             Some(g) => found.push(g),
-            None => missing.push(format!("the DORA {survey} survey has no figures for this industry")),
+            None => missing.push(format!(
+                "the DORA {survey} survey has no figures for this industry"
+            )),
         }
     }
     if let Some(key) = size {
@@ -121,7 +125,12 @@ fn groups(survey: u16, industry: Option<&str>, size: Option<&str>) -> (Vec<Group
     (found, missing)
 }
 
-fn benchmark_table(survey: u16, industry: Option<&str>, size: Option<&str>, scores: &Scores) -> impl IntoView {
+fn benchmark_table(
+    survey: u16,
+    industry: Option<&str>,
+    size: Option<&str>,
+    scores: &Scores,
+) -> impl IntoView {
     let (groups, missing) = groups(survey, industry, size);
     let headers = groups
         .iter()
@@ -131,7 +140,10 @@ fn benchmark_table(survey: u16, industry: Option<&str>, size: Option<&str>, scor
         .iter()
         .enumerate()
         .map(|(i, (_, name))| {
-            let team = groups.first().map(|g| g.beside(scores)[i].0).unwrap_or_default();
+            let team = groups
+                .first()
+                .map(|g| g.beside(scores)[i].0)
+                .unwrap_or_default();
             let cells = groups
                 .iter()
                 .map(|g| {
@@ -181,7 +193,11 @@ fn cell(team: Option<f64>, stat: Option<Stat>) -> String {
     let Some(stat) = stat else {
         return "not surveyed".to_string();
     };
-    let figure = format!("{} ± {}", format_score(Some(stat.mean)), format_score(Some(stat.sd)));
+    let figure = format!(
+        "{} ± {}",
+        format_score(Some(stat.mean)),
+        format_score(Some(stat.sd))
+    );
     match team {
         Some(score) => {
             let place = match band(score, stat) {

@@ -2,10 +2,10 @@
 //! cluster for the chosen edition, with its caveat, a chart and the same figures as a table.
 
 use crate::charts::{cluster_distance_option, EChart};
+use crate::components::benchmarks::Benchmarks;
 use leptos::prelude::*;
 use maturity_core::dora::{self, editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS};
 use maturity_core::scoring::format_score;
-use crate::components::benchmarks::Benchmarks;
 use maturity_core::{Questionnaire, TeamId};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -223,7 +223,11 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
         )
     });
     let short = (!p.short_of.is_empty()).then(|| {
-        let names: Vec<&str> = p.short_of.iter().filter_map(|id| dora::metric_name(id)).collect();
+        let names: Vec<&str> = p
+            .short_of
+            .iter()
+            .filter_map(|id| dora::metric_name(id))
+            .collect();
         format!(
             "Nearest is not the same as matching: your {} {} worse than {}'s published profile.",
             names.join(" and ").to_lowercase(),

@@ -104,10 +104,13 @@ fn map_table(map: &[Relationship]) -> impl IntoView {
 
 /// The three kinds of cognitive load Team Topologies names, with their dimension ids.
 const COGNITIVE_LOAD: [(&str, &str); 3] = [
-    ("intrinsic", "the difficulty of the domain itself"),
+    (
+        "intrinsic",
+        "the fundamental skills the work needs (languages, frameworks, technologies)",
+    ),
     (
         "extraneous",
-        "friction from tools, environments and juggling; reduce this first",
+        "friction from the environment: tools, deployment mechanics, process; reduce this first",
     ),
     (
         "germane",

@@ -24,11 +24,23 @@ fn distribution(question: &maturity_core::Question, values: &[u8]) -> String {
 
 /// How the room answered each question of a workshop run, beside the team answer.
 pub fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl IntoView {
-    let rows = catalog
-        .steps(&run.questionnaires)
-        .into_iter()
-        .map(|step| {
-            let q = step.question();
+    // Today's questions, and any retired one this workshop answered or discussed
+    // (an older workshop's room keeps every row it had).
+    let kept = |q: &&maturity_core::Question| {
+        !q.retired
+            || run.answers.contains_key(&q.id)
+            || record.spread.contains_key(&q.id)
+            || record.discussion.contains_key(&q.id)
+    };
+    let questions: Vec<maturity_core::Question> = run
+        .questionnaires
+        .iter()
+        .filter_map(|id| catalog.get(id))
+        .flat_map(|q| q.questions.iter().filter(kept).cloned().collect::<Vec<_>>())
+        .collect();
+    let rows = questions
+        .iter()
+        .map(|q| {
             let team = run
                 .answers
                 .get(&q.id)

@@ -63,7 +63,7 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
                 let set = set.clone();
                 view! {
                     <div class="choice dont-know">
-                        <input type="radio" id=input_id.clone() name=group.clone()
+                        <input type="radio" id=input_id.clone() name=group.clone() value="dont-know"
                             prop:checked=move || team_answer() == Some(DONT_KNOW)
                             on:change=move |_| set(Some(DONT_KNOW))/>
                         <label for=input_id>"Don't know"</label>
@@ -113,9 +113,7 @@ fn default_text(
         (None, _) => {
             "Nobody answered: the team answer stays empty unless you choose one.".to_string()
         }
-        (Some(DONT_KNOW), _) => {
-            "Default: Don't know (nobody in the room could say).".to_string()
-        }
+        (Some(DONT_KNOW), _) => "Default: Don't know (nobody in the room could say).".to_string(),
         (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
         (Some(v), AnswerKind::Choice) => format!(
             "Default: {} ({}).",

@@ -6,7 +6,7 @@ use crate::charts::{or_blank, radar_compare_option, trend_option, Chart, EChart,
 use crate::platform::{format_date, format_date_time};
 use leptos::prelude::*;
 use maturity_core::history::{threshold_note, verdict, TeamHistory, Trend};
-use maturity_core::scoring::{format_score, rounded};
+use maturity_core::scoring::{format_score, on_own_scale, rounded};
 use maturity_core::words::count;
 
 /// One trend chart and table per questionnaire, then the latest run over the previous.
@@ -167,11 +167,15 @@ fn trend_table(t: &Trend, actions: &[usize]) -> impl IntoView {
                     .iter()
                     .map(|s| view! { <td class="num">{format_score(s.values[i])}</td> })
                     .collect_view();
+                let own = t.own_scale.map(|choices| {
+                    view! { <td class="num">{format_score(t.overall[i].map(|s| on_own_scale(s, choices)))}</td> }
+                });
                 view! {
                     <tr>
                         <th scope="row">{format_date_time(*at)}</th>
                         {cells}
                         <td class="num">{format_score(t.overall[i])}</td>
+                        {own}
                         <td class="num">{actions.get(i).copied().unwrap_or(0)}</td>
                     </tr>
                 }
@@ -189,6 +193,7 @@ fn trend_table(t: &Trend, actions: &[usize]) -> impl IntoView {
                     <th scope="col">"Assessment"</th>
                     {header}
                     <th scope="col" class="num">"Overall"</th>
+                    {t.own_scale.map(|choices| view! { <th scope="col" class="num">{format!("Overall, 1–{choices} agreement")}</th> })}
                     <th scope="col" class="num">"Actions agreed"</th>
                 </tr>
             </thead>

@@ -47,9 +47,15 @@ export class AssessmentApp {
     return (await this.page.getByRole('heading', { level: 2 }).first().textContent()).trim();
   }
 
-  /** The radios of the current question, in order. */
+  /** The radios of the current question's scale, in order ("Don't know" apart). */
   choices() {
-    return this.page.getByRole('group').filter({ has: this.page.getByRole('radio') }).getByRole('radio');
+    return this.page.getByRole('group').filter({ has: this.page.getByRole('radio') })
+      .locator('input[type=radio]:not([value="dont-know"])');
+  }
+
+  /** The current question's "Don't know" answer. */
+  dontKnow() {
+    return this.page.getByRole('radio', { name: /^Don't know\b/ });
   }
 
   async choose(index) {

@@ -12,18 +12,26 @@ const CALMS = JSON.parse(readFileSync(new URL('../../questionnaires/calms.json',
 const QUESTIONS = CALMS.questions.filter((q) => !q.retired);
 const V1_FIXTURE = readFileSync(new URL('../../crates/core/tests/fixtures/store-v1.json', import.meta.url), 'utf8');
 
-/** Per dimension (in CALMS order), the four answers given: culture, automation, lean, measurement, sharing. */
+/** Per dimension (in CALMS order: culture, automation, lean, measurement, sharing),
+ * [the answer to every question but the last, the answer to the last]. */
 const PLANS = [
-  { date: '2026-01-15T10:00:00', answers: [[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]] },
-  { date: '2026-04-15T10:00:00', answers: [[3, 3, 3, 3], [1, 1, 1, 1], [0, 0, 0, 0], [2, 2, 2, 2], [1, 1, 1, 2]] },
-  { date: '2026-07-15T10:00:00', answers: [[4, 4, 4, 4], [2, 2, 2, 2], [0, 0, 0, 0], [2, 2, 2, 2], [1, 1, 1, 2]] },
+  { date: '2026-01-15T10:00:00', answers: [[1, 1], [1, 1], [1, 1], [1, 1], [1, 1]] },
+  { date: '2026-04-15T10:00:00', answers: [[3, 3], [1, 1], [0, 0], [2, 2], [1, 2]] },
+  { date: '2026-07-15T10:00:00', answers: [[4, 4], [2, 2], [0, 0], [2, 2], [1, 2]] },
 ];
+/** Sharing in the last two plans: one answer at 5.0 among 2.5s, under 1 point above 2.5. */
+const SHARING_N = QUESTIONS.filter((q) => q.dimension === 'sharing').length;
+const SHARING = (2.5 * (SHARING_N - 1) + 5) / SHARING_N;
 
 /** The plan as one answer per question, in the order the app asks them. */
 function flatPlan(plan) {
   const order = CALMS.dimensions.map((d) => d.id);
+  const count = Object.fromEntries(order.map((d) => [d, QUESTIONS.filter((q) => q.dimension === d).length]));
   const next = Object.fromEntries(order.map((d) => [d, 0]));
-  return QUESTIONS.map((q) => plan.answers[order.indexOf(q.dimension)][next[q.dimension]++]);
+  return QUESTIONS.map((q) => {
+    const [rest, last] = plan.answers[order.indexOf(q.dimension)];
+    return ++next[q.dimension] === count[q.dimension] ? last : rest;
+  });
 }
 
 /** Scores restated independently from stored answers: choice i of n scores i*10/(n-1). */
@@ -100,7 +108,7 @@ test('three runs on different dates make a trend whose table matches the stored 
     assert.deepEqual(shown[i].slice(1), [...dims, fmt(overall), '0'], `row ${i} (no actions agreed)`);
   });
   // Spot-check the restated scoring against the plan itself.
-  assert.deepEqual(shown[2].slice(1, 6), ['10.0', '5.0', '0.0', '5.0', '3.1']);
+  assert.deepEqual(shown[2].slice(1, 6), ['10.0', '5.0', '0.0', '5.0', SHARING.toFixed(1)]);
   await page.locator('.trend [data-testid=chart] svg').first().waitFor();
 
   // The latest run over the previous one, with the stated threshold.
@@ -121,7 +129,8 @@ test('three runs on different dates make a trend whose table matches the stored 
   assert.deepEqual(deltas.Automation, ['2.5', '2.5', '+0.0', '= unchanged']);
   assert.deepEqual(deltas.Lean, ['2.5', '0.0', '-2.5', '▼ worse']);
   assert.deepEqual(deltas.Measurement, ['2.5', '5.0', '+2.5', '▲ improved']);
-  assert.deepEqual(deltas.Sharing, ['2.5', '3.1', '+0.6', '= unchanged'], 'under the threshold');
+  assert.ok(SHARING - 2.5 < 1, 'the plan keeps sharing under the threshold');
+  assert.deepEqual(deltas.Sharing, ['2.5', SHARING.toFixed(1), `+${(SHARING - 2.5).toFixed(1)}`, '= unchanged'], 'under the threshold');
   await page.getByText('2 dimensions improved, 1 got worse, 2 unchanged, 0 not comparable.').waitFor();
   await app.audit('compare two runs');
   await w.close();

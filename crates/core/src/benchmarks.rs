@@ -35,7 +35,11 @@ struct RawGroup {
 }
 
 const fn g(key: &'static str, label: &'static str, metrics: [Option<Stat>; 5]) -> RawGroup {
-    RawGroup { key, label, metrics }
+    RawGroup {
+        key,
+        label,
+        metrics,
+    }
 }
 
 /// What a group is about.
@@ -82,7 +86,10 @@ pub const INDUSTRIES: [(&str, &str); 13] = [
     ("energy", "Energy"),
     ("financial_services", "Financial services"),
     ("government", "Government"),
-    ("healthcare_pharmaceuticals", "Healthcare and pharmaceuticals"),
+    (
+        "healthcare_pharmaceuticals",
+        "Healthcare and pharmaceuticals",
+    ),
     ("industrials_manufacturing", "Industrials and manufacturing"),
     ("insurance", "Insurance"),
     ("media_entertainment", "Media and entertainment"),
@@ -96,15 +103,55 @@ pub const INDUSTRIES: [(&str, &str); 13] = [
 /// for the band (`None`: that survey has no such band).
 pub const SIZES: [(&str, &str, Option<&str>, Option<&str>); 9] = [
     // (key, label, 2024 key, 2025 key)
-    ("1", "Just one person", Some("fewer_than_00002"), Some("solo")),
-    ("2-9", "2 to 9 employees", Some("fewer_than_010"), Some("fewer_than_10")),
+    (
+        "1",
+        "Just one person",
+        Some("fewer_than_00002"),
+        Some("solo"),
+    ),
+    (
+        "2-9",
+        "2 to 9 employees",
+        Some("fewer_than_010"),
+        Some("fewer_than_10"),
+    ),
     ("10-19", "10 to 19 employees", Some("fewer_than_020"), None),
-    ("20-99", "20 to 99 employees", Some("fewer_than_100"), Some("fewer_than_100")),
-    ("100-499", "100 to 499 employees", Some("fewer_than_500"), Some("fewer_than_500")),
-    ("500-999", "500 to 999 employees", Some("fewer_than_1000"), Some("fewer_than_1000")),
-    ("1000-4999", "1,000 to 4,999 employees", Some("fewer_than_5000"), Some("fewer_than_5000")),
-    ("5000-9999", "5,000 to 9,999 employees", Some("fewer_than_10000"), Some("fewer_than_10000")),
-    ("10000+", "10,000 or more employees", Some("more_than_9999"), Some("more_than_9999")),
+    (
+        "20-99",
+        "20 to 99 employees",
+        Some("fewer_than_100"),
+        Some("fewer_than_100"),
+    ),
+    (
+        "100-499",
+        "100 to 499 employees",
+        Some("fewer_than_500"),
+        Some("fewer_than_500"),
+    ),
+    (
+        "500-999",
+        "500 to 999 employees",
+        Some("fewer_than_1000"),
+        Some("fewer_than_1000"),
+    ),
+    (
+        "1000-4999",
+        "1,000 to 4,999 employees",
+        Some("fewer_than_5000"),
+        Some("fewer_than_5000"),
+    ),
+    (
+        "5000-9999",
+        "5,000 to 9,999 employees",
+        Some("fewer_than_10000"),
+        Some("fewer_than_10000"),
+    ),
+    (
+        "10000+",
+        "10,000 or more employees",
+        Some("more_than_9999"),
+        Some("more_than_9999"),
+    ),
 ];
 
 /// The key of every survey's whole-population row.
@@ -128,7 +175,11 @@ pub fn group(survey: u16, kind: Kind, key: &str) -> Option<Group> {
         (2024, Kind::Industry) => (RAW_2024_INDUSTRY, Some(key)),
         (2025, Kind::Industry) => (RAW_2025_INDUSTRY, Some(key)),
         (2024 | 2025, Kind::Size) => {
-            let raw = if survey == 2024 { RAW_2024_SIZE } else { RAW_2025_SIZE };
+            let raw = if survey == 2024 {
+                RAW_2024_SIZE
+            } else {
+                RAW_2025_SIZE
+            };
             let file_key = if key == ALL {
                 Some(ALL)
             } else {
@@ -196,6 +247,7 @@ pub fn band(score: f64, stat: Stat) -> Band {
 
 /// DORA 2024 survey, by industry: lead time, deployment frequency, recovery time,
 /// change failure rate (raw), rework rate (raw), as the Quick Check's data file has them.
+#[rustfmt::skip]
 const RAW_2024_INDUSTRY: &[RawGroup] = &[
     g("all", "All industries", [Some(s(5.1, 2.6)), Some(s(5.3, 2.9)), Some(s(7.5, 2.3)), Some(s(1.7, 2.0)), None]),
     g("education", "Education", [Some(s(4.8, 3.1)), Some(s(5.1, 3.2)), Some(s(6.6, 3.0)), Some(s(1.6, 2.1)), None]),
@@ -215,6 +267,7 @@ const RAW_2024_INDUSTRY: &[RawGroup] = &[
 
 /// DORA 2024 survey, by organization size: lead time, deployment frequency, recovery time,
 /// change failure rate (raw), rework rate (raw), as the Quick Check's data file has them.
+#[rustfmt::skip]
 const RAW_2024_SIZE: &[RawGroup] = &[
     g("all", "All organizations", [Some(s(5.1, 2.6)), Some(s(5.3, 2.9)), Some(s(7.5, 2.3)), Some(s(1.7, 2.0)), None]),
     g("fewer_than_00002", "Just me - I am a freelancer or sole proprietor", [Some(s(5.2, 3.5)), Some(s(4.8, 3.6)), Some(s(5.3, 3.6)), Some(s(3.7, 3.3)), None]),
@@ -230,6 +283,7 @@ const RAW_2024_SIZE: &[RawGroup] = &[
 
 /// DORA 2025 survey, by industry: lead time, deployment frequency, recovery time,
 /// change failure rate (raw), rework rate (raw), as the Quick Check's data file has them.
+#[rustfmt::skip]
 const RAW_2025_INDUSTRY: &[RawGroup] = &[
     g("all", "All industries", [Some(s(5.5, 2.4)), Some(s(4.8, 2.8)), Some(s(7.4, 2.1)), Some(s(1.9, 2.1)), Some(s(2.2, 2.2))]),
     g("consumer", "Retail/Consumer/e-Commerce", [Some(s(5.9, 2.3)), Some(s(5.3, 2.7)), Some(s(7.8, 1.8)), Some(s(1.7, 2.0)), Some(s(2.0, 1.9))]),
@@ -249,6 +303,7 @@ const RAW_2025_INDUSTRY: &[RawGroup] = &[
 
 /// DORA 2025 survey, by organization size: lead time, deployment frequency, recovery time,
 /// change failure rate (raw), rework rate (raw), as the Quick Check's data file has them.
+#[rustfmt::skip]
 const RAW_2025_SIZE: &[RawGroup] = &[
     g("all", "All organizations", [Some(s(5.5, 2.4)), Some(s(4.8, 2.8)), Some(s(2.6, 2.1)), Some(s(1.9, 2.1)), Some(s(2.2, 2.2))]),
     g("solo", "1 employee", [Some(s(6.4, 2.7)), Some(s(5.1, 3.4)), Some(s(2.8, 2.6)), Some(s(3.0, 3.1)), Some(s(3.3, 3.1))]),

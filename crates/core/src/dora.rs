@@ -279,17 +279,21 @@ impl Cluster {
 /// range meets when the team is within it: "less than a day" (4.5) is met by "one
 /// hour to one day" (4); a failure rate range by any rate up to its top.
 fn meets_or_beats(d: &Delivery, cluster: &Cluster) -> bool {
-    let answered = [d.deployment_frequency, d.lead_time, d.recovery_time, d.change_failure_rate]
-        .iter()
-        .any(Option::is_some);
+    let answered = [
+        d.deployment_frequency,
+        d.lead_time,
+        d.recovery_time,
+        d.change_failure_rate,
+    ]
+    .iter()
+    .any(Option::is_some);
     answered && short_of(d, cluster).is_empty()
 }
 
 /// The metrics (question ids) on which `d` is worse than `cluster`'s profile.
 fn short_of(d: &Delivery, cluster: &Cluster) -> Vec<&'static str> {
-    let bucket = |team: Option<u8>, published: f64| {
-        team.is_some_and(|t| f64::from(t) < published.floor())
-    };
+    let bucket =
+        |team: Option<u8>, published: f64| team.is_some_and(|t| f64::from(t) < published.floor());
     let mut short = Vec::new();
     if bucket(d.deployment_frequency, cluster.deployment_frequency) {
         short.push(DEPLOYMENT_FREQUENCY);
@@ -300,8 +304,7 @@ fn short_of(d: &Delivery, cluster: &Cluster) -> Vec<&'static str> {
     if bucket(d.recovery_time, cluster.recovery_time) {
         short.push(RECOVERY_TIME);
     }
-    if d
-        .change_failure_rate
+    if d.change_failure_rate
         .is_some_and(|p| f64::from(p) > cluster.change_failure_rate.high)
     {
         short.push(CHANGE_FAILURE_RATE);

@@ -44,6 +44,9 @@ pub struct Trend {
     pub overall: Vec<Option<f64>>,
     /// Scored dimensions, in the questionnaire's order.
     pub dimensions: Vec<Series>,
+    /// The questionnaire's own scale, when it asks for scores on it too (Westrum:
+    /// 7, the agreement scale; see [`crate::scoring::on_own_scale`]).
+    pub own_scale: Option<usize>,
 }
 
 impl Trend {
@@ -122,6 +125,7 @@ fn trends_of(catalog: &Catalog, runs: &[&Scored]) -> Vec<Trend> {
                 at: covering.iter().map(|(r, _)| r.at).collect(),
                 overall: covering.iter().map(|(_, s)| s.overall).collect(),
                 dimensions,
+                own_scale: questionnaire.own_scale(),
             })
         })
         .collect()

@@ -192,10 +192,14 @@ impl Questionnaire {
             return None;
         }
         let scored = |q: &&Question| self.dimension(&q.dimension).is_some_and(|d| d.scored);
-        let mut counts = self.questions.iter().filter(scored).map(|q| match q.answer {
-            AnswerKind::Choice => q.choices.len(),
-            AnswerKind::Percent => 0,
-        });
+        let mut counts = self
+            .questions
+            .iter()
+            .filter(scored)
+            .map(|q| match q.answer {
+                AnswerKind::Choice => q.choices.len(),
+                AnswerKind::Percent => 0,
+            });
         let first = counts.next()?;
         (first >= 2 && counts.all(|n| n == first)).then_some(first)
     }

@@ -75,11 +75,16 @@ pub fn recommendations<'q>(
         .into_iter()
         .take(limit)
         .map(|(_, mut r)| {
-            r.steps = next_steps(r.questionnaire, &run.answers, &[r.dimension.id.as_str()], usize::MAX)
-                .into_iter()
-                .filter(|q| given.insert(q.advice.as_str()))
-                .take(STEPS_PER_DIMENSION)
-                .collect();
+            r.steps = next_steps(
+                r.questionnaire,
+                &run.answers,
+                &[r.dimension.id.as_str()],
+                usize::MAX,
+            )
+            .into_iter()
+            .filter(|q| given.insert(q.advice.as_str()))
+            .take(STEPS_PER_DIMENSION)
+            .collect();
             r
         })
         .collect()

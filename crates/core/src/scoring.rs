@@ -155,14 +155,16 @@ pub fn score(questionnaire: &Questionnaire, answers: &BTreeMap<String, u8>) -> Q
     let dimensions: Vec<DimensionScore> = scored
         .iter()
         .zip(&totals)
-        .map(|(dimension, &(sum, answered, asked, unknown))| DimensionScore {
-            dimension: dimension.id.clone(),
-            name: dimension.name.clone(),
-            score: (answered > 0).then(|| sum / answered as f64),
-            answered,
-            unknown,
-            asked,
-        })
+        .map(
+            |(dimension, &(sum, answered, asked, unknown))| DimensionScore {
+                dimension: dimension.id.clone(),
+                name: dimension.name.clone(),
+                score: (answered > 0).then(|| sum / answered as f64),
+                answered,
+                unknown,
+                asked,
+            },
+        )
         .collect();
     let (sum, count) = match questionnaire.overall {
         Overall::Dimensions => dimensions

@@ -4,8 +4,12 @@
 use crate::model::{Choice, Questionnaire};
 use std::collections::BTreeMap;
 
-/// (who the relationship is with, mode question id, duration question id)
-pub const RELATIONSHIPS: [(&str, &str, &str); 3] = [
+/// (who the relationship is with, mode question id, duration question id). Enabling
+/// and complicated-subsystem teams are asked about apart: an enabling team helps
+/// for a while and steps back, a complicated-subsystem team keeps its specialism and
+/// is usually consumed as a service. The last line is the retired question that
+/// asked about both at once, shown only for runs that answered it.
+pub const RELATIONSHIPS: [(&str, &str, &str); 5] = [
     (
         "The team you depend on most",
         "tt.interaction.mode",
@@ -15,6 +19,16 @@ pub const RELATIONSHIPS: [(&str, &str, &str); 3] = [
         "Your platform team",
         "tt.interaction.platform-mode",
         "tt.interaction.platform-duration",
+    ),
+    (
+        "Enabling teams",
+        "tt.interaction.enabling-mode",
+        "tt.interaction.enabling-duration",
+    ),
+    (
+        "Complicated-subsystem teams",
+        "tt.interaction.subsystem-mode",
+        "tt.interaction.subsystem-duration",
     ),
     (
         "Specialist or enabling teams",
@@ -43,7 +57,9 @@ pub struct Relationship<'q> {
     pub concern: Option<&'q str>,
 }
 
-/// The map for a run's answers; empty when `q` has none of the relationship questions.
+/// The map for a run's answers; empty when `q` has none of the relationship
+/// questions. A relationship whose questions are retired appears only when the run
+/// answered one of them.
 pub fn interaction_map<'q>(
     q: &'q Questionnaire,
     answers: &BTreeMap<String, u8>,
@@ -55,6 +71,9 @@ pub fn interaction_map<'q>(
             let duration_q = q.question(duration_id)?;
             let mode = answers.get(*mode_id).copied();
             let duration = answers.get(*duration_id).copied();
+            if mode_q.retired && mode.is_none() && duration.is_none() {
+                return None;
+            }
             let long = duration
                 .is_some_and(|d| (DURATION_LONG_FROM..DURATION_NOT_APPLICABLE).contains(&d));
             let concern = match mode {

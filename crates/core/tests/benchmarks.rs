@@ -22,7 +22,10 @@ fn the_two_all_rows_of_each_survey_agree_after_loading() {
     for survey in SURVEYS {
         let industry = group(survey, Kind::Industry, ALL).expect("all industries");
         let size = group(survey, Kind::Size, ALL).expect("all organisations");
-        assert!(close(industry.lead_time, size.lead_time), "{survey} lead time");
+        assert!(
+            close(industry.lead_time, size.lead_time),
+            "{survey} lead time"
+        );
         assert!(
             close(industry.deployment_frequency, size.deployment_frequency),
             "{survey} deployment frequency"
@@ -33,8 +36,14 @@ fn the_two_all_rows_of_each_survey_agree_after_loading() {
             industry.recovery_time,
             size.recovery_time
         );
-        assert!(close(industry.change_failure_rate, size.change_failure_rate), "{survey} cfr");
-        assert!(close(industry.rework_rate, size.rework_rate), "{survey} rework");
+        assert!(
+            close(industry.change_failure_rate, size.change_failure_rate),
+            "{survey} cfr"
+        );
+        assert!(
+            close(industry.rework_rate, size.rework_rate),
+            "{survey} rework"
+        );
     }
     let size_2025 = group(2025, Kind::Size, ALL).unwrap();
     assert!((size_2025.recovery_time.unwrap().mean - 7.4).abs() < 1e-9);
@@ -64,7 +73,10 @@ fn the_2024_survey_asked_no_rework_rate() {
     for (key, _) in INDUSTRIES {
         let g = group(2024, Kind::Industry, key).expect(key);
         assert_eq!(g.rework_rate, None, "{key}");
-        assert!(g.lead_time.is_some() && g.change_failure_rate.is_some(), "{key}");
+        assert!(
+            g.lead_time.is_some() && g.change_failure_rate.is_some(),
+            "{key}"
+        );
     }
 }
 
@@ -72,7 +84,10 @@ fn the_2024_survey_asked_no_rework_rate() {
 fn every_industry_is_in_both_surveys_and_sizes_follow_each_survey_s_bands() {
     for survey in SURVEYS {
         for (key, _) in INDUSTRIES {
-            assert!(group(survey, Kind::Industry, key).is_some(), "{survey} {key}");
+            assert!(
+                group(survey, Kind::Industry, key).is_some(),
+                "{survey} {key}"
+            );
         }
     }
     // Keyed by label: 2024's "fewer_than_00002" and 2025's "solo" are one person.
@@ -90,7 +105,11 @@ fn every_industry_is_in_both_surveys_and_sizes_follow_each_survey_s_bands() {
     // Every 2025 size row's recovery is corrected, not only the "all" row: all
     // sit near the industries' range (6.5-7.8), none near the stored 2.3-2.8.
     for (key, ..) in SIZES.iter().filter(|(k, ..)| *k != "10-19") {
-        let rec = group(2025, Kind::Size, key).unwrap().recovery_time.unwrap().mean;
+        let rec = group(2025, Kind::Size, key)
+            .unwrap()
+            .recovery_time
+            .unwrap()
+            .mean;
         assert!((7.0..=7.9).contains(&rec), "{key}: {rec}");
     }
     // Unknown keys and surveys give nothing rather than a wrong group.
@@ -111,7 +130,13 @@ fn a_score_is_placed_against_the_one_standard_deviation_band() {
 fn a_team_keeps_its_industry_and_size() {
     let mut store = Store::new();
     let run = store
-        .start_run("Payments", vec!["dora".into()], TeamId("t".into()), maturity_core::RunId("r".into()), 1)
+        .start_run(
+            "Payments",
+            vec!["dora".into()],
+            TeamId("t".into()),
+            maturity_core::RunId("r".into()),
+            1,
+        )
         .unwrap();
     let team = store.run(&run).unwrap().team.clone();
     store

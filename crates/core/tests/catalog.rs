@@ -149,7 +149,7 @@ fn team_topologies_classifies_the_team_type_without_scoring_it() {
     let team_type = q.dimension("team-type").expect("team type");
     assert!(!team_type.scored, "a team type is a classification");
     let types: Vec<&str> = q
-        .question("tt.team-type")
+        .question("tt.team-kind")
         .expect("question")
         .choices
         .iter()
@@ -161,11 +161,34 @@ fn team_topologies_classifies_the_team_type_without_scoring_it() {
         "Enabling",
         "Complicated subsystem",
         "Functional team",
-        "Feature or project team",
+        "Feature team",
+        "Project team",
         "Service team",
     ] {
         assert!(types.contains(&expected), "{expected} missing");
     }
+    // Feature teams are long-lived; only project teams disband (the retired
+    // question said both "move on when it is done").
+    let kind = q.question("tt.team-kind").expect("question");
+    let means = |label: &str| {
+        kind.choices
+            .iter()
+            .find(|c| c.label == label)
+            .map(|c| c.means.to_lowercase())
+            .unwrap_or_default()
+    };
+    assert!(
+        means("Feature team").contains("long-lived"),
+        "{}",
+        means("Feature team")
+    );
+    assert!(!means("Feature team").contains("disband"));
+    assert!(
+        means("Project team").contains("disband"),
+        "{}",
+        means("Project team")
+    );
+    assert!(q.question("tt.team-type").expect("kept").retired);
     let modes: Vec<&str> = q
         .question("tt.interaction.mode")
         .expect("modes")
@@ -341,15 +364,18 @@ fn two_files_with_one_questionnaire_id_are_refused() {
 const ANTI_PATTERNS: &[(&str, &str)] = &[
     (
         "renaming the ops team 'DevOps' without changing how it works",
-        "calms.culture.devops-label",
+        "calms.culture.devops-role",
     ),
-    ("a separate DevOps team silo", "calms.culture.devops-label"),
+    ("a separate DevOps team silo", "calms.culture.devops-role"),
     (
         "'just go faster': pressure instead of mechanisms",
         "calms.lean.go-faster",
     ),
-    ("skipping code review", "three-ways.feedback.review"),
-    ("handing testing to a separate team", "calms.lean.go-faster"),
+    ("skipping code review", "three-ways.feedback.change-review"),
+    (
+        "handing testing to a separate team",
+        "three-ways.feedback.test-ownership",
+    ),
     ("big-bang releases", "calms.lean.batch-size"),
     (
         "freezing requirements",
@@ -379,6 +405,45 @@ const ANTI_PATTERNS: &[(&str, &str)] = &[
         "misaligned goals and KPIs between dev and ops",
         "calms.culture.shared-goals",
     ),
+    // Good practice the reference names, each asked about since the content review.
+    (
+        "least-privilege access and audit trails",
+        "calms.automation.access",
+    ),
+    (
+        "dependency and secret management, security testing in CI",
+        "calms.automation.security-checks",
+    ),
+    ("cost awareness per feature", "calms.measurement.cost"),
+    (
+        "Lean's wastes beyond waiting: overproduction, over-processing",
+        "calms.lean.extra-work",
+    ),
+    (
+        "Lean's wastes beyond waiting: motion and context switching",
+        "calms.lean.switching",
+    ),
+    (
+        "product teams owning their infrastructure end to end",
+        "tt.boundaries.infrastructure",
+    ),
+    (
+        "a loosely coupled architecture: a team deploys alone",
+        "tt.boundaries.deploy-alone",
+    ),
+    (
+        "no-downtime releases: blue/green, canary, feature flags",
+        "three-ways.flow.low-risk-release",
+    ),
+    (
+        "a platform run as a product",
+        "tt.interactions.platform-product",
+    ),
+    (
+        "team size of 5 to 9, two-pizza teams",
+        "tt.boundaries.team-size",
+    ),
+    ("long-lived, stable teams", "tt.boundaries.stability"),
 ];
 
 #[test]

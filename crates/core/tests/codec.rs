@@ -5,8 +5,8 @@ use maturity_core::codec::{
     codes_in, decode_answers, decode_join, encode_answers, encode_join, tokens, AnswerCode,
     CodeError, Invitation, Layout, MAX_ANSWER_CODE,
 };
-use maturity_core::Catalog;
 use maturity_core::model::DONT_KNOW;
+use maturity_core::Catalog;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

@@ -103,7 +103,10 @@ fn every_dora_metric_says_what_to_do_when_nobody_knows_it() {
     let dora = catalog.get("dora").unwrap();
     for question in dora.active_questions() {
         assert!(
-            question.if_unknown.as_deref().is_some_and(|t| !t.is_empty()),
+            question
+                .if_unknown
+                .as_deref()
+                .is_some_and(|t| !t.is_empty()),
             "{} has no if_unknown advice",
             question.id
         );
@@ -159,7 +162,11 @@ fn one_run_never_recommends_the_same_thing_twice() {
         );
     }
     let unique: BTreeSet<&String> = sections.iter().collect();
-    assert_eq!(unique.len(), sections.len(), "two questionnaires give the same advice");
+    assert_eq!(
+        unique.len(),
+        sections.len(),
+        "two questionnaires give the same advice"
+    );
 }
 
 #[test]
@@ -175,7 +182,7 @@ fn dont_know_is_counted_apart_never_scored() {
         (culture[0].id.clone(), top(culture[0])),
         (culture[1].id.clone(), DONT_KNOW),
     ]);
-    let result = score(&calms, &answers);
+    let result = score(calms, &answers);
     let d = result
         .dimensions
         .iter()
@@ -186,7 +193,7 @@ fn dont_know_is_counted_apart_never_scored() {
     assert_eq!(result.unknown, 1);
     // Only "Don't know": no score, but counted.
     answers.remove(&culture[0].id);
-    let result = score(&calms, &answers);
+    let result = score(calms, &answers);
     assert_eq!(result.overall, None);
     assert_eq!(result.unknown, 1);
     // A percentage question too: "Don't know" is not 0% (which would score 10) nor
@@ -196,7 +203,7 @@ fn dont_know_is_counted_apart_never_scored() {
         maturity_core::dora::CHANGE_FAILURE_RATE.to_string(),
         DONT_KNOW,
     )]);
-    let result = score(&dora, &answers);
+    let result = score(dora, &answers);
     assert_eq!((result.overall, result.unknown), (None, 1));
     assert_eq!(
         maturity_core::dora::Delivery::from_answers(&answers).change_failure_rate,
@@ -263,12 +270,15 @@ fn westrum_is_also_shown_on_its_one_to_seven_scale() {
         .enumerate()
         .map(|(i, id)| (id.clone(), if i % 2 == 0 { 3 } else { 4 }))
         .collect();
-    let result = score(&westrum, &answers);
-    assert_eq!(format_own_scale(&westrum, result.overall).as_deref(), Some("4.5 of 7"));
+    let result = score(westrum, &answers);
+    assert_eq!(
+        format_own_scale(westrum, result.overall).as_deref(),
+        Some("4.5 of 7")
+    );
     // Only questionnaires that ask for it.
     let calms = catalog.get("calms").unwrap();
     assert_eq!(calms.own_scale(), None);
-    assert_eq!(format_own_scale(&calms, Some(5.0)), None);
+    assert_eq!(format_own_scale(calms, Some(5.0)), None);
 }
 
 #[test]
@@ -287,7 +297,9 @@ fn runs_saved_before_the_content_review_still_read_score_and_chart() {
     assert_eq!(run.answers.len(), saved);
     // Every answered question is still known, retired or not, and takes its answer.
     for (id, &value) in &run.answers {
-        let question = catalog.question(id).unwrap_or_else(|| panic!("{id} is gone"));
+        let question = catalog
+            .question(id)
+            .unwrap_or_else(|| panic!("{id} is gone"));
         assert!(question.accepts(value), "{id}: {value}");
     }
     // Every questionnaire scores from every one of its saved answers.
@@ -296,9 +308,10 @@ fn runs_saved_before_the_content_review_still_read_score_and_chart() {
         let answered_here = run
             .answers
             .keys()
-            .filter(|id| q.question(id).is_some_and(|x| {
-                q.dimension(&x.dimension).is_some_and(|d| d.scored)
-            }))
+            .filter(|id| {
+                q.question(id)
+                    .is_some_and(|x| q.dimension(&x.dimension).is_some_and(|d| d.scored))
+            })
             .count();
         assert_eq!(result.answered, answered_here, "{}", q.id);
         assert!(result.overall.is_some(), "{}", q.id);
@@ -309,6 +322,10 @@ fn runs_saved_before_the_content_review_still_read_score_and_chart() {
     assert_eq!(history.trends.len(), 5);
     for trend in &history.trends {
         assert_eq!(trend.at.len(), 2, "{}", trend.questionnaire);
-        assert!(trend.overall.iter().all(Option::is_some), "{}", trend.questionnaire);
+        assert!(
+            trend.overall.iter().all(Option::is_some),
+            "{}",
+            trend.questionnaire
+        );
     }
 }

@@ -179,7 +179,12 @@ fn a_high_failure_rate_is_not_hidden_by_fast_throughput() {
         let p = place(&team(5, 5, 5, 100), &e).expect("placement");
         let said = p.short_of.contains(&dora::CHANGE_FAILURE_RATE);
         if e.grouping == Grouping::RecoveryWithThroughput {
-            assert!(!p.nearest.contains(&"Elite"), "{}: {:?}", e.year, p.distances);
+            assert!(
+                !p.nearest.contains(&"Elite"),
+                "{}: {:?}",
+                e.year,
+                p.distances
+            );
         }
         assert!(
             said || !p.nearest.contains(&"Elite"),
@@ -390,7 +395,10 @@ fn recovery_time_is_grouped_as_each_edition_grouped_it() {
     assert!((elite(&p2023) - 0.5_f64.sqrt()).abs() < 1e-9, "{p2023:?}");
     // 2024: both in throughput, one factor: mean of 0 and 1 -> sqrt(1/2) as well,
     // but with the failure rate answered the factors split differently.
-    let with_cfr = Delivery { change_failure_rate: Some(5), ..d };
+    let with_cfr = Delivery {
+        change_failure_rate: Some(5),
+        ..d
+    };
     let a = elite(&place(&with_cfr, &edition(2023)).unwrap());
     let b = elite(&place(&with_cfr, &edition(2024)).unwrap());
     // 2023: throughput 0; stability (1 + 0) / 2 -> sqrt(0.25) = 0.5.
@@ -398,7 +406,10 @@ fn recovery_time_is_grouped_as_each_edition_grouped_it() {
     // 2024: throughput (0 + 1) / 2 = 0.5; instability 0 -> sqrt(0.25) = 0.5 too,
     // and with lead time answered at the best the two editions part.
     assert!((b - 0.5).abs() < 1e-9, "2024: {b}");
-    let with_lt = Delivery { lead_time: Some(5), ..with_cfr };
+    let with_lt = Delivery {
+        lead_time: Some(5),
+        ..with_cfr
+    };
     let a = elite(&place(&with_lt, &edition(2023)).unwrap());
     let b = elite(&place(&with_lt, &edition(2024)).unwrap());
     // 2023: throughput (DF, LT) = (0 + 0.01) / 2; stability (1 + 0) / 2.
@@ -406,8 +417,14 @@ fn recovery_time_is_grouped_as_each_edition_grouped_it() {
     let lt = (5.0 - 4.5) / 5.0_f64;
     let expected_2023 = (((lt * lt) / 2.0 + 0.5) / 2.0).sqrt();
     let expected_2024 = (((lt * lt + 1.0) / 3.0) / 2.0).sqrt();
-    assert!((a - expected_2023).abs() < 1e-9, "2023: {a} vs {expected_2023}");
-    assert!((b - expected_2024).abs() < 1e-9, "2024: {b} vs {expected_2024}");
+    assert!(
+        (a - expected_2023).abs() < 1e-9,
+        "2023: {a} vs {expected_2023}"
+    );
+    assert!(
+        (b - expected_2024).abs() < 1e-9,
+        "2024: {b} vs {expected_2024}"
+    );
 }
 
 #[test]
@@ -433,7 +450,13 @@ fn every_cluster_s_profile_meets_itself_and_falls_short_of_nothing() {
     for e in editions() {
         for c in &e.clusters {
             let p = place(&c.as_delivery(), &e).expect("placement");
-            assert!(p.short_of.is_empty(), "{} {}: {:?}", e.year, c.name, p.short_of);
+            assert!(
+                p.short_of.is_empty(),
+                "{} {}: {:?}",
+                e.year,
+                c.name,
+                p.short_of
+            );
         }
     }
 }

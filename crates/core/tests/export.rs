@@ -55,7 +55,11 @@ fn one_row_per_run_and_scored_dimension_with_the_scores_shown_in_the_app() {
     assert_eq!(westrum[7], format!("{:.1}", own.round() / 10.0));
     assert_eq!(westrum[8], "1 to 7");
     // Other questionnaires have no own scale.
-    assert!(table.iter().skip(1).filter(|r| r[4] != "Westrum culture").all(|r| r[7].is_empty() && r[8].is_empty()));
+    assert!(table
+        .iter()
+        .skip(1)
+        .filter(|r| r[4] != "Westrum culture")
+        .all(|r| r[7].is_empty() && r[8].is_empty()));
     assert_eq!(westrum[10], "0", "no \"Don't know\" in this run");
     assert_eq!(westrum[12], "3", "workshop participants");
     assert_eq!(westrum[3], "yes");

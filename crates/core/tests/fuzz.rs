@@ -97,7 +97,7 @@ fn fixture() -> &'static Fixture {
             store
                 .start_workshop("Payments <b>", westrum, &small, TeamId("t2".into()), 9, 5)
                 .unwrap();
-            let answers = [("westrum.novelty".to_string(), 2)].into();
+            let answers = [("westrum.team-novelty".to_string(), 2)].into();
             let code = AnswerCode {
                 workshop: 9,
                 participant: 1,

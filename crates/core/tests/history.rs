@@ -38,7 +38,7 @@ fn store_with(runs: &[Plan]) -> Store {
 fn culture(v: u8) -> Vec<(&'static str, u8)> {
     [
         "calms.culture.bad-news",
-        "calms.culture.devops-label",
+        "calms.culture.devops-role",
         "calms.culture.ownership",
         "calms.culture.shared-goals",
     ]

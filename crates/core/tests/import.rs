@@ -373,15 +373,25 @@ proptest! {
                 run.answers.keys().filter(|id| asked.contains(*id)).count(),
                 "run {} asks {:?}", run.id.0, run.questionnaires
             );
-            // The results page's count: the scored answers of each questionnaire
-            // plus the classification findings that have an answer.
+            // The results page's count: the scored answers of each questionnaire,
+            // its "Don't know" answers, and the classification findings that have an
+            // answer; retired questions count there when the run answered them (their
+            // answers keep their meaning), never on the question page, which asks
+            // today's questions only.
             let covered: Vec<_> = run.questionnaires.iter().filter_map(|id| catalog.get(id)).collect();
-            let scored: usize = covered.iter().map(|q| score(q, &run.answers).answered).sum();
+            let results: Vec<_> = covered.iter().map(|q| score(q, &run.answers)).collect();
+            let scored: usize = results.iter().map(|r| r.answered).sum();
+            let unknown: usize = results.iter().map(|r| r.unknown).sum();
             let classified: usize = covered
                 .iter()
-                .map(|q| findings(q, &run.answers).iter().filter(|f| f.choice.is_some()).count())
+                .map(|q| findings(q, &run.answers).iter().filter(|f| f.choice.is_some() || f.unknown).count())
                 .sum();
-            prop_assert_eq!(scored + classified, count, "run {}: {} scored + {} classified", run.id.0, scored, classified);
+            let of_covered = run
+                .answers
+                .keys()
+                .filter(|id| covered.iter().any(|q| q.question(id).is_some()))
+                .count();
+            prop_assert_eq!(scored + unknown + classified, of_covered, "run {}: {} scored + {} unknown + {} classified", run.id.0, scored, unknown, classified);
             // The history's scores count the same.
             let in_history: usize = history::run_scores(&catalog, run).iter().map(|s| s.answered).sum();
             prop_assert_eq!(in_history, scored);

@@ -56,6 +56,7 @@ fn table() {
             .map(|x| x.id.clone())
             .collect()
     };
+    let active = q.active_questions().count();
     let mut mixed = BTreeMap::new();
     // Culture: one question at the top (10) and one at the bottom (0) -> 5.
     let culture = by_dim("culture");
@@ -74,21 +75,21 @@ fn table() {
             answer_all(&q, |_, _| Some(0)),
             Some(0.0),
             [Some(0.0); 5],
-            20,
+            active,
         ),
         (
             "all highest",
             answer_all(&q, |_, n| Some(top(n))),
             Some(10.0),
             [Some(10.0); 5],
-            20,
+            active,
         ),
         (
             "mixed, some unanswered",
             mixed,
             Some((5.0 + 5.0 + 7.5) / 3.0),
             [Some(5.0), Some(5.0), Some(7.5), None, None],
-            7,
+            2 + by_dim("automation").len() + 1,
         ),
     ];
     for (name, answers, overall, per_dimension, answered) in cases {
@@ -98,7 +99,7 @@ fn table() {
             assert_eq!(dimension(&result, d), expected, "{name}: {d}");
         }
         assert_eq!(result.answered, answered, "{name}: answered");
-        assert_eq!(result.asked, 20, "{name}: asked");
+        assert_eq!(result.asked, active, "{name}: asked");
     }
 }
 
@@ -149,12 +150,14 @@ fn weakest_names_the_lowest_dimension_and_reports_ties() {
 #[test]
 fn a_retired_question_counts_only_where_it_was_answered() {
     let mut q = calms();
-    q.questions[0].retired = true;
-    let retired_id = q.questions[0].id.clone();
+    let active = q.active_questions().count();
+    let first = q.questions.iter().position(|x| !x.retired).expect("active");
+    q.questions[first].retired = true;
+    let retired_id = q.questions[first].id.clone();
     let unanswered = score(&q, &BTreeMap::new());
-    assert_eq!(unanswered.asked, 19);
+    assert_eq!(unanswered.asked, active - 1);
     let answered = score(&q, &BTreeMap::from([(retired_id, 4u8)]));
-    assert_eq!(answered.asked, 20);
+    assert_eq!(answered.asked, active);
     assert_eq!(answered.overall, Some(10.0));
 }
 
@@ -260,7 +263,7 @@ fn classifications_are_findings_never_scores() {
     let catalog = Catalog::builtin();
     let q = catalog.get("team-topologies").expect("tt");
     let answers = BTreeMap::from([
-        ("tt.team-type".to_string(), 1u8),
+        ("tt.team-kind".to_string(), 1u8),
         ("tt.extraneous.friction".to_string(), 4u8),
     ]);
     let result = score(q, &answers);
@@ -281,13 +284,15 @@ fn classifications_are_findings_never_scores() {
     assert_eq!(
         shown,
         [
-            ("tt.team-type", Some("Platform")),
+            ("tt.team-kind", Some("Platform")),
             ("tt.interaction.mode", None),
             ("tt.interaction.duration", None),
             ("tt.interaction.platform-mode", None),
             ("tt.interaction.platform-duration", None),
-            ("tt.interaction.specialist-mode", None),
-            ("tt.interaction.specialist-duration", None),
+            ("tt.interaction.enabling-mode", None),
+            ("tt.interaction.enabling-duration", None),
+            ("tt.interaction.subsystem-mode", None),
+            ("tt.interaction.subsystem-duration", None),
         ]
     );
 }

@@ -353,11 +353,11 @@ const NAMES: [&str; 5] = ["Payments", "payments ", "Search", "Platform", "Été 
 const QUESTIONS: [&str; 8] = [
     "calms.lean.wip",
     "calms.culture.shared-goals",
-    "three-ways.flow.handoffs",
+    "three-ways.flow.handoff-count",
     "dora.lead-time",
     "dora.change-failure-rate",
     "westrum.messengers",
-    "tt.team-type",
+    "tt.team-kind",
     "tt.interaction.duration",
 ];
 

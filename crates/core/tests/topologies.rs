@@ -84,6 +84,9 @@ fn concerns_flag_unclear_modes_and_collaboration_that_does_not_end() {
                 true
             ),
             ("Your platform team", Some("No clear way"), None, true),
+            ("Enabling teams", None, None, false),
+            ("Complicated-subsystem teams", None, None, false),
+            // Retired, shown because this (older) run answered it.
             (
                 "Specialist or enabling teams",
                 Some("Collaboration"),
@@ -107,4 +110,55 @@ fn concerns_flag_unclear_modes_and_collaboration_that_does_not_end() {
 fn other_questionnaires_have_no_map() {
     let catalog = Catalog::builtin();
     assert!(interaction_map(catalog.get("calms").expect("calms"), &BTreeMap::new()).is_empty());
+}
+
+#[test]
+fn enabling_and_complicated_subsystem_teams_are_asked_about_apart() {
+    let catalog = Catalog::builtin();
+    let q = catalog.get("team-topologies").expect("tt");
+    // The question that mixed the two is retired, and not shown to a run that
+    // never answered it.
+    assert!(
+        q.question("tt.interaction.specialist-mode")
+            .expect("kept")
+            .retired
+    );
+    let answers: BTreeMap<String, u8> = [
+        ("tt.interaction.enabling-mode", 3u8),   // facilitating...
+        ("tt.interaction.enabling-duration", 4), // ...for over a year: step back
+        ("tt.interaction.subsystem-mode", 2),    // X-as-a-Service, as usual
+        ("tt.interaction.subsystem-duration", 4),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let map = interaction_map(q, &answers);
+    let withs: Vec<&str> = map.iter().map(|r| r.with).collect();
+    assert_eq!(
+        withs,
+        [
+            "The team you depend on most",
+            "Your platform team",
+            "Enabling teams",
+            "Complicated-subsystem teams"
+        ]
+    );
+    assert_eq!(
+        map[2].concern,
+        Some(
+            q.question("tt.interaction.enabling-duration")
+                .unwrap()
+                .advice
+                .as_str()
+        )
+    );
+    assert_eq!(
+        map[3].concern, None,
+        "a long X-as-a-Service is how it should be"
+    );
+    // Their advice differs: one hands over, the other keeps the specialism.
+    assert_ne!(
+        q.question("tt.interaction.enabling-mode").unwrap().advice,
+        q.question("tt.interaction.subsystem-mode").unwrap().advice
+    );
 }

@@ -20,7 +20,7 @@ fn question(id: &str) -> Question {
 
 const CHOICE: &str = "calms.culture.shared-goals"; // 5 choices, scored
 const PERCENT: &str = "dora.change-failure-rate"; // 0-100, lower is better
-const TEAM_TYPE: &str = "tt.team-type"; // classification, not scored
+const TEAM_TYPE: &str = "tt.team-kind"; // classification, not scored
 
 #[test]
 fn statistics_per_question_table() {
@@ -118,7 +118,7 @@ fn statistics_per_question_table() {
             answers: 5,
             mean: Some(1.2),
             range: (Some(0), Some(2)),
-            histogram: &[1, 2, 2, 0, 0, 0, 0],
+            histogram: &[1, 2, 2, 0, 0, 0, 0, 0],
             consensus: Some(1),
             disagreement: 0.6,
         },
@@ -418,7 +418,7 @@ fn a_participant_joins_once_and_keeps_their_answers() {
     let mut store = Store::new();
     assert_eq!(store.join(&invitation, 42, 1), 42);
     store
-        .participant_answer(7, "westrum.information-sought", Some(5), 2)
+        .participant_answer(7, "westrum.seeks-information", Some(5), 2)
         .unwrap();
     store.participant_done(7, true, 3).unwrap();
     assert_eq!(
@@ -428,9 +428,9 @@ fn a_participant_joins_once_and_keeps_their_answers() {
     );
     let p = store.participation(7).unwrap();
     assert!(p.done);
-    assert_eq!(p.answers["westrum.information-sought"], 5);
+    assert_eq!(p.answers["westrum.seeks-information"], 5);
     store
-        .participant_answer(7, "westrum.information-sought", Some(4), 5)
+        .participant_answer(7, "westrum.seeks-information", Some(4), 5)
         .unwrap();
     assert!(
         !store.participation(7).unwrap().done,
@@ -533,7 +533,7 @@ fn the_picked_questions_are_of_the_kinds_the_properties_need() {
             (true, 5),
             (true, 6),
             (true, 7),
-            (false, 7),
+            (false, 8),
             (false, 6),
             (true, 101)
         ]
