@@ -168,19 +168,23 @@ test('the CSV export opens cleanly in a spreadsheet, formulas made inert', async
   const text = readFileSync(path, 'utf8');
   assert.ok(text.startsWith('\ufeff'), 'UTF-8 byte-order mark for spreadsheets');
   const [header, ...rows] = parseCsv(text.slice(1));
-  assert.deepEqual(header, ['team', 'assessment', 'date', 'finished', 'questionnaire', 'dimension', 'score (0-10)', 'answered', 'asked', 'workshop participants', 'notes']);
+  assert.deepEqual(header, ['team', 'assessment', 'date', 'finished', 'questionnaire', 'dimension', 'score (0-10)', 'score on own scale', 'own scale', 'answered', "don't know", 'asked', 'workshop participants', 'notes']);
   assert.ok(rows.every((r) => r.length === header.length), 'every row complete');
   const search = rows.filter((r) => r[1] === 'r-search-0');
   assert.equal(search.length, 1);
   assert.equal(search[0][0], `'${store.teams[1].name}`, 'a formula is shown as text');
   const westrum = rows.find((r) => r[1] === 'r-pay-ws' && r[4] === 'Westrum culture');
-  assert.equal(westrum[9], '3');
+  assert.equal(westrum[12], '3');
+  // Westrum also on its own 1–7 scale, as DORA reports it.
+  assert.equal(westrum[8], '1 to 7');
+  // (Both figures are rounded to one decimal, so they may differ by that much.)
+  assert.ok(Math.abs(Number(westrum[7]) - (1 + (Number(westrum[6]) * 6) / 10)) <= 0.1 + 1e-9, `${westrum[7]} of 7 for ${westrum[6]} / 10`);
   // The score is the one the results page shows for that dimension.
   await page.goto(`${suite.server.url}/runs/r-pay-ws/results`);
   const shown = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: westrum[5], exact: true }) }).first();
   await shown.waitFor();
   assert.equal((await shown.getByRole('cell').first().textContent()).trim(), westrum[6]);
-  assert.equal((await shown.getByRole('cell').nth(1).textContent()).trim(), `${westrum[7]} of ${westrum[8]}`);
+  assert.equal((await shown.getByRole('cell').nth(1).textContent()).trim(), `${westrum[9]} of ${westrum[11]}`);
   await w.close();
 });
 

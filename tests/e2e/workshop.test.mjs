@@ -22,8 +22,8 @@ const ANSWERS = [
   [3, 3, 4, 4, 4, 4],
 ];
 
-// The answer-code format, restated independently: "a1." + base64url(workshop u32 BE,
-// participant u32 BE, layout u32 BE, packed answers, CRC-32 BE of "a1." + the rest).
+// The answer-code format, restated independently: "a2." + base64url(workshop u32 BE,
+// participant u32 BE, layout u32 BE, packed answers, CRC-32 BE of "a2." + the rest).
 function crc32(bytes) {
   let crc = 0xffffffff;
   for (const b of bytes) {
@@ -105,7 +105,7 @@ test('a whole workshop: invite, answer privately, collect, present, agree, save 
   people.forEach((p, i) => { p.index = i; });
   for (const p of people) {
     const code = codeOf(p.link);
-    assert.match(code, /^a1\.[A-Za-z0-9_-]+$/);
+    assert.match(code, /^a2\.[A-Za-z0-9_-]+$/);
     assert.ok(code.length <= 200, `${code.length} characters`);
     // Kept on the participant's device: their answers and a random number, no name.
     const stored = JSON.parse(await p.app.stored());
@@ -133,8 +133,10 @@ test('a whole workshop: invite, answer privately, collect, present, agree, save 
     ['hello there', /not a code from this app/],
     [good.slice(0, -7), /incomplete/],
     [good.slice(0, 20) + (good[20] === 'A' ? 'B' : 'A') + good.slice(21), /altered or damaged/],
-    [good.replace(/^a1\./, 'a0.'), /old format/],
-    [good.replace(/^a1\./, 'a7.'), /newer version/],
+    [good.replace(/^a2\./, 'a0.'), /old format/],
+    // Format 1 had no "Don't know": refused, never misread.
+    [good.replace(/^a2\./, 'a1.'), /old format/],
+    [good.replace(/^a2\./, 'a7.'), /newer version/],
     [reseal(good, (c) => c.writeUInt32BE((c.readUInt32BE(0) + 1) >>> 0, 0)), /another workshop/],
     [codeOf(joinLink), /join link for participants, not an answer code/],
   ];
@@ -312,7 +314,7 @@ test('bad join and answer links say what is wrong, and change nothing', async ()
   }
   await app.audit('refused join link');
   // An answer link opened on a device without its workshop.
-  await app.open('/collect#a1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+  await app.open('/collect#a2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
   await page.getByRole('heading', { level: 1, name: 'These answers belong to a workshop on another device' }).waitFor();
   assert.equal(await app.stored(), null, 'nothing was stored');
   await w.close();

@@ -7,8 +7,9 @@
 
 use std::sync::OnceLock;
 
-/// The repository's citation page, compiled in.
-const SOURCES_MD: &str = include_str!("../../../docs/sources.md");
+/// The table of documents of the repository's citation page, `docs/sources.md`, as
+/// the build script copies it (the heading and the table's rows, not the prose).
+const SOURCES_MD: &str = include_str!(concat!(env!("OUT_DIR"), "/documents.md"));
 
 /// The heading of the table of documents in `docs/sources.md`.
 const TABLE_HEADING: &str = "## Frameworks and documents";
