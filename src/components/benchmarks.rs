@@ -165,7 +165,8 @@ fn benchmark_table(
     });
     view! {
         {missing}
-        <div class="table-scroll">
+        // Wide on a phone: the table scrolls in its own box, reachable by keyboard.
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Your scores beside your peers">
             <table class="scores benchmarks">
                 <caption>{format!("Your DORA scores (0–10, higher is better) beside your peers in the DORA {survey} survey")}</caption>
                 <thead>

@@ -31,6 +31,8 @@ const sizes = {
 const HISTORY = 500;
 const BANKS = ['calms', 'three-ways', 'team-topologies', 'dora', 'westrum']
   .map((f) => JSON.parse(readFileSync(new URL(`../../questionnaires/${f}.json`, import.meta.url))));
+/** How many questions CALMS asks today (the click timing answers the first 20). */
+const CALMS_ASKED = BANKS[0].questions.filter((q) => !q.retired).length;
 const bigStore = (() => {
   const week = 7 * 86_400_000;
   const start = Date.UTC(2017, 0, 2);
@@ -163,7 +165,7 @@ const answer = [];
       radio.click();
     })));
     const next = page.getByRole('button', { name: 'Next' });
-    if (q < 19) { await next.click(); await page.getByText(`Question ${q + 2} of 20`).waitFor(); }
+    if (q < 19) { await next.click(); await page.getByText(`Question ${q + 2} of ${CALMS_ASKED}`).waitFor(); }
   }
   await context.close();
 }
@@ -324,7 +326,7 @@ const rows = [
   [`wasm split off into ${split.length} chunks loaded by the pages that need them (gzip -9)`, kb(sizeOf(split.map((f) => readFileSync(join(DIST, f)))))],
   ['ECharts custom build (esbuild: line, bar, radar, SVG), lazy (gzip -9)', `${kb(sizes.echarts)} (full echarts.min.js: ${kb(sizes.echartsFull)})`],
   [`team page with ${HISTORY} runs, all responses incl. ECharts (gzip -9)`, kb(chartsRouteBytes)],
-  ['bytes stored per run, all five questionnaires answered', `${bytesPerRun.toFixed(0)} B average, ${fullRunBytes} B largest (goal <= 2048)`],
+  ['bytes stored per run, all five questionnaires answered', `${bytesPerRun.toFixed(0)} B average, ${fullRunBytes} B largest (goal <= 3072, as crates/core/tests/migrations.rs)`],
   [`load + migrate a ${HISTORY}-run schema-1 store, in wasm (median of ${RUNS})`, `${ms(median(decode))} (goal < 16 ms)`],
   [`load a ${HISTORY}-run store of the current format, in wasm (median of ${RUNS})`, `${ms(median(decodeCurrent))} (goal < 16 ms)`],
   [`the same store read again after another tab saved (warm code) (median of ${RUNS})`, ms(median(redecode))],
