@@ -1,6 +1,7 @@
 // Trunk post_build hook: writes the app's Content-Security-Policy into the built
 // index.html as a <meta> tag, so it holds on any static host. The only inline
-// script is Trunk's loader, allowed by its SHA-256 hash; everything else must come
+// scripts are Trunk's loader and the theme line in index.html (applied before the
+// first paint), each allowed by its SHA-256 hash; everything else must come
 // from the app's own origin. WebAssembly compiles under 'wasm-unsafe-eval' (not
 // 'unsafe-eval': eval and new Function stay blocked).
 import { createHash } from 'node:crypto';
@@ -17,7 +18,7 @@ let html = readFileSync(file, 'utf8');
 
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
   .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
-if (hashes.length !== 1) throw new Error(`csp.mjs: expected Trunk's one inline loader, found ${hashes.length} inline scripts`);
+if (hashes.length !== 2) throw new Error(`csp.mjs: expected Trunk's inline loader and the theme script, found ${hashes.length} inline scripts`);
 
 export const POLICY = [
   "default-src 'none'",

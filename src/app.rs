@@ -35,6 +35,7 @@ pub fn App(loaded: Loaded) -> impl IntoView {
             <header class="site-header">
                 <A href=crate::routes::home() exact=true attr:class="brand">"DevOps maturity"</A>
                 <span class="privacy">"Private by design: your answers never leave this browser."</span>
+                <crate::theme::ThemeSwitch/>
             </header>
             <StorageNotice/>
             <p class="sync-status" aria-live="polite">

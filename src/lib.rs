@@ -15,3 +15,4 @@ pub mod platform;
 pub mod routes;
 pub mod state;
 pub mod storage;
+pub mod theme;

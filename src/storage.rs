@@ -21,6 +21,31 @@ pub fn key() -> &'static str {
     })
 }
 
+/// Where the chosen theme is kept ("light" or "dark"; absent: follow the system).
+/// One per origin, not per deployment: a look, not data. `index.html`'s first
+/// script reads the same key before the first paint.
+pub const THEME_KEY: &str = "devops-maturity.theme";
+
+/// The theme chosen on this device: `Some("light" | "dark")`, `None` for the system's.
+pub fn theme() -> Option<String> {
+    available()?
+        .get_item(THEME_KEY)
+        .ok()
+        .flatten()
+        .filter(|t| t == "light" || t == "dark")
+}
+
+/// Keeps the theme chosen (`None`: follow the system). Where storage is refused
+/// the choice lasts for this page only, which is all a look needs.
+pub fn set_theme(theme: Option<&str>) {
+    if let Some(storage) = available() {
+        let _ = match theme {
+            Some(t) => storage.set_item(THEME_KEY, t),
+            None => storage.remove_item(THEME_KEY),
+        };
+    }
+}
+
 /// Unreadable values are copied to this prefix + the time of the copy.
 pub fn backup_prefix() -> String {
     format!("{}.backup.", key())

@@ -45,6 +45,31 @@ test('every page fits 320 px without sideways scrolling', async () => {
   await page.goto(link);
   await page.getByRole('radio').first().waitFor();
   widths.push(await width('join link'));
+  // The participant's answer code: a long unbroken code that must wrap.
+  const done = page.getByRole('button', { name: 'Done: show my answer code' });
+  for (let i = 0; i < 200 && !(await done.isVisible()); i++) {
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await done.click();
+  await page.getByRole('heading', { name: 'Your answer code' }).waitFor();
+  widths.push(await width('answer code'));
   await context.close();
   assert.deepEqual(widths.filter(([, w]) => w > 320), [], 'pages wider than the screen');
+});
+
+test('on a 1280 px desktop every table of the team and results pages fits its box', async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${suite.server.url}/blank.html`);
+  await page.evaluate((s) => localStorage.setItem('devops-maturity', s), STORE);
+  for (const path of ['/teams/t', '/runs/r/results']) {
+    await page.goto(suite.server.url + path);
+    await page.locator('main h1').first().waitFor();
+    await page.locator('table').first().waitFor();
+    const wide = await page.evaluate(() => [...document.querySelectorAll('main table')]
+      .map((t) => [t.querySelector('caption')?.textContent ?? '', t.scrollWidth, (t.closest('.table-scroll') ?? t.parentElement).clientWidth])
+      .filter(([, table, box]) => table > box));
+    assert.deepEqual(wide, [], `${path}: tables wider than their box (a column would hide)`);
+  }
+  await context.close();
 });

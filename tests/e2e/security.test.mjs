@@ -28,7 +28,7 @@ test('the Content-Security-Policy refuses inline script and eval, and allows the
   assert.deepEqual(directives['base-uri'], ["'self'"]);
   const scripts = directives['script-src'];
   assert.ok(scripts.includes("'self'") && scripts.includes("'wasm-unsafe-eval'"), policy);
-  assert.equal(scripts.filter((s) => s.startsWith("'sha256-")).length, 1, 'one hashed loader');
+  assert.equal(scripts.filter((s) => s.startsWith("'sha256-")).length, 2, 'two hashed scripts: the loader and the theme line');
   assert.ok(!scripts.includes("'unsafe-inline'") && !scripts.includes("'unsafe-eval'"), policy);
   assert.ok(!/https?:|\*/.test(policy), 'nothing from other origins');
 
