@@ -26,6 +26,7 @@ use leptos_router::{path, Lazy, LazyRoute};
 pub fn App(loaded: Loaded) -> impl IntoView {
     let state = AppState::new(loaded);
     provide_context(state);
+    crate::theme::provide();
     let frame_drawn = RwSignal::new(false);
     crate::platform::next_task(move || frame_drawn.set(true));
     view! {

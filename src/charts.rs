@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 pub use maturity_charts::{
     cluster_distance_option, dora_metric_option, or_blank, radar_compare_option, radar_option,
-    trend_option, Chart, MIN_RADAR_AXES,
+    trend_option, Chart, Palette, DARK, LIGHT, MIN_RADAR_AXES,
 };
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -114,8 +114,9 @@ fn to_js(chart: &Chart) -> Result<JsValue, JsValue> {
 #[component]
 pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>) -> impl IntoView {
     let caption = "Radar of the scores in the table (0 at the centre, 10 at the edge).";
-    if radar_option(&title, &data).is_some() {
-        let option = Signal::derive(move || or_blank(radar_option(&title, &data)));
+    if radar_option(&title, &data, &LIGHT).is_some() {
+        let option =
+            Signal::derive(move || or_blank(radar_option(&title, &data, &crate::theme::palette())));
         view! { <EChart option=option caption=caption/> }.into_any()
     } else {
         view! {

@@ -96,7 +96,7 @@ fn ClusterPlacement(delivery: Delivery) -> impl IntoView {
         let p = placement.get();
         let distances = p.as_ref().map(|p| p.distances.clone()).unwrap_or_default();
         let nearest = p.as_ref().map(|p| p.nearest.clone()).unwrap_or_default();
-        cluster_distance_option(year.get(), &distances, &nearest)
+        cluster_distance_option(year.get(), &distances, &nearest, &crate::theme::palette())
     });
     let options = all_editions
         .iter()

@@ -94,7 +94,13 @@ fn MetricOverTime(
                 })
                 .unwrap_or_default()
         });
-        dora_metric_option(&labels, &values, &bands, metric.is_percent())
+        dora_metric_option(
+            &labels,
+            &values,
+            &bands,
+            metric.is_percent(),
+            &crate::theme::palette(),
+        )
     });
     let caption = Signal::derive(move || {
         let scale = if metric.is_percent() {

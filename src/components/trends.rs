@@ -69,7 +69,7 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
         pairs.with(|p| {
             let borrowed: Vec<(&str, Option<f64>, Option<f64>)> =
                 p.iter().map(|(n, a, b)| (n.as_str(), *a, *b)).collect();
-            radar_compare_option(&borrowed)
+            radar_compare_option(&borrowed, &crate::theme::palette())
         })
     };
     let has_radar = Memo::new(move |_| {
@@ -113,7 +113,7 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
 /// assessment, the assessments where actions were agreed marked.
 fn trend_chart(trend: Option<&Trend>, history: Option<&TeamHistory>) -> Chart {
     let Some(t) = trend else {
-        return trend_option(&[], &[], &[]);
+        return trend_option(&[], &[], &[], &crate::theme::palette());
     };
     let labels: Vec<String> = t.at.iter().map(|at| format_date(*at)).collect();
     let mut series: Vec<(String, Vec<Option<f64>>)> = t
@@ -134,7 +134,7 @@ fn trend_chart(trend: Option<&Trend>, history: Option<&TeamHistory>) -> Chart {
                 .collect()
         })
         .unwrap_or_default();
-    trend_option(&labels, &series, &marks)
+    trend_option(&labels, &series, &marks, &crate::theme::palette())
 }
 
 /// How many actions were agreed at each point of a trend.

@@ -4,7 +4,7 @@
 // included (their text is checked here, as axe cannot see into SVG text).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Suite } from './harness.mjs';
+import { Suite, eventually } from './harness.mjs';
 import { AssessmentApp, STORAGE_KEY } from './app.mjs';
 
 const STORE = JSON.stringify({
@@ -43,6 +43,17 @@ function contrast(a, b) {
   return (x + 0.05) / (y + 0.05);
 }
 
+/** Every chart's text: its fill, the colour behind the chart, the text. */
+const chartText = (page) => page.evaluate(() => [...document.querySelectorAll('[data-testid=chart]')].flatMap((chart) => {
+  let at = chart;
+  let behind = 'rgba(0, 0, 0, 0)';
+  while (at && /rgba\(0, 0, 0, 0\)|transparent/.test(behind)) {
+    behind = getComputedStyle(at).backgroundColor;
+    at = at.parentElement;
+  }
+  return [...chart.querySelectorAll('svg text')].map((t) => [getComputedStyle(t).fill, behind, t.textContent]);
+}));
+
 async function seeded(w) {
   const page = await w.newPage();
   const app = new AssessmentApp(page, suite.server.url, w);
@@ -65,10 +76,7 @@ test('the system\'s dark preference is followed, and every page passes the contr
     await app.audit(`${path} in dark`);
   }
   // Chart text, which axe cannot check inside SVG: every label against the panel.
-  const pairs = await page.evaluate(() => [...document.querySelectorAll('[data-testid=chart]')].flatMap((chart) => {
-    const panel = getComputedStyle(chart.querySelector('.chart') ?? chart).backgroundColor;
-    return [...chart.querySelectorAll('svg text')].map((t) => [getComputedStyle(t).fill, panel, t.textContent]);
-  }));
+  const pairs = await chartText(page);
   assert.ok(pairs.length > 0, 'charts have text');
   for (const [fill, panel, text] of pairs) {
     assert.ok(contrast(fill, panel) >= 4.5, `chart text "${text}" (${fill} on ${panel})`);
@@ -106,8 +114,15 @@ test('the switch is kept, overrides the system either way, and print is always l
   await app.open('/runs/r/results');
   const theme = page.getByLabel('Theme');
   assert.equal(await theme.inputValue(), 'system');
+  await page.locator('[data-testid=chart] svg text').first().waitFor();
+  assert.ok((await chartText(page)).every(([fill]) => fill === 'rgb(26, 31, 36)'), 'light charts on a light page');
   await theme.selectOption('dark');
   assert.equal((await colours(page)).background, 'rgb(13, 17, 23)', 'dark at once');
+  // The charts are redrawn in the dark palette, in place.
+  await eventually(() => chartText(page), (t) => t.length > 0 && t.every(([fill]) => fill === 'rgb(242, 244, 246)'), 'charts redrawn dark');
+  for (const [fill, behind, text] of await chartText(page)) {
+    assert.ok(contrast(fill, behind) >= 4.5, `dark chart text "${text}" (${fill} on ${behind})`);
+  }
   await app.audit('results, dark chosen');
   // Kept: after a reload the page is dark and the switch says so.
   await page.reload();
@@ -116,8 +131,11 @@ test('the switch is kept, overrides the system either way, and print is always l
   await app.open('/');
   assert.equal(await page.getByLabel('Theme').inputValue(), 'dark', 'the switch shows the kept choice');
   // Print: light whatever the screen shows.
+  await app.open('/runs/r/results');
+  await page.locator('[data-testid=chart] svg text').first().waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal((await colours(page)).background, 'rgb(255, 255, 255)', 'printed light');
+  await eventually(() => chartText(page), (t) => t.length > 0 && t.every(([fill]) => fill === 'rgb(26, 31, 36)'), 'charts printed light');
   await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
   // Light chosen overrides a dark system; System follows it again.
   await page.getByLabel('Theme').selectOption('light');

@@ -13,19 +13,78 @@ use charming::element::{
     AreaStyle, AxisType, Color, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
     MarkArea, MarkAreaData, MarkLine, MarkLineData, MarkLineVariant, NameLocation, Symbol,
 };
+use charming::element::{AxisLabel, SplitArea, SplitLine, TextStyle};
 use charming::series::{Bar, Line, Radar};
 pub use charming::Chart;
 use maturity_core::scoring::rounded;
 
-/// The stylesheet's brand and ink colours, so charts match the page.
-pub const BRAND: &str = "#0b4f6c";
-const INK: &str = "#1a1f24";
-const MUTED: &str = "#8a96a3";
+/// A chart's colours, matching the page's theme (`assets/app.css`): text at 4.5:1
+/// or more against the page, lines and bands told apart by symbol and pattern too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Whether this is for a dark page (the radar's pale stripes are left out).
+    pub dark: bool,
+    /// Labels, axis text, action marks.
+    pub ink: &'static str,
+    /// The earlier run, clusters that are not the nearest.
+    pub muted: &'static str,
+    /// The team's own series.
+    pub brand: &'static str,
+    /// Grid and split lines.
+    pub grid: &'static str,
+    /// Line colours, then symbols, so series differ by more than colour (Okabe-Ito
+    /// on light; lighter tones of the same hues on dark).
+    pub series: [&'static str; 6],
+    /// Cluster bands, best first; faint so the team's line stays in front.
+    pub bands: [&'static str; 4],
+}
 
-/// Line colours, then symbols, so series differ by more than colour (Okabe-Ito).
-const PALETTE: [&str; 6] = [
-    "#0b4f6c", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
-];
+/// For the light theme (and print).
+pub const LIGHT: Palette = Palette {
+    dark: false,
+    ink: "#1a1f24",
+    muted: "#8a96a3",
+    brand: "#0b4f6c",
+    grid: "#e0e6f1",
+    series: [
+        "#0b4f6c", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
+    ],
+    bands: [
+        "rgba(0,158,115,0.16)",
+        "rgba(86,180,233,0.18)",
+        "rgba(230,159,0,0.18)",
+        "rgba(213,94,0,0.16)",
+    ],
+};
+
+/// For the dark theme: the page's dark card is #161b22.
+pub const DARK: Palette = Palette {
+    dark: true,
+    ink: "#f2f4f6",
+    muted: "#8b98a5",
+    brand: "#7cc4ff",
+    grid: "#3a4450",
+    series: [
+        "#7cc4ff", "#ff9b5e", "#3fd1a4", "#e89bd0", "#f5c542", "#b9a7ff",
+    ],
+    bands: [
+        "rgba(63,209,164,0.24)",
+        "rgba(124,196,255,0.24)",
+        "rgba(245,197,66,0.22)",
+        "rgba(255,155,94,0.22)",
+    ],
+};
+
+/// The light theme's brand colour (the page's `--brand`).
+pub const BRAND: &str = LIGHT.brand;
+
+/// An axis's text and grid in `p`'s colours.
+fn themed(axis: Axis, p: &Palette) -> Axis {
+    axis.axis_label(AxisLabel::new().color(p.ink))
+        .name_text_style(TextStyle::new().color(p.ink))
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(p.grid)))
+}
+
 const SYMBOLS: [Symbol; 6] = [
     Symbol::Circle,
     Symbol::Rect,
@@ -34,20 +93,12 @@ const SYMBOLS: [Symbol; 6] = [
     Symbol::Pin,
     Symbol::RoundRect,
 ];
-/// Cluster bands, best first; pale so the team's line stays in front.
-const BAND_COLOURS: [&str; 4] = [
-    "rgba(0,158,115,0.16)",
-    "rgba(86,180,233,0.18)",
-    "rgba(230,159,0,0.18)",
-    "rgba(213,94,0,0.16)",
-];
-
 /// Fewest scored dimensions for which a radar says anything.
 pub const MIN_RADAR_AXES: usize = 3;
 
 /// Radar of dimension scores (0-10). Dimensions without a score are left out, since
 /// plotting them at zero would show a result nobody gave.
-pub fn radar_option(title: &str, data: &[(String, Option<f64>)]) -> Option<Chart> {
+pub fn radar_option(title: &str, data: &[(String, Option<f64>)], p: &Palette) -> Option<Chart> {
     let scored: Vec<(&str, f64)> = data
         .iter()
         .filter_map(|(name, score)| score.map(|s| (name.as_str(), s)))
@@ -63,14 +114,14 @@ pub fn radar_option(title: &str, data: &[(String, Option<f64>)]) -> Option<Chart
     Some(
         Chart::new()
             .aria(accessible())
-            .color(vec![Color::from(BRAND)])
+            .color(vec![Color::from(p.brand)])
             .radar(
-                RadarCoordinate::new()
+                radar_grid(p)
                     .indicator(indicators)
                     // Room around the radar for long dimension names.
                     .radius("58%")
-                    // Dark, large axis names: the chart is read off a projector.
-                    .axis_name(RadarAxisName::new().color(INK).font_size(15)),
+                    // Strong, large axis names: the chart is read off a projector.
+                    .axis_name(RadarAxisName::new().color(p.ink).font_size(15)),
             )
             .series(
                 Radar::new()
@@ -84,7 +135,10 @@ pub fn radar_option(title: &str, data: &[(String, Option<f64>)]) -> Option<Chart
 
 /// A radar of the latest run over the previous one (dashed). Only dimensions scored
 /// in both runs are drawn; `None` when fewer than [`MIN_RADAR_AXES`] are.
-pub fn radar_compare_option(data: &[(&str, Option<f64>, Option<f64>)]) -> Option<Chart> {
+pub fn radar_compare_option(
+    data: &[(&str, Option<f64>, Option<f64>)],
+    p: &Palette,
+) -> Option<Chart> {
     let both: Vec<(&str, f64, f64)> = data
         .iter()
         .filter_map(|(name, previous, latest)| Some((*name, (*previous)?, (*latest)?)))
@@ -102,17 +156,18 @@ pub fn radar_compare_option(data: &[(&str, Option<f64>, Option<f64>)]) -> Option
     Some(
         Chart::new()
             .aria(accessible())
-            .color(vec![Color::from(MUTED), Color::from(BRAND)])
+            .color(vec![Color::from(p.muted), Color::from(p.brand)])
             .legend(
                 Legend::new()
                     .bottom(0)
+                    .text_style(TextStyle::new().color(p.ink))
                     .data(vec!["Previous run", "Latest run"]),
             )
             .radar(
-                RadarCoordinate::new()
+                radar_grid(p)
                     .indicator(indicators)
                     .radius("55%")
-                    .axis_name(RadarAxisName::new().color(INK).font_size(15)),
+                    .axis_name(RadarAxisName::new().color(p.ink).font_size(15)),
             )
             .series(
                 Radar::new()
@@ -129,6 +184,13 @@ pub fn radar_compare_option(data: &[(&str, Option<f64>, Option<f64>)]) -> Option
                     .data(vec![DataPointItem::new(latest).name("Latest run")]),
             ),
     )
+}
+
+/// A radar's rings in `p`'s colours (no pale stripes on a dark page).
+fn radar_grid(p: &Palette) -> RadarCoordinate {
+    RadarCoordinate::new()
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(p.grid)))
+        .split_area(SplitArea::new().show(!p.dark))
 }
 
 /// `option`, or an empty chart where there is nothing to draw.
@@ -153,21 +215,27 @@ pub fn trend_option(
     labels: &[String],
     series: &[(String, Vec<Option<f64>>)],
     marks: &[(String, String)],
+    p: &Palette,
 ) -> Chart {
     let mut chart = Chart::new()
         .aria(accessible())
-        .color(PALETTE.iter().map(|c| Color::from(*c)).collect())
-        .legend(Legend::new().bottom(0))
+        .color(p.series.iter().map(|c| Color::from(*c)).collect())
+        .legend(
+            Legend::new()
+                .bottom(0)
+                .text_style(TextStyle::new().color(p.ink)),
+        )
         // Room on the right for the last date label, at the top for action labels.
         .grid(Grid::new().left(40).right(45).top(30).bottom(70))
-        .x_axis(timeline(labels))
-        .y_axis(
+        .x_axis(themed(timeline(labels), p))
+        .y_axis(themed(
             Axis::new()
                 .type_(AxisType::Value)
                 .min(0)
                 .max(10)
                 .interval(2),
-        );
+            p,
+        ));
     for (i, (name, values)) in series.iter().enumerate() {
         let values: Vec<Option<f64>> = values.iter().map(|v| v.map(rounded)).collect();
         chart = chart.series(
@@ -184,7 +252,7 @@ pub fn trend_option(
             Line::new()
                 .name("Actions agreed")
                 .silent(true)
-                .item_style(ItemStyle::new().color(INK))
+                .item_style(ItemStyle::new().color(p.ink))
                 .data(Vec::<Option<f64>>::new())
                 .mark_line(
                     MarkLine::new()
@@ -192,11 +260,11 @@ pub fn trend_option(
                         .symbol(vec![Symbol::None, Symbol::None])
                         .line_style(
                             LineStyle::new()
-                                .color(INK)
+                                .color(p.ink)
                                 .type_(LineStyleType::Dashed)
                                 .width(1),
                         )
-                        .label(Label::new().formatter("{b}").color(INK))
+                        .label(Label::new().formatter("{b}").color(p.ink))
                         .data(
                             marks
                                 .iter()
@@ -222,6 +290,7 @@ pub fn dora_metric_option(
     values: &[Option<f64>],
     bands: &[(&str, f64, f64)],
     percent: bool,
+    p: &Palette,
 ) -> Chart {
     // A band published as one value still needs some height to be seen.
     let pad = if percent { 1.5 } else { 0.15 };
@@ -239,17 +308,18 @@ pub fn dora_metric_option(
     }
     let mut chart = Chart::new()
         .aria(accessible())
-        .color(vec![Color::from(BRAND)])
+        .color(vec![Color::from(p.brand)])
         .grid(Grid::new().left(40).right(110).top(20).bottom(30))
-        .x_axis(timeline(labels))
-        .y_axis(
+        .x_axis(themed(timeline(labels), p))
+        .y_axis(themed(
             Axis::new()
                 .type_(AxisType::Value)
                 .min(0)
                 .max(max)
                 .interval(interval)
                 .inverse(percent),
-        )
+            p,
+        ))
         .series(
             Line::new()
                 .name("Your team")
@@ -271,12 +341,12 @@ pub fn dora_metric_option(
                 .mark_area(
                     MarkArea::new()
                         .silent(true)
-                        .item_style(ItemStyle::new().color(BAND_COLOURS[i % BAND_COLOURS.len()]))
+                        .item_style(ItemStyle::new().color(p.bands[i % p.bands.len()]))
                         .label(
                             Label::new()
                                 .show(true)
                                 .position(LabelPosition::Right)
-                                .color(INK),
+                                .color(p.ink),
                         )
                         .data(vec![(
                             MarkAreaData::new()
@@ -305,12 +375,21 @@ fn accessible() -> Aria {
 
 /// Horizontal bars: how far the team's answers are from each cluster's published
 /// profile (0 = the same), nearest highlighted.
-pub fn cluster_distance_option(year: u16, distances: &[(&str, f64)], nearest: &[&str]) -> Chart {
+pub fn cluster_distance_option(
+    year: u16,
+    distances: &[(&str, f64)],
+    nearest: &[&str],
+    p: &Palette,
+) -> Chart {
     let names: Vec<String> = distances.iter().map(|(n, _)| n.to_string()).collect();
     let bars: Vec<DataPointItem> = distances
         .iter()
         .map(|(name, d)| {
-            let colour = if nearest.contains(name) { BRAND } else { MUTED };
+            let colour = if nearest.contains(name) {
+                p.brand
+            } else {
+                p.muted
+            };
             DataPointItem::new((d * 100.0).round() / 100.0)
                 .name(*name)
                 .item_style(ItemStyle::new().color(colour))
@@ -319,7 +398,7 @@ pub fn cluster_distance_option(year: u16, distances: &[(&str, f64)], nearest: &[
     Chart::new()
         .aria(accessible())
         .grid(Grid::new().left(90).right(30).top(20).bottom(40))
-        .x_axis(
+        .x_axis(themed(
             Axis::new()
                 .type_(AxisType::Value)
                 .min(0)
@@ -328,12 +407,14 @@ pub fn cluster_distance_option(year: u16, distances: &[(&str, f64)], nearest: &[
                 ))
                 .name_location(NameLocation::Middle)
                 .name_gap(28),
-        )
-        .y_axis(
+            p,
+        ))
+        .y_axis(themed(
             Axis::new()
                 .type_(AxisType::Category)
                 .data(names)
                 .inverse(true),
-        )
+            p,
+        ))
         .series(Bar::new().name(format!("{year} clusters")).data(bars))
 }

@@ -3,7 +3,7 @@
 
 use maturity_charts::{
     cluster_distance_option, dora_metric_option, or_blank, radar_compare_option, radar_option,
-    trend_option, Chart, MIN_RADAR_AXES,
+    trend_option, Chart, Palette, DARK, LIGHT, MIN_RADAR_AXES,
 };
 use serde_json::Value;
 
@@ -28,6 +28,7 @@ fn a_radar_draws_only_scored_dimensions_rounded_as_the_table_shows_them() {
     let chart = radar_option(
         "CALMS",
         &scores(&[Some(1.25), None, Some(10.0), Some(6.25)]),
+        &LIGHT,
     )
     .expect("three scored dimensions make a radar");
     let option = json(&chart);
@@ -58,14 +59,14 @@ fn a_radar_draws_only_scored_dimensions_rounded_as_the_table_shows_them() {
 #[test]
 fn too_few_scored_dimensions_make_no_radar() {
     let two = scores(&[Some(3.0), None, Some(4.0)]);
-    assert!(radar_option("Team Topologies", &two).is_none());
+    assert!(radar_option("Team Topologies", &two, &LIGHT).is_none());
     let pairs = [
         ("A", Some(1.0), Some(2.0)),
         ("B", None, Some(2.0)),
         ("C", Some(1.0), None),
     ];
     assert!(
-        radar_compare_option(&pairs).is_none(),
+        radar_compare_option(&pairs, &LIGHT).is_none(),
         "only dimensions scored in both runs count"
     );
     assert_eq!(MIN_RADAR_AXES, 3);
@@ -82,7 +83,7 @@ fn trend_gaps_stay_gaps_and_actions_are_marked_at_their_assessment() {
     ];
     let series = vec![("Culture".to_string(), vec![Some(2.5), None, Some(7.25)])];
     let marks = vec![("2026-04-02".to_string(), "2 actions".to_string())];
-    let option = json(&trend_option(&labels, &series, &marks));
+    let option = json(&trend_option(&labels, &series, &marks, &LIGHT));
     let data = &option["series"][0]["data"];
     assert_eq!(
         data,
@@ -103,7 +104,13 @@ fn the_failure_rate_is_drawn_with_zero_at_the_top_and_shared_bands_share_a_label
         ("High", 0.0, 15.0),
         ("Low", 46.0, 60.0),
     ];
-    let option = json(&dora_metric_option(&labels, &[Some(20.0)], &bands, true));
+    let option = json(&dora_metric_option(
+        &labels,
+        &[Some(20.0)],
+        &bands,
+        true,
+        &LIGHT,
+    ));
     assert_eq!(
         option["yAxis"]["inverse"], true,
         "better is up: 0% at the top"
@@ -126,6 +133,7 @@ fn the_failure_rate_is_drawn_with_zero_at_the_top_and_shared_bands_share_a_label
         &[Some(3.0)],
         &[("Elite", 5.0, 5.0)],
         false,
+        &LIGHT,
     ));
     assert_eq!(num(&throughput["yAxis"]["max"]), 5.0);
     assert_ne!(throughput["yAxis"]["inverse"], true);
@@ -137,6 +145,7 @@ fn the_nearest_cluster_is_highlighted() {
         2024,
         &[("Elite", 0.51), ("High", 0.123)],
         &["High"],
+        &LIGHT,
     ));
     let bars = option["series"][0]["data"].as_array().unwrap();
     let colour = |i: usize| bars[i]["itemStyle"]["color"].as_str().unwrap().to_string();
@@ -150,10 +159,10 @@ fn every_chart_has_aria_and_an_explicit_decal_list() {
     // charming 0.6 serializes an unset decal list as `[]`, on which ECharts 5 throws.
     let labels = vec!["2026-01-05".to_string()];
     let charts = [
-        radar_option("X", &scores(&[Some(1.0), Some(2.0), Some(3.0)])).unwrap(),
-        trend_option(&labels, &[], &[]),
-        dora_metric_option(&labels, &[None], &[], false),
-        cluster_distance_option(2023, &[("Elite", 0.0)], &["Elite"]),
+        radar_option("X", &scores(&[Some(1.0), Some(2.0), Some(3.0)]), &LIGHT).unwrap(),
+        trend_option(&labels, &[], &[], &LIGHT),
+        dora_metric_option(&labels, &[None], &[], false, &LIGHT),
+        cluster_distance_option(2023, &[("Elite", 0.0)], &["Elite"], &LIGHT),
     ];
     for chart in &charts {
         let option = json(chart);
@@ -163,4 +172,96 @@ fn every_chart_has_aria_and_an_explicit_decal_list() {
             .expect("decals listed");
         assert!(!decals.is_empty());
     }
+}
+
+/// WCAG contrast ratio of two `#rrggbb` colours.
+fn contrast(a: &str, b: &str) -> f64 {
+    let lum = |hex: &str| {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    };
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn each_palette_s_text_and_lines_read_on_its_page() {
+    // The page's card colour in each theme (assets/app.css: --paper).
+    for (palette, paper) in [(LIGHT, "#ffffff"), (DARK, "#161b22")] {
+        let p: Palette = palette;
+        assert!(contrast(p.ink, paper) >= 4.5, "{paper}: text {}", p.ink);
+        // Lines and bars are graphics: 3:1 (WCAG 1.4.11), and differ by symbol too.
+        assert!(
+            contrast(p.brand, paper) >= 3.0,
+            "{paper}: brand {}",
+            p.brand
+        );
+        assert!(
+            contrast(p.muted, paper) >= 2.5,
+            "{paper}: muted {}",
+            p.muted
+        );
+    }
+    for colour in DARK.series {
+        assert!(contrast(colour, "#161b22") >= 3.0, "dark series {colour}");
+    }
+}
+
+#[test]
+fn a_dark_chart_is_drawn_in_the_dark_palette_everywhere() {
+    let labels = vec!["2026-01-01".to_string(), "2026-02-01".to_string()];
+    let trend = json(&trend_option(
+        &labels,
+        &[("Culture".to_string(), vec![Some(1.0), Some(2.0)])],
+        &[("2026-01-01".to_string(), "1 action".to_string())],
+        &DARK,
+    ));
+    let text = trend.to_string();
+    assert!(
+        text.contains(DARK.ink) && text.contains(DARK.series[0]),
+        "{text}"
+    );
+    for light in [LIGHT.ink, LIGHT.brand, LIGHT.series[1]] {
+        assert!(
+            !text.contains(light),
+            "a light colour {light} in a dark chart"
+        );
+    }
+    // One component serializes as an object, several as a list.
+    let one = |v: &Value| {
+        if v.is_array() {
+            v[0].clone()
+        } else {
+            v.clone()
+        }
+    };
+    assert_eq!(
+        one(&trend["xAxis"])["axisLabel"]["color"],
+        DARK.ink,
+        "{trend}"
+    );
+    assert_eq!(one(&trend["yAxis"])["axisLabel"]["color"], DARK.ink);
+    assert_eq!(one(&trend["legend"])["textStyle"]["color"], DARK.ink);
+    let radar =
+        json(&radar_option("X", &scores(&[Some(1.0), Some(2.0), Some(3.0)]), &DARK).unwrap());
+    assert_eq!(
+        one(&radar["radar"])["axisName"]["color"],
+        DARK.ink,
+        "{radar}"
+    );
+    assert_eq!(one(&radar["radar"])["splitArea"]["show"], false);
+    let bars = json(&cluster_distance_option(
+        2024,
+        &[("Elite", 0.1), ("High", 0.2)],
+        &["Elite"],
+        &DARK,
+    ));
+    assert!(!bars.to_string().contains(LIGHT.brand));
 }
