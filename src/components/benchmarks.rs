@@ -138,17 +138,12 @@ fn benchmark_table(
         .collect_view();
     let rows = METRICS
         .iter()
-        .enumerate()
-        .map(|(i, (_, name))| {
-            let team = groups
-                .first()
-                .map(|g| g.beside(scores)[i].0)
-                .unwrap_or_default();
+        .map(|(id, name)| {
+            let team = scores.metric(id);
             let cells = groups
                 .iter()
                 .map(|g| {
-                    let (team, stat) = g.beside(scores)[i];
-                    view! { <td class="num">{cell(team, stat)}</td> }
+                    view! { <td class="num">{cell(team, g.metric(id))}</td> }
                 })
                 .collect_view();
             view! {

@@ -40,15 +40,7 @@ fn metrics_table(
             _ => "not answered".to_string(),
         }
     };
-    let score_of = |id: &str| match id {
-        dora::DEPLOYMENT_FREQUENCY => s.deployment_frequency,
-        dora::LEAD_TIME => s.lead_time,
-        dora::RECOVERY_TIME => s.recovery_time,
-        dora::CHANGE_FAILURE_RATE => s.change_failure_rate,
-        dora::REWORK_RATE => s.rework_rate,
-        _ => None,
-    };
-    let metrics = dora::METRICS.map(|(id, name)| (name, id, score_of(id)));
+    let metrics = dora::METRICS.map(|(id, name)| (name, id, s.metric(id)));
     let metric_rows = metrics
         .into_iter()
         .map(|(name, id, score)| {

@@ -10,7 +10,7 @@
 //! the editions key the same size band differently. `tests/benchmarks.rs` checks
 //! that both "all" rows of an edition agree after loading.
 
-use crate::dora::Scores;
+use crate::dora;
 
 /// The surveys with benchmarks, newest first.
 pub const SURVEYS: [u16; 2] = [2025, 2024];
@@ -66,16 +66,17 @@ pub struct Group {
 }
 
 impl Group {
-    /// The group's figure for each metric, in [`crate::dora::METRICS`] order, beside
-    /// the team's score for it.
-    pub fn beside(&self, team: &Scores) -> [(Option<f64>, Option<Stat>); 5] {
-        [
-            (team.deployment_frequency, self.deployment_frequency),
-            (team.lead_time, self.lead_time),
-            (team.recovery_time, self.recovery_time),
-            (team.change_failure_rate, self.change_failure_rate),
-            (team.rework_rate, self.rework_rate),
-        ]
+    /// The group's figure for the metric asked by `question` (one of
+    /// [`crate::dora::METRICS`]).
+    pub fn metric(&self, question: &str) -> Option<Stat> {
+        match question {
+            dora::DEPLOYMENT_FREQUENCY => self.deployment_frequency,
+            dora::LEAD_TIME => self.lead_time,
+            dora::RECOVERY_TIME => self.recovery_time,
+            dora::CHANGE_FAILURE_RATE => self.change_failure_rate,
+            dora::REWORK_RATE => self.rework_rate,
+            _ => None,
+        }
     }
 }
 

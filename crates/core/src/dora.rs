@@ -108,6 +108,20 @@ pub fn scores(d: &Delivery) -> Scores {
     }
 }
 
+impl Scores {
+    /// The score of the metric asked by `question` (one of [`METRICS`]).
+    pub fn metric(&self, question: &str) -> Option<f64> {
+        match question {
+            DEPLOYMENT_FREQUENCY => self.deployment_frequency,
+            LEAD_TIME => self.lead_time,
+            RECOVERY_TIME => self.recovery_time,
+            CHANGE_FAILURE_RATE => self.change_failure_rate,
+            REWORK_RATE => self.rework_rate,
+            _ => None,
+        }
+    }
+}
+
 fn mean(values: &[Option<f64>]) -> Option<f64> {
     let present: Vec<f64> = values.iter().flatten().copied().collect();
     (!present.is_empty()).then(|| present.iter().sum::<f64>() / present.len() as f64)

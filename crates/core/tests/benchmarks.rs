@@ -66,6 +66,16 @@ fn rates_read_higher_is_better_like_a_team_s_own_scores() {
         ..Delivery::default()
     });
     assert!((team.change_failure_rate.unwrap() - cfr.mean).abs() < 1e-9);
+    // Each metric is looked up by its question, for the team and the group alike.
+    use maturity_core::dora::{CHANGE_FAILURE_RATE, METRICS, REWORK_RATE};
+    assert_eq!(team.metric(CHANGE_FAILURE_RATE), team.change_failure_rate);
+    assert_eq!(all.metric(CHANGE_FAILURE_RATE), all.change_failure_rate);
+    assert_eq!(all.metric(REWORK_RATE), all.rework_rate);
+    assert!(
+        METRICS.iter().all(|(id, _)| all.metric(id).is_some()),
+        "2025 has every metric"
+    );
+    assert_eq!(all.metric("calms.culture.bad-news"), None);
 }
 
 #[test]
