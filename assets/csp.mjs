@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 // First the wasm chunks (they must be staged before the file list is made).
 await import('./split.mjs');
+// Then the language bundles, which name themselves in index.html.
+await import('./i18n.mjs');
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('csp.mjs: no TRUNK_STAGING_DIR and no directory given');

@@ -18,11 +18,18 @@ const files = walk(dir)
   .map((path) => relative(dir, path).split(sep).join('/'))
   .filter((url) => url !== 'sw.js' && !/\.(br|gz)$/.test(url))
   .sort();
+// Languages are not kept in advance: the worker keeps the one a page fetches, and
+// on an update, the new build's file of each language the last cache held.
+const languages = Object.fromEntries(files.filter((url) => url.startsWith('i18n/'))
+  .map((url) => [url.slice('i18n/'.length).split('-')[0], url]));
+const precached = files.filter((url) => !url.startsWith('i18n/'));
 const hash = createHash('sha256');
 for (const url of files) hash.update(url).update(readFileSync(join(dir, url)));
 const version = hash.digest('hex').slice(0, 16);
 
 const sw = join(dir, 'sw.js');
 const text = readFileSync(sw, 'utf8');
-if (!text.includes('__FILES__') || !text.includes('__VERSION__')) throw new Error('precache.mjs: sw.js has no placeholders');
-writeFileSync(sw, text.replace("'__VERSION__'", () => JSON.stringify(version)).replace('__FILES__', () => JSON.stringify(files)));
+if (!['__FILES__', '__VERSION__', '__LANGUAGES__'].every((p) => text.includes(p))) throw new Error('precache.mjs: sw.js has no placeholders');
+writeFileSync(sw, text.replace("'__VERSION__'", () => JSON.stringify(version))
+  .replace('__FILES__', () => JSON.stringify(precached))
+  .replace("'__LANGUAGES__'", () => JSON.stringify(languages)));

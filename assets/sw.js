@@ -6,6 +6,10 @@
 // from the cache (file names carry content hashes), then from the network.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+// This build's file for each language but English (`{ es: 'i18n/es-….json' }`):
+// not kept in advance, only once a page has fetched it (see below).
+const LANGUAGES = '__LANGUAGES__';
+const LANGUAGE_FILE = /\/i18n\/([a-z]+)-[0-9a-f]{16}\.json$/;
 // Named by the app's address too: two deployments on one origin (say /prod/ and
 // /staging/) keep their own copies and never delete each other's.
 const PREFIX = `devops-maturity ${self.registration.scope} `;
@@ -14,15 +18,26 @@ const CACHE = PREFIX + VERSION;
 // Files whose names carry their content's hash (Trunk's `-<16 hex>`, the wasm
 // chunks' `-<12 hex>` build id) never change under their name: the copy the page
 // just downloaded (in the HTTP cache) is the right one, so it is not fetched again.
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|json)$/;
+
+/** The languages an earlier cache of this app holds, so an update keeps them. */
+const languagesKept = () => caches.keys()
+  .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE)
+    .map((k) => caches.open(k).then((c) => c.keys()))))
+  .then((lists) => [...new Set(lists.flat()
+    .map((r) => LANGUAGE_FILE.exec(new URL(r.url).pathname)?.[1])
+    .filter((code) => code && LANGUAGES[code]))]);
 
 self.addEventListener('install', (event) => {
   // Other files are checked with the server first ('no-cache'): an older index.html
   // kept in the HTTP cache would point at files of the previous build, which the new
   // cache lacks. The copy the page just downloaded is confirmed current by a "304
   // Not Modified", so a first visit downloads no file twice.
-  const requests = FILES.map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
+  const request = (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'no-cache' });
+  event.waitUntil(languagesKept()
+    .then((codes) => caches.open(CACHE)
+      .then((cache) => cache.addAll([...FILES, ...codes.map((code) => LANGUAGES[code])].map(request))))
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -46,7 +61,12 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  // A language file is kept once fetched: the language chosen works offline.
+  const keep = LANGUAGE_FILE.test(new URL(request.url).pathname);
   event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))),
+    caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request).then((response) => {
+      if (keep && response.ok) cache.put(request, response.clone());
+      return response;
+    }))),
   );
 });

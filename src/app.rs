@@ -14,6 +14,7 @@ use crate::pages::{
     collect::CollectPage, compare::ComparePage, home::Home, join::JoinPage, not_found::NotFound,
     present::PresentPage, results::Results, run::RunPage, team::TeamPage, workshop::WorkshopPage,
 };
+use crate::i18n::{k, t, tf};
 use crate::state::AppState;
 use crate::storage::Loaded;
 use leptos::prelude::*;
@@ -29,20 +30,25 @@ pub fn App(loaded: Loaded) -> impl IntoView {
     crate::theme::provide();
     let frame_drawn = RwSignal::new(false);
     crate::platform::next_task(move || frame_drawn.set(true));
-    view! {
+    // A new language redraws the whole frame; what the pages show lives in the
+    // state, so nothing is lost.
+    move || {
+        crate::i18n::language();
+        view! {
         <Router base=crate::platform::base_path()>
             <FocusOnNavigate/>
             <SkipLink/>
             <header class="site-header">
-                <A href=crate::routes::home() exact=true attr:class="brand">"DevOps maturity"</A>
-                <span class="privacy">"Private by design: your answers never leave this browser."</span>
+                <A href=crate::routes::home() exact=true attr:class="brand">{t(k::HEADER_BRAND)}</A>
+                <span class="privacy">{t(k::HEADER_PRIVACY)}</span>
+                <crate::i18n::LanguageSwitch/>
                 <crate::theme::ThemeSwitch/>
             </header>
             <StorageNotice/>
             <p class="sync-status" aria-live="polite">
-                {move || state.synced_at.get().map(|at| format!(
-                    "Updated at {} with changes saved in another tab.",
-                    crate::platform::format_time(at)
+                {move || state.synced_at.get().map(|at| tf(
+                    k::HEADER_SYNCED,
+                    &[("time", &crate::platform::format_time(at))],
                 ))}
             </p>
             <main id="main" tabindex="-1">
@@ -61,6 +67,7 @@ pub fn App(loaded: Loaded) -> impl IntoView {
                 </Show>
             </main>
         </Router>
+        }
     }
 }
 
@@ -73,7 +80,7 @@ fn SkipLink() -> impl IntoView {
         ev.prevent_default();
         crate::platform::focus_by_id("main");
     };
-    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a> }
+    view! { <a class="skip-link" href="#main" on:click=skip>{t(k::HEADER_SKIP)}</a> }
 }
 
 /// After moving to another page, puts keyboard and screen-reader focus at the start

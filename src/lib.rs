@@ -10,6 +10,7 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod i18n;
 pub mod pages;
 pub mod platform;
 pub mod routes;

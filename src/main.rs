@@ -8,10 +8,16 @@ fn main() {
     // time it runs, and one long task would keep the page from responding meanwhile.
     // 1. Read the saved data (and the questionnaires its answers name).
     let loaded = storage::load(platform::now());
-    // 2. The page frame (App then draws the page itself in a third task).
-    platform::next_task(move || {
-        leptos::mount::mount_to_body(move || leptos::view! { <App loaded/> });
-        platform::keep_offline();
+    // 2. The page frame (App then draws the page itself in a third task), in the
+    // language kept or preferred: any but English is fetched first (English if
+    // that fails, say offline before it was ever fetched).
+    let language = devops_maturity::i18n::initial();
+    wasm_bindgen_futures::spawn_local(async move {
+        devops_maturity::i18n::show(language).await;
+        platform::next_task(move || {
+            leptos::mount::mount_to_body(move || leptos::view! { <App loaded/> });
+            platform::keep_offline();
+        });
     });
 }
 

@@ -178,8 +178,30 @@ pub async fn read_text(file: web_sys::File, limit: f64, what: &str) -> Result<St
         .ok_or_else(|| format!("{} is not a text file.", file.name()))
 }
 
-/// `2026-11-23 14:05` in the browser's local time zone.
+/// A date and time as the language shown writes it, in the browser's time zone
+/// ("30 Nov 2026, 14:05", "30.11.2026, 14:05").
 pub fn format_date_time(at: Millis) -> String {
+    intl_date(at, &[("dateStyle", "medium"), ("timeStyle", "short")])
+}
+
+/// A time of day as the language shown writes it ("14:05", "2:05 PM").
+pub fn format_time(at: Millis) -> String {
+    intl_date(at, &[("timeStyle", "short")])
+}
+
+fn intl_date(at: Millis, style: &[(&str, &str)]) -> String {
+    let options = js_sys::Object::new();
+    for (name, value) in style {
+        let _ = js_sys::Reflect::set(&options, &(*name).into(), &(*value).into());
+    }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    date.to_locale_string(crate::i18n::language_now().code(), &options)
+        .into()
+}
+
+/// `2026-11-23 14:05` in the browser's local time zone: for file names and
+/// anything read by machines rather than people.
+pub fn iso_date_time(at: Millis) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
     format!(
         "{:04}-{:02}-{:02} {:02}:{:02}",
@@ -189,11 +211,6 @@ pub fn format_date_time(at: Millis) -> String {
         date.get_hours(),
         date.get_minutes()
     )
-}
-
-/// `14:05` in the browser's local time zone.
-pub fn format_time(at: Millis) -> String {
-    format_date_time(at)[11..].to_string()
 }
 
 /// Moves keyboard focus to the element with `id`, if it is on the page.
@@ -208,9 +225,9 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// `2026-11-23` in the browser's local time zone.
+/// A date as the language shown writes it ("30 Nov 2026", "30.11.2026").
 pub fn format_date(at: Millis) -> String {
-    format_date_time(at)[..10].to_string()
+    intl_date(at, &[("dateStyle", "medium")])
 }
 
 /// Offers `text` as a file called `filename`, made in the page: nothing is uploaded.
@@ -260,7 +277,7 @@ pub fn mark(name: &str) {
 
 /// A date for file names: `2026-11-23`.
 pub fn today() -> String {
-    format_date(now())
+    iso_date_time(now())[..10].to_string()
 }
 
 /// Sets the browser tab's title.

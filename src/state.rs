@@ -37,7 +37,16 @@ impl AppState {
         // Only the user's own questionnaires shape the catalog: other changes to the
         // store leave it (and everything derived from it) untouched.
         let own = Memo::new(move |_| store.with(|s| s.questionnaires.clone()));
-        let catalog = Memo::new(move |_| own.with(|own| builtin.with_custom(own)));
+        // In the language shown: built-in questionnaires with their translations,
+        // the user's own with those they carry.
+        let catalog = Memo::new(move |_| {
+            let language = crate::i18n::language();
+            own.with(|own| {
+                builtin
+                    .with_custom(own)
+                    .in_language(language.code(), &crate::i18n::translations())
+            })
+        });
         let state = AppState {
             store,
             catalog,

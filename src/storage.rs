@@ -46,6 +46,22 @@ pub fn set_theme(theme: Option<&str>) {
     }
 }
 
+/// Where the language chosen on this device is kept (a tag such as `"de"`): like
+/// the theme, a setting of the device, not data, so not in backups.
+pub const LANGUAGE_KEY: &str = "devops-maturity.language";
+
+/// The language chosen on this device, if one was.
+pub fn language() -> Option<String> {
+    available()?.get_item(LANGUAGE_KEY).ok().flatten()
+}
+
+/// Keeps the language chosen. Where storage is refused it lasts for this page.
+pub fn set_language(code: &str) {
+    if let Some(storage) = available() {
+        let _ = storage.set_item(LANGUAGE_KEY, code);
+    }
+}
+
 /// Unreadable values are copied to this prefix + the time of the copy.
 pub fn backup_prefix() -> String {
     format!("{}.backup.", key())

@@ -1,7 +1,7 @@
 //! The "Download as CSV" button: a team's assessments, or everyone's, as a file a
 //! spreadsheet opens (one row per assessment and scored dimension).
 
-use crate::platform::{download, format_date_time, today};
+use crate::platform::{download, iso_date_time, today};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use maturity_core::export::runs_csv;
@@ -20,7 +20,7 @@ pub fn CsvDownload(
         let catalog = state.catalog.get_untracked();
         let text = state
             .store
-            .with_untracked(|s| runs_csv(s, &catalog, team.as_ref(), format_date_time));
+            .with_untracked(|s| runs_csv(s, &catalog, team.as_ref(), iso_date_time));
         let name = format!("devops-maturity-assessments-{}.csv", today());
         error.set(download(&name, "text/csv;charset=utf-8", &text).err());
     };

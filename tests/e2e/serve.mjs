@@ -20,7 +20,7 @@ const TYPES = {
 };
 
 /** A build file named by its content's hash (Trunk's, or the wasm chunks' build id). */
-export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|json)$/;
 
 /** The build to serve: dist/, or APP_DIST (the subpath build .ci/test makes). */
 export const DIST = process.env.APP_DIST

@@ -7,8 +7,8 @@
 //! questionnaires whose results also have views of their own).
 
 use crate::limits::MAX_CUSTOM_BYTES;
-use crate::model::{Question, Questionnaire};
-use crate::validate::{validate, Problem};
+use crate::model::{Question, Questionnaire, Translation};
+use crate::validate::{validate, validate_translation, Problem};
 use std::sync::{Arc, OnceLock};
 use thiserror::Error;
 
@@ -66,6 +66,43 @@ enum Entry {
     Builtin(usize),
     /// One of the user's own, parsed and checked when it joined.
     Own(Arc<Questionnaire>),
+    /// A built-in file in another language, translated when first used.
+    Translated(Arc<TranslatedBuiltin>),
+}
+
+/// A built-in questionnaire with a translation to apply when it is first used.
+#[derive(Debug)]
+struct TranslatedBuiltin {
+    index: usize,
+    translation: Translation,
+    done: OnceLock<Option<Arc<Questionnaire>>>,
+}
+
+impl PartialEq for TranslatedBuiltin {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index && self.translation == other.translation
+    }
+}
+
+impl Eq for TranslatedBuiltin {}
+
+impl TranslatedBuiltin {
+    /// The built-in questionnaire in the translation's language; as written when
+    /// the translation does not fit it (which the tests refuse for shipped files).
+    fn questionnaire(&self) -> Option<&Arc<Questionnaire>> {
+        self.done
+            .get_or_init(|| {
+                let original = builtin_questionnaire(self.index)?;
+                let file = BUILTIN_FILES[self.index].file;
+                Some(
+                    match validate_translation(file, original, &self.translation) {
+                        Ok(()) => Arc::new(original.translated(&self.translation)),
+                        Err(_) => Arc::clone(original),
+                    },
+                )
+            })
+            .as_ref()
+    }
 }
 
 impl Entry {
@@ -73,6 +110,7 @@ impl Entry {
         match self {
             Entry::Builtin(index) => BUILTIN_FILES[*index].id,
             Entry::Own(q) => &q.id,
+            Entry::Translated(t) => BUILTIN_FILES[t.index].id,
         }
     }
 
@@ -81,6 +119,7 @@ impl Entry {
         match self {
             Entry::Builtin(index) => BUILTIN_FILES[*index].prefix,
             Entry::Own(q) => &q.id,
+            Entry::Translated(t) => BUILTIN_FILES[t.index].prefix,
         }
     }
 
@@ -88,6 +127,7 @@ impl Entry {
         match self {
             Entry::Builtin(index) => builtin_questionnaire(*index),
             Entry::Own(q) => Some(q),
+            Entry::Translated(t) => t.questionnaire(),
         }
     }
 }
@@ -144,6 +184,34 @@ impl Catalog {
         Catalog {
             entries: (0..BUILTIN_FILES.len()).map(Entry::Builtin).collect(),
         }
+    }
+
+    /// This catalog in `language`: each built-in questionnaire with its translation
+    /// among `translations` (applied when first used), each of the user's own with
+    /// the translation it carries. Whatever has none stays as written.
+    pub fn in_language(&self, language: &str, translations: &[Translation]) -> Catalog {
+        let entries = self
+            .entries
+            .iter()
+            .map(|entry| match entry {
+                Entry::Builtin(index) => translations
+                    .iter()
+                    .find(|t| t.language == language && t.questionnaire == BUILTIN_FILES[*index].id)
+                    .map_or(Entry::Builtin(*index), |t| {
+                        Entry::Translated(Arc::new(TranslatedBuiltin {
+                            index: *index,
+                            translation: t.clone(),
+                            done: OnceLock::new(),
+                        }))
+                    }),
+                Entry::Own(q) => match q.translation(language) {
+                    Some(t) => Entry::Own(Arc::new(q.translated(t))),
+                    None => Entry::Own(Arc::clone(q)),
+                },
+                Entry::Translated(t) => Entry::Builtin(t.index),
+            })
+            .collect();
+        Catalog { entries }
     }
 
     /// Parses and validates every built-in file and checks their ids are distinct:
@@ -271,8 +339,15 @@ impl Step {
 /// Parses one questionnaire file and validates it. A parse error names the field
 /// it is about as a path (`questions[3].choices[0].label: …`) and the line.
 pub fn parse(file: &str, text: &str) -> Result<Questionnaire, CatalogError> {
+    let q: Questionnaire = from_json(file, text)?;
+    validate(file, &q).map_err(CatalogError::Invalid)?;
+    Ok(q)
+}
+
+/// Reads JSON into `T`; an error names the field it is about as a path and the line.
+fn from_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, CatalogError> {
     let deserializer = &mut serde_json::Deserializer::from_str(text);
-    let q: Questionnaire = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
         let reason = e.into_inner().to_string();
         CatalogError::Parse {
@@ -283,9 +358,26 @@ pub fn parse(file: &str, text: &str) -> Result<Questionnaire, CatalogError> {
                 format!("at {path}: {reason}")
             },
         }
-    })?;
-    validate(file, &q).map_err(CatalogError::Invalid)?;
-    Ok(q)
+    })
+}
+
+/// Parses a translation file (`questionnaires/i18n/<language>/<id>.json`) and
+/// checks it against the built-in questionnaire it names. Errors name the field
+/// as a path, as [`parse`] does.
+pub fn parse_translation(file: &str, text: &str) -> Result<Translation, CatalogError> {
+    let t: Translation = from_json(file, text)?;
+    let original = Catalog::builtin()
+        .get(&t.questionnaire)
+        .cloned()
+        .ok_or_else(|| CatalogError::Parse {
+            file: file.to_string(),
+            reason: format!(
+                "it translates {:?}, which is not a built-in questionnaire",
+                t.questionnaire
+            ),
+        })?;
+    validate_translation(file, &original, &t).map_err(CatalogError::Invalid)?;
+    Ok(t)
 }
 
 impl Catalog {

@@ -32,13 +32,45 @@ pub const COLUMNS: [&str; 14] = [
     "notes",
 ];
 
-/// The runs of `team` (or of every team), oldest first, one row per scored
-/// dimension. `date` formats a time as the user reads it (the shell's local time).
-/// Starts with a UTF-8 byte-order mark, which spreadsheets take as "this is UTF-8".
+/// The words of the export that are not data: the header row, "yes" and "no"
+/// (finished), and the own-scale range with `{n}` for its top ("1 to {n}"). The
+/// shell passes them in the user's language; [`ENGLISH`] is the default.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvWords<'a> {
+    pub columns: [&'a str; 14],
+    pub yes: &'a str,
+    pub no: &'a str,
+    pub own_scale: &'a str,
+}
+
+/// The export's words in English.
+pub const ENGLISH: CsvWords<'static> = CsvWords {
+    columns: COLUMNS,
+    yes: "yes",
+    no: "no",
+    own_scale: "1 to {n}",
+};
+
+/// [`runs_csv_in`] with English words.
 pub fn runs_csv(
     store: &Store,
     catalog: &Catalog,
     team: Option<&TeamId>,
+    date: impl Fn(Millis) -> String,
+) -> String {
+    runs_csv_in(store, catalog, team, &ENGLISH, date)
+}
+
+/// The runs of `team` (or of every team), oldest first, one row per scored
+/// dimension, with the header and the other words in `words` (questionnaire and
+/// dimension names come from `catalog`, in its language). `date` formats a time
+/// as the user reads it (the shell's local time). Starts with a UTF-8 byte-order
+/// mark, which spreadsheets take as "this is UTF-8".
+pub fn runs_csv_in(
+    store: &Store,
+    catalog: &Catalog,
+    team: Option<&TeamId>,
+    words: &CsvWords,
     date: impl Fn(Millis) -> String,
 ) -> String {
     let mut runs: Vec<&Run> = store
@@ -51,7 +83,7 @@ pub fn runs_csv(
         .quote_style(csv::QuoteStyle::NonNumeric)
         .from_writer(Vec::new());
     // Writing to memory cannot fail; a failure would only drop rows, never panic.
-    let _ = out.write_record(COLUMNS);
+    let _ = out.write_record(words.columns);
     for run in runs {
         let team = store.team(&run.team).map_or("", |t| t.name.as_str());
         let participants = run
@@ -73,7 +105,7 @@ pub fn runs_csv(
                 let (own_score, own_range) = match (own_scale, dimension.score) {
                     (Some(choices), Some(s)) => (
                         format_score(Some(on_own_scale(s, choices))),
-                        format!("1 to {choices}"),
+                        words.own_scale.replace("{n}", &choices.to_string()),
                     ),
                     _ => (String::new(), String::new()),
                 };
@@ -81,7 +113,7 @@ pub fn runs_csv(
                     safe(team).as_str(),
                     safe(&run.id.0).as_str(),
                     &date(run.held_at()),
-                    if run.is_finished() { "yes" } else { "no" },
+                    if run.is_finished() { words.yes } else { words.no },
                     safe(title).as_str(),
                     safe(&dimension.name).as_str(),
                     &score,

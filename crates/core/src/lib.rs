@@ -8,14 +8,14 @@
 //! Architecture Invariant: imports between modules run one way, in the order of the
 //! layers below (a module uses only modules of earlier layers); `tests/architecture.rs`
 //! reads every `use crate::…` line and fails on an import against the grain.
-//! 1. `limits`, `words`, `sources`
+//! 1. `limits`, `words`, `sources`, `language`
 //! 2. `error`, `model`
 //! 3. `records`, `validate`
 //! 4. `catalog`
 //! 5. `scoring`, `topologies`
 //! 6. `dora`, `recommend`, `codec`, `workshop`
 //! 7. `benchmarks`
-//! 8. `store`
+//! 8. `store`, `texts`
 //! 9. `history`, `import`, `collect`, `dora_trend`
 //! 10. `export`
 
@@ -29,6 +29,7 @@ pub mod error;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod language;
 pub mod limits;
 pub mod model;
 pub mod recommend;
@@ -36,6 +37,7 @@ pub mod records;
 pub mod scoring;
 pub mod sources;
 pub mod store;
+pub mod texts;
 pub mod topologies;
 pub mod validate;
 pub mod words;

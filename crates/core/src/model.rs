@@ -5,6 +5,7 @@
 //! by [`crate::validate`]. What a team records against them is in [`crate::records`].
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The questionnaire file format this build reads. A file with another
 /// `format_version` is refused with a message that says so.
@@ -33,6 +34,11 @@ pub struct Questionnaire {
     /// number of choices (checked). See [`Questionnaire::own_scale`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_scale: bool,
+    /// The questionnaire's text in other languages (a file of one's own may carry
+    /// them; the built-in ones come as files beside it, `questionnaires/i18n/`).
+    /// Checked by [`crate::validate`] like the rest of the file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
 }
 
 /// How a questionnaire's overall score is made from its answers.
@@ -202,5 +208,82 @@ impl Questionnaire {
             });
         let first = counts.next()?;
         (first >= 2 && counts.all(|n| n == first)).then_some(first)
+    }
+}
+
+/// A questionnaire's text in another language, keyed by the stable ids, so the
+/// same runs read in any language. Every dimension and every question (retired
+/// ones too: old runs show them) must be there, each question with as many
+/// choices as the original, in the same order; sources stay as written (they
+/// name documents).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub format_version: u32,
+    /// The language's tag: one the app speaks (see [`crate::language`]).
+    pub language: String,
+    /// The id of the questionnaire this translates.
+    pub questionnaire: String,
+    pub title: String,
+    pub summary: String,
+    pub dimensions: BTreeMap<String, DimensionText>,
+    pub questions: BTreeMap<String, QuestionText>,
+}
+
+/// A dimension's name and description in another language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionText {
+    pub name: String,
+    pub description: String,
+}
+
+/// A question's texts in another language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionText {
+    pub text: String,
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    pub advice: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_unknown: Option<String>,
+}
+
+impl Questionnaire {
+    /// This questionnaire with the texts of `translation`, which the validator
+    /// has accepted for it (anything it lacks stays as it was). Ids, scales and
+    /// sources never change, so scores and stored answers are the same in every
+    /// language.
+    pub fn translated(&self, translation: &Translation) -> Questionnaire {
+        let mut q = self.clone();
+        q.translations = Vec::new();
+        q.title = translation.title.clone();
+        q.summary = translation.summary.clone();
+        for d in &mut q.dimensions {
+            if let Some(t) = translation.dimensions.get(&d.id) {
+                d.name = t.name.clone();
+                d.description = t.description.clone();
+            }
+        }
+        for question in &mut q.questions {
+            let Some(t) = translation.questions.get(&question.id) else {
+                continue;
+            };
+            question.text = t.text.clone();
+            question.advice = t.advice.clone();
+            if t.if_unknown.is_some() {
+                question.if_unknown = t.if_unknown.clone();
+            }
+            if t.choices.len() == question.choices.len() {
+                question.choices = t.choices.clone();
+            }
+        }
+        q
+    }
+
+    /// The translation it carries for `language`, if any.
+    pub fn translation(&self, language: &str) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.language == language)
     }
 }

@@ -3,7 +3,10 @@
 //! Every problem is reported (not just the first), each naming the file and the id
 //! involved so an author can go straight to the line.
 
-use crate::model::{AnswerKind, Question, Questionnaire, QUESTIONNAIRE_FORMAT_VERSION};
+use crate::language::Language;
+use crate::model::{
+    AnswerKind, Question, Questionnaire, Translation, QUESTIONNAIRE_FORMAT_VERSION,
+};
 use std::collections::BTreeSet;
 use thiserror::Error;
 
@@ -73,6 +76,37 @@ pub enum Problem {
     },
     #[error("{file}: the questionnaire has no active question")]
     NoQuestions { file: String },
+    #[error("{file}: the language {found:?} is not one this app speaks (en, es, de or fr)")]
+    TranslationLanguage { file: String, found: String },
+    #[error("{file}: carries two translations into {language:?}; keep one")]
+    TranslationTwice { file: String, language: String },
+    #[error(
+        "{file}: `questionnaire` is {found:?}, but this translates the questionnaire {expected:?}"
+    )]
+    TranslationTarget {
+        file: String,
+        found: String,
+        expected: String,
+    },
+    #[error("{file}: {path} is missing; translate every dimension and every question, retired ones too (old results show them)")]
+    TranslationMissing { file: String, path: String },
+    #[error("{file}: {path} is not in the questionnaire; remove it or correct the id")]
+    TranslationUnknown { file: String, path: String },
+    #[error("{file}: {path} has {found} choices, but the question offers {expected}; translate each choice once, in the same order")]
+    TranslationChoices {
+        file: String,
+        path: String,
+        found: usize,
+        expected: usize,
+    },
+    #[error("{file}: {path} is empty; write it in the translation's language")]
+    TranslationEmpty { file: String, path: String },
+    #[error("{file}: {path} {}", if *.in_original { "is missing: the question says what to do when the answer is \"Don't know\", so the translation must too" } else { "is not in the question: it has no advice for \"Don't know\", so the translation can't have one either" })]
+    TranslationIfUnknown {
+        file: String,
+        path: String,
+        in_original: bool,
+    },
 }
 
 /// Checks `q` (read from `file`) and returns every problem found, or `Ok` if none.
@@ -113,7 +147,137 @@ pub fn validate(file: &str, q: &Questionnaire) -> Result<(), Vec<Problem>> {
         problems.push(Problem::OwnScale { file: file.clone() });
     }
     if q.active_questions().next().is_none() {
-        problems.push(Problem::NoQuestions { file });
+        problems.push(Problem::NoQuestions { file: file.clone() });
+    }
+    let mut languages = BTreeSet::new();
+    for (i, t) in q.translations.iter().enumerate() {
+        let within = format!("{file}: translations[{i}]");
+        if !languages.insert(t.language.as_str()) {
+            problems.push(Problem::TranslationTwice {
+                file: file.clone(),
+                language: t.language.clone(),
+            });
+        }
+        if let Err(found) = validate_translation(&within, q, t) {
+            problems.extend(found);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks a translation (read from `file`) of the questionnaire `q`: the header,
+/// every dimension and question there by id and none unknown, each question with
+/// as many choices as the original, no text empty, and advice for "Don't know"
+/// exactly where the original has it. Every problem is reported with the field's
+/// path (`questions["calms.x"].choices`).
+pub fn validate_translation(
+    file: &str,
+    q: &Questionnaire,
+    t: &Translation,
+) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let file = file.to_string();
+    if t.format_version != QUESTIONNAIRE_FORMAT_VERSION {
+        problems.push(Problem::FormatVersion {
+            file: file.clone(),
+            found: t.format_version,
+            expected: QUESTIONNAIRE_FORMAT_VERSION,
+        });
+    }
+    if Language::from_tag(&t.language).map(Language::code) != Some(t.language.as_str()) {
+        problems.push(Problem::TranslationLanguage {
+            file: file.clone(),
+            found: t.language.clone(),
+        });
+    }
+    if t.questionnaire != q.id {
+        problems.push(Problem::TranslationTarget {
+            file: file.clone(),
+            found: t.questionnaire.clone(),
+            expected: q.id.clone(),
+        });
+    }
+    let mut texts: Vec<(String, &String)> =
+        vec![("title".into(), &t.title), ("summary".into(), &t.summary)];
+    for d in &q.dimensions {
+        let path = format!("dimensions[{:?}]", d.id);
+        match t.dimensions.get(&d.id) {
+            None => problems.push(Problem::TranslationMissing {
+                file: file.clone(),
+                path,
+            }),
+            Some(text) => {
+                texts.push((format!("{path}.name"), &text.name));
+                texts.push((format!("{path}.description"), &text.description));
+            }
+        }
+    }
+    for question in &q.questions {
+        let path = format!("questions[{:?}]", question.id);
+        let Some(text) = t.questions.get(&question.id) else {
+            problems.push(Problem::TranslationMissing {
+                file: file.clone(),
+                path,
+            });
+            continue;
+        };
+        texts.push((format!("{path}.text"), &text.text));
+        texts.push((format!("{path}.advice"), &text.advice));
+        if text.choices.len() != question.choices.len() {
+            problems.push(Problem::TranslationChoices {
+                file: file.clone(),
+                path: format!("{path}.choices"),
+                found: text.choices.len(),
+                expected: question.choices.len(),
+            });
+        }
+        for (i, choice) in text.choices.iter().enumerate() {
+            texts.push((format!("{path}.choices[{i}].label"), &choice.label));
+            texts.push((format!("{path}.choices[{i}].means"), &choice.means));
+        }
+        match (&question.if_unknown, &text.if_unknown) {
+            (Some(_), Some(advice)) => texts.push((format!("{path}.if_unknown"), advice)),
+            (None, None) => {}
+            (original, _) => problems.push(Problem::TranslationIfUnknown {
+                file: file.clone(),
+                path: format!("{path}.if_unknown"),
+                in_original: original.is_some(),
+            }),
+        }
+    }
+    let known_dimensions: BTreeSet<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let known_questions: BTreeSet<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+    for id in t
+        .dimensions
+        .keys()
+        .filter(|id| !known_dimensions.contains(id.as_str()))
+    {
+        problems.push(Problem::TranslationUnknown {
+            file: file.clone(),
+            path: format!("dimensions[{id:?}]"),
+        });
+    }
+    for id in t
+        .questions
+        .keys()
+        .filter(|id| !known_questions.contains(id.as_str()))
+    {
+        problems.push(Problem::TranslationUnknown {
+            file: file.clone(),
+            path: format!("questions[{id:?}]"),
+        });
+    }
+    for (path, value) in texts {
+        if value.trim().is_empty() {
+            problems.push(Problem::TranslationEmpty {
+                file: file.clone(),
+                path,
+            });
+        }
     }
     if problems.is_empty() {
         Ok(())

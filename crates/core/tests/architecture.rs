@@ -10,14 +10,14 @@ use std::path::{Path, PathBuf};
 /// The core's layers, lowest first (as `crates/core/src/lib.rs` states them): a
 /// module may use modules of lower layers only.
 const CORE_LAYERS: &[&[&str]] = &[
-    &["limits", "words", "sources"],
+    &["limits", "words", "sources", "language"],
     &["error", "model"],
     &["records", "validate"],
     &["catalog"],
     &["scoring", "topologies"],
     &["dora", "recommend", "codec", "workshop"],
     &["benchmarks"],
-    &["store"],
+    &["store", "texts"],
     &["history", "import", "collect", "dora_trend"],
     &["export"],
 ];

@@ -72,7 +72,8 @@ fn errors_point_at_the_field() {
             "learnin",
         ),
         (
-            EXAMPLE.replacen("\"id\": \"psych-safety\"", "\"id\": \"calms\"", 1),
+            // The id and the questionnaire its translation names.
+            EXAMPLE.replace("\"psych-safety\"", "\"calms\""),
             "\"calms\" is already used",
         ),
         (
@@ -148,7 +149,10 @@ fn a_questionnaire_in_use_is_not_changed_under_its_answers() {
         "the same file again is fine"
     );
     let mut changed = q;
-    changed.questions.pop();
+    let gone = changed.questions.pop().unwrap();
+    for t in &mut changed.translations {
+        t.questions.remove(&gone.id);
+    }
     assert_eq!(
         store.add_questionnaire(changed, &builtin, 4),
         Err(ChangeError::Questionnaire(QuestionnaireError::InUse(1)))

@@ -1,0 +1,295 @@
+//! The app's words in the chosen language: typed keys over the English catalogue
+//! compiled in, the other languages fetched only when chosen, and plurals, numbers
+//! and dates by the browser's `Intl` (no locale data shipped).
+//!
+//! Messages live in `assets/i18n/<language>/*.json` (one file per part of the app,
+//! merged into one flat object per language):
+//! a key names a message, a message is text with `{placeholders}` or, when it
+//! counts something, an object of CLDR plural forms (`"one"`, `"other"`, …, as
+//! `Intl.PluralRules` names them for that language). `build.rs` turns the English
+//! keys into constants (`k::HEADER_PRIVACY`), so code cannot name a message that
+//! does not exist; the build (`assets/i18n.mjs`) and `tests/i18n.test.mjs` refuse a
+//! language with a missing or extra key, a placeholder the English lacks or lacks
+//! one it has, or plural forms other than its language's own.
+//!
+//! A language other than English comes as one bundle (`i18n/<code>-<hash>.json`,
+//! named in `index.html`'s `<meta name="i18n">` by the build): its messages in
+//! key order, and the built-in questionnaires' translations. The service worker
+//! keeps the bundles it has fetched, so the chosen language works offline.
+
+use leptos::prelude::*;
+use maturity_core::language::Language;
+use maturity_core::model::Translation;
+use serde::Deserialize;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// A message, by its place in the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(usize);
+
+/// An English message as compiled in.
+pub enum Msg {
+    Text(&'static str),
+    /// Plural forms by CLDR category.
+    Plural(&'static [(&'static str, &'static str)]),
+}
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// A fetched message: text, or plural forms by category.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum Message {
+    Text(String),
+    Plural(BTreeMap<String, String>),
+}
+
+/// One language's bundle as the build writes it.
+#[derive(Debug, Deserialize)]
+struct Bundle {
+    messages: Vec<Message>,
+    questionnaires: Vec<Translation>,
+}
+
+/// The language shown and, for any but English, its bundle.
+struct Active {
+    language: Language,
+    bundle: Option<Rc<Bundle>>,
+}
+
+thread_local! {
+    static ACTIVE: RefCell<Active> = const {
+        RefCell::new(Active { language: Language::En, bundle: None })
+    };
+    /// Bumped when the language changes, so the frame and the catalog redraw.
+    static SHOWN: RwSignal<Language> = RwSignal::new(Language::En);
+}
+
+/// The language shown; a view or memo that calls this redraws when it changes.
+pub fn language() -> Language {
+    SHOWN.with(|s| s.get())
+}
+
+/// The language shown, without subscribing.
+pub fn language_now() -> Language {
+    ACTIVE.with(|a| a.borrow().language)
+}
+
+/// The built-in questionnaires' translations into the language shown (none for
+/// English).
+pub fn translations() -> Vec<Translation> {
+    ACTIVE.with(|a| {
+        a.borrow()
+            .bundle
+            .as_ref()
+            .map(|b| b.questionnaires.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// The message `key` in the language shown.
+pub fn t(key: Key) -> String {
+    text(key, None)
+}
+
+/// The message `key` with its `{placeholders}` filled from `args`.
+pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
+    fill(&text(key, None), args)
+}
+
+/// The message `key` in the plural form the language uses for `n`, with `{n}`
+/// written as the language writes numbers, and the other `args` filled in.
+pub fn tp(key: Key, n: usize, args: &[(&str, &str)]) -> String {
+    let category = plural_category(n as f64);
+    let number = number(n as f64, 0);
+    let mut all: Vec<(&str, &str)> = vec![("n", number.as_str())];
+    all.extend_from_slice(args);
+    fill(&text(key, Some(&category)), &all)
+}
+
+fn text(key: Key, category: Option<&str>) -> String {
+    let fetched = ACTIVE.with(|a| {
+        let a = a.borrow();
+        let message = a.bundle.as_ref()?.messages.get(key.0)?;
+        Some(match (message, category) {
+            (Message::Text(s), _) => s.clone(),
+            (Message::Plural(forms), Some(c)) => forms.get(c).or_else(|| forms.get("other"))?.clone(),
+            (Message::Plural(forms), None) => forms.get("other")?.clone(),
+        })
+    });
+    fetched.unwrap_or_else(|| match &ENGLISH[key.0] {
+        Msg::Text(s) => (*s).to_string(),
+        Msg::Plural(forms) => {
+            let wanted = category.unwrap_or("other");
+            forms
+                .iter()
+                .find(|(c, _)| *c == wanted)
+                .or_else(|| forms.iter().find(|(c, _)| *c == "other"))
+                .map_or_else(String::new, |(_, s)| (*s).to_string())
+        }
+    })
+}
+
+/// `text` with each `{name}` replaced by its value in `args`.
+fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The CLDR plural category of `n` in the language shown (`Intl.PluralRules`).
+fn plural_category(n: f64) -> String {
+    let locales = js_sys::Array::of1(&language_now().code().into());
+    js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new())
+        .select(n)
+        .as_string()
+        .unwrap_or_else(|| "other".into())
+}
+
+/// `n` as the language shown writes it, with `digits` after the decimal sign
+/// (`7.5` in English, `7,5` in German).
+pub fn number(n: f64, digits: u8) -> String {
+    let options = js_sys::Object::new();
+    let digits = wasm_bindgen::JsValue::from(digits);
+    let _ = js_sys::Reflect::set(&options, &"minimumFractionDigits".into(), &digits);
+    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &digits);
+    let locales = js_sys::Array::of1(&language_now().code().into());
+    js_sys::Intl::NumberFormat::new(&locales, &options)
+        .format()
+        .call1(&wasm_bindgen::JsValue::NULL, &n.into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{n:.*}", digits.as_f64().unwrap_or(0.0) as usize))
+}
+
+/// "A, B and C" as the language shown joins a list (`Intl.ListFormat`).
+pub fn list(items: &[String]) -> String {
+    let locales = js_sys::Array::of1(&language_now().code().into());
+    let array: js_sys::Array = items.iter().map(|s| wasm_bindgen::JsValue::from(s.as_str())).collect();
+    js_sys::Intl::ListFormat::new(&locales, &js_sys::Object::new())
+        .format(&array)
+        .into()
+}
+
+/// Switches to `language`: fetches its bundle when it is not English (keeping the
+/// current language if that fails), sets `<html lang>` and redraws. Returns whether
+/// the language is now shown.
+pub async fn show(language: Language) -> bool {
+    let bundle = if language == Language::En {
+        None
+    } else {
+        match fetch_bundle(language).await {
+            Some(bundle) => Some(Rc::new(bundle)),
+            None => return false,
+        }
+    };
+    ACTIVE.with(|a| *a.borrow_mut() = Active { language, bundle });
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", language.code());
+    }
+    SHOWN.with(|s| s.set(language));
+    true
+}
+
+/// The bundle of `language`, from the address the build wrote into the page.
+async fn fetch_bundle(language: Language) -> Option<Bundle> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let listing = document
+        .query_selector("meta[name=\"i18n\"]")
+        .ok()??
+        .get_attribute("content")?;
+    let path = listing.split_whitespace().find_map(|entry| {
+        let (code, path) = entry.split_once('=')?;
+        (code == language.code()).then(|| path.to_string())
+    })?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&path))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    let bundle: Bundle = serde_json::from_str(&text).ok()?;
+    (bundle.messages.len() == ENGLISH.len()).then_some(bundle)
+}
+
+/// The language to start in: the one kept on this device, else the first of the
+/// browser's preferred languages the app speaks, else English.
+pub fn initial() -> Language {
+    if let Some(kept) = crate::storage::language().and_then(|l| Language::from_tag(&l)) {
+        return kept;
+    }
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Language::En;
+    };
+    let tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(navigator.language())
+        .collect();
+    Language::preferred(tags.iter().map(String::as_str))
+}
+
+/// The language menu, on every page: each language named in itself. A choice is
+/// kept on this device.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let shown = language_now();
+    let choose = move |code: String| {
+        if let Some(language) = Language::from_tag(&code) {
+            crate::storage::set_language(language.code());
+            wasm_bindgen_futures::spawn_local(async move {
+                show(language).await;
+            });
+        }
+    };
+    view! {
+        <p class="language-switch">
+            <label for="language">{t(k::HEADER_LANGUAGE)}</label>
+            <select id="language" on:change:target=move |ev| choose(ev.target().value())>
+                {Language::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.code() lang=l.code() selected=l == shown>
+                                {l.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </p>
+    }
+}
