@@ -38,7 +38,13 @@ fn main() {
     for (index, (key, value)) in messages.iter().enumerate() {
         let name: String = key
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
             .collect();
         writeln!(keys, "    pub const {name}: Key = Key({index});").unwrap();
         let message = match value {
@@ -47,7 +53,9 @@ fn main() {
                 let forms: Vec<String> = forms
                     .iter()
                     .map(|(category, s)| {
-                        let s = s.as_str().unwrap_or_else(|| panic!("{path}: {key}.{category}: not text"));
+                        let s = s
+                            .as_str()
+                            .unwrap_or_else(|| panic!("{path}: {key}.{category}: not text"));
                         format!("({category:?}, {s:?})")
                     })
                     .collect();

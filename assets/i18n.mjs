@@ -16,6 +16,10 @@ import { fileURLToPath } from 'node:url';
 export const LANGUAGES = ['es', 'de', 'fr'];
 const MESSAGES = fileURLToPath(new URL('./i18n/', import.meta.url));
 const QUESTIONNAIRES = fileURLToPath(new URL('../questionnaires/i18n/', import.meta.url));
+/** The core's own texts, keyed by their English (crates/core/src/texts.rs; the
+ *  core's tests check this file lists exactly those, each in every language). */
+const CORE = fileURLToPath(new URL('./i18n/core.json', import.meta.url));
+export const readCore = () => JSON.parse(readFileSync(CORE, 'utf8'));
 
 /** A language's messages: every file of assets/i18n/<code>/ merged (one per part
  *  of the app); a key in two files is refused. */
@@ -75,8 +79,13 @@ export function bundle(dir) {
   for (const code of LANGUAGES) {
     const catalogue = readCatalogue(code);
     const files = readdirSync(join(QUESTIONNAIRES, code)).filter((f) => f.endsWith('.json')).sort();
+    const core = Object.fromEntries(Object.entries(readCore()).map(([english, t]) => {
+      if (typeof t[code] !== 'string' || !t[code].trim()) throw new Error(`i18n.mjs: core.json: ${JSON.stringify(english)} has no ${code} translation`);
+      return [english, t[code]];
+    }));
     const body = JSON.stringify({
       messages: keys.map((k) => catalogue[k]),
+      core,
       questionnaires: files.map((f) => JSON.parse(readFileSync(join(QUESTIONNAIRES, code, f), 'utf8'))),
     });
     const name = `i18n/${code}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`;

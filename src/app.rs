@@ -10,11 +10,11 @@
 //! section).
 
 use crate::components::notice::StorageNotice;
+use crate::i18n::{k, t, tf};
 use crate::pages::{
     collect::CollectPage, compare::ComparePage, home::Home, join::JoinPage, not_found::NotFound,
     present::PresentPage, results::Results, run::RunPage, team::TeamPage, workshop::WorkshopPage,
 };
-use crate::i18n::{k, t, tf};
 use crate::state::AppState;
 use crate::storage::Loaded;
 use leptos::prelude::*;

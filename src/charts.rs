@@ -5,14 +5,50 @@
 //!
 //! Architecture Invariant: no other module of the shell names ECharts or charming.
 
+use crate::i18n::{k, t, tp};
 use leptos::prelude::*;
 pub use maturity_charts::{
     cluster_distance_option, dora_metric_option, or_blank, radar_compare_option, radar_option,
-    trend_option, Chart, Palette, DARK, LIGHT, MIN_RADAR_AXES,
+    trend_option, Chart, Palette, Words, DARK, LIGHT, MIN_RADAR_AXES,
 };
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The words charts write themselves, in the language shown.
+pub struct ChartWords([String; 6]);
+
+impl ChartWords {
+    pub fn new() -> ChartWords {
+        ChartWords([
+            t(k::CHART_PREVIOUS_RUN),
+            t(k::CHART_LATEST_RUN),
+            t(k::CHART_ACTIONS_AGREED),
+            t(k::CHART_YOUR_TEAM),
+            t(k::CHART_DISTANCE_AXIS),
+            t(k::CHART_CLUSTERS_OF),
+        ])
+    }
+
+    pub fn words(&self) -> Words<'_> {
+        let [previous_run, latest_run, actions_agreed, your_team, distance_axis, clusters_of] =
+            &self.0;
+        Words {
+            previous_run,
+            latest_run,
+            actions_agreed,
+            your_team,
+            distance_axis,
+            clusters_of,
+        }
+    }
+}
+
+impl Default for ChartWords {
+    fn default() -> Self {
+        ChartWords::new()
+    }
+}
 
 /// Where Trunk puts the vendored ECharts build (copied from npm, never a CDN),
 /// relative to the app's address (the page's `<base href>`), so it loads under a
@@ -113,7 +149,7 @@ fn to_js(chart: &Chart) -> Result<JsValue, JsValue> {
 /// A radar chart of `data`, beside which the caller shows the same figures as a table.
 #[component]
 pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>) -> impl IntoView {
-    let caption = "Radar of the scores in the table (0 at the centre, 10 at the edge).";
+    let caption = t(k::TREND_RADAR_SCORES_CAPTION);
     if radar_option(&title, &data, &LIGHT).is_some() {
         let option =
             Signal::derive(move || or_blank(radar_option(&title, &data, &crate::theme::palette())));
@@ -121,7 +157,7 @@ pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>)
     } else {
         view! {
             <p class="chart-empty">
-                {format!("A chart needs at least {MIN_RADAR_AXES} scored dimensions; the table has every figure.")}
+                {tp(k::TREND_CHART_NEEDS, MIN_RADAR_AXES, &[])}
             </p>
         }
         .into_any()
@@ -199,9 +235,9 @@ pub fn EChart(
             <figcaption>
                 {move || {
                     if failed.get() {
-                        "The chart could not be drawn; the table has every figure.".to_string()
+                        t(k::TREND_CHART_FAILED)
                     } else if loading() {
-                        "Loading the chart…".to_string()
+                        t(k::TREND_CHART_LOADING)
                     } else {
                         caption.get()
                     }

@@ -14,7 +14,8 @@
 //!
 //! A language other than English comes as one bundle (`i18n/<code>-<hash>.json`,
 //! named in `index.html`'s `<meta name="i18n">` by the build): its messages in
-//! key order, and the built-in questionnaires' translations. The service worker
+//! key order, the core's own texts by their English (`assets/i18n/core.json`,
+//! see [`core`]) and the built-in questionnaires' translations. The service worker
 //! keeps the bundles it has fetched, so the chosen language works offline.
 
 use leptos::prelude::*;
@@ -50,6 +51,8 @@ enum Message {
 #[derive(Debug, Deserialize)]
 struct Bundle {
     messages: Vec<Message>,
+    /// The core's own texts, by their English (see [`core`]).
+    core: BTreeMap<String, String>,
     questionnaires: Vec<Translation>,
 }
 
@@ -115,7 +118,9 @@ fn text(key: Key, category: Option<&str>) -> String {
         let message = a.bundle.as_ref()?.messages.get(key.0)?;
         Some(match (message, category) {
             (Message::Text(s), _) => s.clone(),
-            (Message::Plural(forms), Some(c)) => forms.get(c).or_else(|| forms.get("other"))?.clone(),
+            (Message::Plural(forms), Some(c)) => {
+                forms.get(c).or_else(|| forms.get("other"))?.clone()
+            }
             (Message::Plural(forms), None) => forms.get("other")?.clone(),
         })
     });
@@ -130,6 +135,48 @@ fn text(key: Key, category: Option<&str>) -> String {
                 .map_or_else(String::new, |(_, s)| (*s).to_string())
         }
     })
+}
+
+/// A text the core wrote (a DORA cluster's name, an edition's caveat, …; see
+/// `maturity_core::texts`) in the language shown: looked up by its English.
+pub fn core(english: &str) -> String {
+    ACTIVE.with(|a| {
+        a.borrow()
+            .bundle
+            .as_ref()
+            .and_then(|b| b.core.get(english).cloned())
+            .unwrap_or_else(|| english.to_string())
+    })
+}
+
+/// How `question` was answered, in words: its choice's label (already in the
+/// language shown, from the catalog), a percentage the language's way, or "Don't
+/// know".
+pub fn answer_text(question: &maturity_core::Question, value: u8) -> String {
+    if value == maturity_core::model::DONT_KNOW {
+        t(k::COMMON_DONT_KNOW)
+    } else if question.answer == maturity_core::model::AnswerKind::Percent {
+        tf(
+            k::COMMON_PERCENT,
+            &[("value", &number(f64::from(value), 0))],
+        )
+    } else {
+        question.answer_text(value)
+    }
+}
+
+/// `name` (a label written to start a line, "Change failure rate") as it reads
+/// inside a sentence: with a lower-case first letter, except in German, where
+/// nouns keep their capital.
+pub fn in_sentence(name: &str) -> String {
+    if language_now() == Language::De {
+        return name.to_string();
+    }
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// `text` with each `{name}` replaced by its value in `args`.
@@ -186,7 +233,10 @@ pub fn number(n: f64, digits: u8) -> String {
 /// "A, B and C" as the language shown joins a list (`Intl.ListFormat`).
 pub fn list(items: &[String]) -> String {
     let locales = js_sys::Array::of1(&language_now().code().into());
-    let array: js_sys::Array = items.iter().map(|s| wasm_bindgen::JsValue::from(s.as_str())).collect();
+    let array: js_sys::Array = items
+        .iter()
+        .map(|s| wasm_bindgen::JsValue::from(s.as_str()))
+        .collect();
     js_sys::Intl::ListFormat::new(&locales, &js_sys::Object::new())
         .format(&array)
         .into()

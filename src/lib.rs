@@ -10,10 +10,12 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod errors;
 pub mod i18n;
 pub mod pages;
 pub mod platform;
 pub mod routes;
+pub mod said;
 pub mod state;
 pub mod storage;
 pub mod theme;

@@ -163,25 +163,58 @@ pub fn copy_text(text: &str) -> bool {
 /// Reads a file the user chose or dropped, as text; files larger than `limit` bytes
 /// are refused before any reading, naming `what` the file should have been.
 pub async fn read_text(file: web_sys::File, limit: f64, what: &str) -> Result<String, String> {
+    use crate::i18n::{k, number, tf};
+    let name = file.name();
     if file.size() > limit {
-        return Err(format!(
-            "{} is too large to be {what} ({} KB; at most {} KB).",
-            file.name(),
-            (file.size() / 1024.0).ceil(),
-            (limit / 1024.0).floor()
+        return Err(tf(
+            k::ERROR_FILE_TOO_LARGE,
+            &[
+                ("file", &name),
+                ("what", what),
+                ("size", &number((file.size() / 1024.0).ceil(), 0)),
+                ("limit", &number((limit / 1024.0).floor(), 0)),
+            ],
         ));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("{} could not be read.", file.name()))?;
+        .map_err(|_| tf(k::ERROR_FILE_NOT_READ, &[("file", &name)]))?;
     text.as_string()
-        .ok_or_else(|| format!("{} is not a text file.", file.name()))
+        .ok_or_else(|| tf(k::ERROR_FILE_NOT_TEXT, &[("file", &name)]))
 }
 
 /// A date and time as the language shown writes it, in the browser's time zone
 /// ("30 Nov 2026, 14:05", "30.11.2026, 14:05").
 pub fn format_date_time(at: Millis) -> String {
     intl_date(at, &[("dateStyle", "medium"), ("timeStyle", "short")])
+}
+
+/// Labels for several moments (a team's assessments), each distinct: as
+/// [`format_date_time`], with the seconds where two fall in the same minute, and
+/// a number after any that still match ("…, 14:05:09 (2)").
+pub fn format_date_times(ats: &[Millis]) -> Vec<String> {
+    let short: Vec<String> = ats.iter().map(|at| format_date_time(*at)).collect();
+    let labels: Vec<String> = ats
+        .iter()
+        .zip(&short)
+        .map(|(at, label)| {
+            if short.iter().filter(|s| *s == label).count() > 1 {
+                intl_date(*at, &[("dateStyle", "medium"), ("timeStyle", "medium")])
+            } else {
+                label.clone()
+            }
+        })
+        .collect();
+    labels
+        .iter()
+        .enumerate()
+        .map(
+            |(i, label)| match labels[..i].iter().filter(|l| *l == label).count() {
+                0 => label.clone(),
+                before => format!("{label} ({})", before + 1),
+            },
+        )
+        .collect()
 }
 
 /// A time of day as the language shown writes it ("14:05", "2:05 PM").

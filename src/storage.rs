@@ -3,6 +3,7 @@
 //!
 //! Architecture Invariant: no other module reads or writes browser storage.
 
+use crate::i18n::{k, t, tf};
 use gloo_storage::{LocalStorage, Storage};
 use maturity_core::error::DecodeError;
 use maturity_core::store::Store;
@@ -97,27 +98,16 @@ impl Notice {
     /// Plain words for the banner.
     pub fn message(&self) -> String {
         match self {
-            Notice::Recovered { reason, backup_key } => format!(
-                "Your saved assessments could not be read: {reason}. Nothing was deleted: \
-                 the unreadable data is kept in this browser's storage under \"{backup_key}\", \
-                 and the app has started with an empty history."
+            Notice::Recovered { reason, backup_key } => tf(
+                k::COMMON_NOTICE_RECOVERED,
+                &[("reason", reason), ("backup_key", backup_key)],
             ),
-            Notice::Untouched { reason } => format!(
-                "Your saved assessments could not be read: {reason}. They are left exactly as \
-                 they were, and nothing you do now will be saved, so that they are not overwritten."
-            ),
-            Notice::Unavailable => "This browser is not letting the app use its storage \
-                 (private mode or blocked site data). Everything works, but nothing will be \
-                 kept when you close this tab."
-                .to_string(),
-            Notice::Diverged => "Another tab saved changes while this tab could not save its own. \
-                 To keep theirs, this tab no longer saves anything: download a backup of what \
-                 this tab holds, then reload the page to continue with the saved data."
-                .to_string(),
-            Notice::SaveFailed { reason } => format!(
-                "Your latest change could not be saved: {reason}. The change is kept in this \
-                 tab only; your previously saved data is unchanged."
-            ),
+            Notice::Untouched { reason } => tf(k::COMMON_NOTICE_UNTOUCHED, &[("reason", reason)]),
+            Notice::Unavailable => t(k::COMMON_NOTICE_UNAVAILABLE),
+            Notice::Diverged => t(k::COMMON_NOTICE_DIVERGED),
+            Notice::SaveFailed { reason } => {
+                tf(k::COMMON_NOTICE_SAVE_FAILED, &[("reason", reason)])
+            }
         }
     }
 }
@@ -173,12 +163,12 @@ pub fn load(now: Millis) -> Loaded {
             store: Store::new(),
             mode: Mode::MemoryOnly,
             notice: Some(Notice::Untouched {
-                reason: error.to_string(),
+                reason: crate::errors::decode(&error),
             }),
         },
         Err(error) => {
             let backup_key = format!("{}{now}", backup_prefix());
-            let reason = error.to_string();
+            let reason = crate::errors::decode(&error);
             // Only once a verified copy exists is the unreadable value cleared, so
             // that the next change can be saved in its place.
             if storage.set_item(&backup_key, &raw).is_ok()
@@ -226,7 +216,7 @@ pub fn adopt(seen: Seen) {
 /// read or wrote it: `Ok(None)` when nothing is stored or nothing changed, `Err` with
 /// the reason when it cannot be read, in which case nothing may be written over it.
 pub fn current() -> Result<Option<(Store, Seen)>, String> {
-    let storage = available().ok_or_else(|| "storage is not available".to_string())?;
+    let storage = available().ok_or_else(|| t(k::COMMON_STORAGE_UNAVAILABLE))?;
     match storage.get_item(key()) {
         Ok(None) => Ok(None),
         Ok(Some(raw)) if SEEN.with(|seen| seen.borrow().as_deref() == Some(raw.as_str())) => {
@@ -236,10 +226,10 @@ pub fn current() -> Result<Option<(Store, Seen)>, String> {
             crate::platform::mark("devops-maturity:redecode:start");
             let decoded = Store::decode(&raw);
             crate::platform::mark("devops-maturity:redecode:end");
-            let store = decoded.map_err(|e| e.to_string())?;
+            let store = decoded.map_err(|e| crate::errors::decode(&e))?;
             Ok(Some((store, Seen(raw))))
         }
-        Err(_) => Err("storage is not available".to_string()),
+        Err(_) => Err(t(k::COMMON_STORAGE_UNAVAILABLE)),
     }
 }
 
@@ -256,10 +246,10 @@ pub fn on_change_elsewhere(changed: impl Fn() + 'static) {
 
 /// Writes the whole state and reads it back. On failure the previous value stays.
 pub fn save(store: &Store) -> Result<(), String> {
-    let storage = available().ok_or_else(|| "storage is not available".to_string())?;
+    let storage = available().ok_or_else(|| t(k::COMMON_STORAGE_UNAVAILABLE))?;
     let text = store
         .encode()
-        .map_err(|e| format!("the data could not be encoded: {e}"))?;
+        .map_err(|e| tf(k::COMMON_STORAGE_NOT_ENCODED, &[("error", &e.to_string())]))?;
     storage
         .set_item(key(), &text)
         .map_err(|error| describe(&error))?;
@@ -268,7 +258,7 @@ pub fn save(store: &Store) -> Result<(), String> {
             remember(text);
             Ok(())
         }
-        _ => Err("the browser did not keep what was written".to_string()),
+        _ => Err(t(k::COMMON_STORAGE_NOT_KEPT)),
     }
 }
 
@@ -297,12 +287,10 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
         .and_then(|n| n.as_string())
         .unwrap_or_default();
     if name == "QuotaExceededError" {
-        "this browser's storage for this site is full. Download a backup of your data, \
-         then delete runs or teams you no longer need"
-            .to_string()
+        t(k::COMMON_STORAGE_FULL)
     } else if name.is_empty() {
-        "the browser refused to store it".to_string()
+        t(k::COMMON_STORAGE_REFUSED)
     } else {
-        format!("the browser refused to store it: {name}")
+        tf(k::COMMON_STORAGE_REFUSED_NAMED, &[("name", &name)])
     }
 }

@@ -6,6 +6,7 @@
 //! system's), and light whenever the page is printed.
 
 use crate::charts::{Palette, DARK, LIGHT};
+use crate::i18n::{k, t};
 use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -94,11 +95,11 @@ pub fn ThemeSwitch() -> impl IntoView {
     };
     view! {
         <p class="theme-switch">
-            <label for="theme">"Theme"</label>
+            <label for="theme">{t(k::COMMON_THEME)}</label>
             <select id="theme" on:change:target=move |ev| choose(ev.target().value())>
-                <option value="system">"System"</option>
-                <option value="light" selected=kept == "light">"Light"</option>
-                <option value="dark" selected=kept == "dark">"Dark"</option>
+                <option value="system">{t(k::COMMON_THEME_SYSTEM)}</option>
+                <option value="light" selected=kept == "light">{t(k::COMMON_THEME_LIGHT)}</option>
+                <option value="dark" selected=kept == "dark">{t(k::COMMON_THEME_DARK)}</option>
             </select>
         </p>
     }

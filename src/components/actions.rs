@@ -1,5 +1,6 @@
 //! Action items: one line each, ticked off when the team did it.
 
+use crate::i18n::{k, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ pub fn detail_of(action: &Action) -> String {
         parts.push(action.owner.clone());
     }
     if !action.due.is_empty() {
-        parts.push(format!("due {}", action.due));
+        parts.push(tf(k::RESULTS_ACTION_DUE, &[("date", &action.due)]));
     }
     parts.iter().map(|p| format!(" · {p}")).collect()
 }

@@ -1,6 +1,7 @@
 //! A piece of advice as the results show it: what to try, and the source it comes
 //! from (framework and document, with year), so every recommendation is traceable.
 
+use crate::i18n::{k, tf};
 use leptos::prelude::*;
 use maturity_core::sources::cite;
 use maturity_core::Question;
@@ -15,7 +16,7 @@ pub fn advice_with_source(text: String, source: &str) -> impl IntoView {
     view! {
         <li>
             {text}
-            <span class="cited">{format!("Source: {}", cite(source))}</span>
+            <span class="cited">{tf(k::RESULTS_SOURCE, &[("source", &cite(source))])}</span>
         </li>
     }
 }

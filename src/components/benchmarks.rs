@@ -2,6 +2,7 @@
 //! the team's industry and organisation size in DORA's 2024 or 2025 survey, as
 //! DORA's Quick Check shows them; the industry and size are kept with the team.
 
+use crate::i18n::{k, number, t, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use maturity_core::benchmarks::{
     self, band, group, Band, Group, Kind, Stat, INDUSTRIES, SIZES, SURVEYS,
 };
 use maturity_core::dora::{Scores, METRICS};
-use maturity_core::scoring::format_score;
+use maturity_core::scoring::rounded;
 use maturity_core::TeamId;
 
 /// The benchmark section of a DORA result: pick the team's industry and size (kept
@@ -34,53 +35,49 @@ pub fn Benchmarks(team: TeamId, scores: Scores) -> impl IntoView {
         let result = team.with_value(|team| {
             state.change(|s| s.set_peers(team, industry.as_deref(), size.as_deref(), now()))
         });
-        error.set(result.err().map(|e| e.to_string()));
+        error.set(result.err().map(|e| crate::errors::change(&e)));
     };
     let industry_options = INDUSTRIES
         .iter()
         .map(|(key, label)| {
-            view! { <option value=*key selected=move || peers.with(|p| p.0.as_deref() == Some(*key))>{*label}</option> }
+            view! { <option value=*key selected=move || peers.with(|p| p.0.as_deref() == Some(*key))>{crate::i18n::core(label)}</option> }
         })
         .collect_view();
     let size_options = SIZES
         .iter()
         .map(|(key, label, ..)| {
-            view! { <option value=*key selected=move || peers.with(|p| p.1.as_deref() == Some(*key))>{*label}</option> }
+            view! { <option value=*key selected=move || peers.with(|p| p.1.as_deref() == Some(*key))>{crate::i18n::core(label)}</option> }
         })
         .collect_view();
     let survey_options = SURVEYS
         .iter()
-        .map(|&y| view! { <option value=y.to_string() selected=y == SURVEYS[0]>{format!("DORA {y} survey")}</option> })
+        .map(|&y| view! { <option value=y.to_string() selected=y == SURVEYS[0]>{tf(k::BENCH_SURVEY_OPTION, &[("year", &y.to_string())])}</option> })
         .collect_view();
     let chosen = |value: String| (!value.is_empty()).then_some(value);
     view! {
-        <h3 id="benchmarks-heading">"Beside your peers"</h3>
-        <p class="hint">
-            "Pick your industry and organisation size to see each score beside the mean of the teams DORA surveyed "
-            "in that group, with a band of one standard deviation, as DORA's Quick Check shows them. "
-            "They are kept with the team."
-        </p>
+        <h3 id="benchmarks-heading">{t(k::BENCH_HEADING)}</h3>
+        <p class="hint">{t(k::BENCH_HINT)}</p>
         <div class="peer-pickers">
             <p class="field">
-                <label for="peer-industry">"Industry"</label>
+                <label for="peer-industry">{t(k::BENCH_INDUSTRY)}</label>
                 <select id="peer-industry" on:change:target=move |ev| {
                     save(chosen(ev.target().value()), peers.get_untracked().1)
                 }>
-                    <option value="" selected=move || peers.with(|p| p.0.is_none())>"Not chosen"</option>
+                    <option value="" selected=move || peers.with(|p| p.0.is_none())>{t(k::BENCH_NOT_CHOSEN)}</option>
                     {industry_options}
                 </select>
             </p>
             <p class="field">
-                <label for="peer-size">"Organisation size"</label>
+                <label for="peer-size">{t(k::BENCH_SIZE)}</label>
                 <select id="peer-size" on:change:target=move |ev| {
                     save(peers.get_untracked().0, chosen(ev.target().value()))
                 }>
-                    <option value="" selected=move || peers.with(|p| p.1.is_none())>"Not chosen"</option>
+                    <option value="" selected=move || peers.with(|p| p.1.is_none())>{t(k::BENCH_NOT_CHOSEN)}</option>
                     {size_options}
                 </select>
             </p>
             <p class="field">
-                <label for="peer-survey">"Survey"</label>
+                <label for="peer-survey">{t(k::BENCH_SURVEY)}</label>
                 <select id="peer-survey" on:change:target=move |ev| {
                     if let Ok(y) = ev.target().value().parse::<u16>() {
                         survey.set(y);
@@ -105,17 +102,23 @@ fn groups(survey: u16, industry: Option<&str>, size: Option<&str>) -> (Vec<Group
     if let Some(key) = industry {
         match group(survey, Kind::Industry, key) {
             Some(g) => found.push(g),
-            None => missing.push(format!(
-                "the DORA {survey} survey has no figures for this industry"
-            )),
+            None => missing.push(tf(k::BENCH_NO_INDUSTRY, &[("year", &survey.to_string())])),
         }
     }
     if let Some(key) = size {
         match group(survey, Kind::Size, key) {
             Some(g) => found.push(g),
-            None => missing.push(format!(
-                "the DORA {survey} survey has no band for {}",
-                benchmarks::size_label(key).unwrap_or(key).to_lowercase()
+            None => missing.push(tf(
+                k::BENCH_NO_SIZE,
+                &[
+                    ("year", &survey.to_string()),
+                    (
+                        "size",
+                        &crate::i18n::in_sentence(&crate::i18n::core(
+                            benchmarks::size_label(key).unwrap_or(key),
+                        )),
+                    ),
+                ],
             )),
         }
     }
@@ -134,7 +137,7 @@ fn benchmark_table(
     let (groups, missing) = groups(survey, industry, size);
     let headers = groups
         .iter()
-        .map(|g| view! { <th scope="col" class="num">{format!("{} (mean ± SD)", g.label)}</th> })
+        .map(|g| view! { <th scope="col" class="num">{tf(k::BENCH_COL_GROUP, &[("group", &crate::i18n::core(g.label))])}</th> })
         .collect_view();
     let rows = METRICS
         .iter()
@@ -148,61 +151,62 @@ fn benchmark_table(
                 .collect_view();
             view! {
                 <tr>
-                    <th scope="row">{*name}</th>
-                    <td class="num">{format_score(team)}</td>
+                    <th scope="row">{crate::i18n::core(name)}</th>
+                    <td class="num">{score_text(team)}</td>
                     {cells}
                 </tr>
             }
         })
         .collect_view();
     let missing = (!missing.is_empty()).then(|| {
-        view! { <p class="hint">{format!("Not shown: {}.", missing.join("; "))}</p> }
+        view! { <p class="hint">{tf(k::BENCH_NOT_SHOWN, &[("reasons", &missing.join("; "))])}</p> }
     });
     view! {
         {missing}
         // Wide on a phone: the table scrolls in its own box, reachable by keyboard.
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Your scores beside your peers">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::BENCH_REGION)>
             <table class="scores benchmarks">
-                <caption>{format!("Your DORA scores (0–10, higher is better) beside your peers in the DORA {survey} survey")}</caption>
+                <caption>{tf(k::BENCH_CAPTION, &[("year", &survey.to_string())])}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Metric"</th>
-                        <th scope="col" class="num">"You"</th>
+                        <th scope="col">{t(k::BENCH_COL_METRIC)}</th>
+                        <th scope="col" class="num">{t(k::BENCH_COL_YOU)}</th>
                         {headers}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <p class="hint">
-            {format!(
-                "Source: DORA {survey} survey, the figures of DORA's Quick Check. \"Within\" means within one standard deviation of the group's mean. "
-            )}
-            "Failure and rework rates are shown higher-is-better, as your scores are (10 − the published figure). "
-            "A rework rate was not asked in 2024."
-        </p>
+        <p class="hint">{tf(k::BENCH_SOURCE, &[("year", &survey.to_string())])}</p>
     }
 }
 
 /// "6.2 ± 2.4 · you: above" for one group and metric.
 fn cell(team: Option<f64>, stat: Option<Stat>) -> String {
     let Some(stat) = stat else {
-        return "not surveyed".to_string();
+        return t(k::BENCH_NOT_SURVEYED);
     };
-    let figure = format!(
-        "{} ± {}",
-        format_score(Some(stat.mean)),
-        format_score(Some(stat.sd))
+    let figure = tf(
+        k::BENCH_FIGURE,
+        &[
+            ("mean", &score_text(Some(stat.mean))),
+            ("sd", &score_text(Some(stat.sd))),
+        ],
     );
     match team {
         Some(score) => {
-            let place = match band(score, stat) {
-                Band::Below => "below",
-                Band::Within => "within",
-                Band::Above => "above",
+            let message = match band(score, stat) {
+                Band::Below => k::BENCH_YOU_BELOW,
+                Band::Within => k::BENCH_YOU_WITHIN,
+                Band::Above => k::BENCH_YOU_ABOVE,
             };
-            format!("{figure} · you: {place}")
+            tf(message, &[("figure", &figure)])
         }
         None => figure,
     }
+}
+
+/// A score as shown: one decimal, written the language's way; "–" when there is none.
+fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
 }

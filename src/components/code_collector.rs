@@ -2,6 +2,7 @@
 //! dropped as answer files; each code's outcome in words; the answers collected so
 //! far, numbered, each of which can be dropped.
 
+use crate::i18n::{k, t, tf};
 use crate::platform::{format_date_time, now, read_text};
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
@@ -17,10 +18,13 @@ pub fn collect(state: AppState, id: u32, text: &str) -> Vec<Outcome> {
     let catalog = state.catalog.get_untracked();
     match state.change(|s| collect_codes(s, &catalog, id, text, now())) {
         Ok(outcomes) => outcomes,
-        Err(e) => vec![Outcome {
-            ok: false,
-            message: format!("Not added: {e}"),
-        }],
+        Err(e) => vec![Outcome::other(
+            false,
+            tf(
+                k::COLLECT_NOT_ADDED,
+                &[("reason", &crate::errors::change(&e))],
+            ),
+        )],
     }
 }
 
@@ -30,7 +34,7 @@ pub fn Outcomes(#[prop(into)] outcomes: Signal<Vec<Outcome>>) -> impl IntoView {
     view! {
         <ul class="outcomes" role="status" aria-live="polite">
             {move || outcomes.get().into_iter().map(|o| view! {
-                <li class=if o.ok { "ok" } else { "error" }>{o.message}</li>
+                <li class=if o.ok { "ok" } else { "error" }>{crate::errors::outcome(&o)}</li>
             }).collect_view()}
         </ul>
     }
@@ -55,9 +59,9 @@ pub fn CodeCollector(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView
         wasm_bindgen_futures::spawn_local(async move {
             let mut all = Vec::new();
             for file in files {
-                match read_text(file, MAX_ANSWER_FILE, "an answer file").await {
+                match read_text(file, MAX_ANSWER_FILE, &t(k::COLLECT_ANSWER_FILE_KIND)).await {
                     Ok(text) => all.extend(collect(state, id, &text)),
-                    Err(message) => all.push(Outcome { ok: false, message }),
+                    Err(message) => all.push(Outcome::other(false, message)),
                 }
             }
             outcomes.set(all);
@@ -66,13 +70,13 @@ pub fn CodeCollector(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView
     let dragging = RwSignal::new(false);
     view! {
         <section class="card collect" aria-labelledby="collect-heading">
-            <h2 id="collect-heading">"2. Collect answer codes"</h2>
+            <h2 id="collect-heading">{t(k::COLLECT_HEADING)}</h2>
             <form on:submit=add>
                 <div class="field">
-                    <label for="codes">"Paste answer codes or links (one or many)"</label>
+                    <label for="codes">{t(k::COLLECT_PASTE)}</label>
                     <textarea id="codes" rows="3" bind:value=pasted></textarea>
                 </div>
-                <button type="submit" class="primary">"Add answers"</button>
+                <button type="submit" class="primary">{t(k::COLLECT_ADD)}</button>
             </form>
             <div
                 class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
@@ -84,13 +88,13 @@ pub fn CodeCollector(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView
                     read_files(ev.data_transfer().and_then(|d| d.files()));
                 }
             >
-                <label for="answer-files">"Or add answer files"</label>
+                <label for="answer-files">{t(k::COLLECT_FILES)}</label>
                 <input id="answer-files" type="file" multiple accept=".txt,text/plain"
                     on:change:target=move |ev| {
                         read_files(ev.target().files());
                         ev.target().set_value("");
                     }/>
-                <span class="hint">" (or drop them here)"</span>
+                <span class="hint">" "{t(k::COLLECT_DROP_HERE)}</span>
             </div>
             <Outcomes outcomes=outcomes/>
             <Submissions id=id workshop=workshop outcomes=outcomes/>
@@ -121,26 +125,26 @@ fn Submissions(
         {move || {
             let rows = rows();
             if rows.is_empty() {
-                return view! { <p class="empty">"No answers yet."</p> }.into_any();
+                return view! { <p class="empty">{t(k::COLLECT_NONE)}</p> }.into_any();
             }
             view! {
                 <table class="scores submissions">
-                    <caption>"Answers collected (no names: participants are numbered in the order their codes arrived)"</caption>
-                    <thead><tr><th scope="col">"Participant"</th><th scope="col">"Received"</th><th scope="col">"Answered"</th><th scope="col"><span class="visually-hidden">"Drop"</span></th></tr></thead>
+                    <caption>{t(k::COLLECT_CAPTION)}</caption>
+                    <thead><tr><th scope="col">{t(k::COLLECT_PARTICIPANT)}</th><th scope="col">{t(k::COLLECT_RECEIVED)}</th><th scope="col">{t(k::COLLECT_ANSWERED)}</th><th scope="col"><span class="visually-hidden">{t(k::COLLECT_DROP)}</span></th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(number, participant, at, answered, asked)| view! {
                             <tr>
-                                <th scope="row">{format!("Participant {number}")}</th>
+                                <th scope="row">{tf(k::COLLECT_PARTICIPANT_N, &[("number", &number.to_string())])}</th>
                                 <td>{format_date_time(at)}</td>
-                                <td>{format!("{answered} of {asked}")}</td>
-                                <td><button type="button" class="quiet" aria-label=format!("Drop participant {number}'s answers")
+                                <td>{tf(k::COLLECT_ANSWERED_OF, &[("answered", &answered.to_string()), ("asked", &asked.to_string())])}</td>
+                                <td><button type="button" class="quiet" aria-label=tf(k::COLLECT_DROP_LABEL, &[("number", &number.to_string())])
                                     on:click=move |_| {
                                         let result = state.change(|s| s.drop_submission(id, participant, now()));
                                         outcomes.set(vec![match result {
-                                            Ok(()) => Outcome { ok: true, message: format!("Dropped participant {number}'s answers.") },
-                                            Err(e) => Outcome { ok: false, message: e.to_string() },
+                                            Ok(()) => Outcome::other(true, tf(k::COLLECT_DROPPED, &[("number", &number.to_string())])),
+                                            Err(e) => Outcome::other(false, crate::errors::change(&e)),
                                         }]);
-                                    }>"Drop"</button></td>
+                                    }>{t(k::COLLECT_DROP)}</button></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -1,5 +1,6 @@
 //! Picking two finished assessments of a team to compare side by side.
 
+use crate::i18n::{k, t};
 use crate::platform::format_date_time;
 use crate::routes;
 use leptos::prelude::*;
@@ -55,17 +56,17 @@ pub fn CompareForm(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl 
     };
     view! {
         <section class="card" aria-labelledby="compare-heading" hidden=move || finished.with(|f| f.len() < 2)>
-            <h2 id="compare-heading">"Compare two assessments"</h2>
+            <h2 id="compare-heading">{t(k::RESULTS_COMPARE_HEADING)}</h2>
             <form class="compare-form" on:submit=submit>
                 <div class="field">
-                    <label for="compare-from">"Earlier"</label>
+                    <label for="compare-from">{t(k::RESULTS_COMPARE_EARLIER)}</label>
                     {select("compare-from", from, 1)}
                 </div>
                 <div class="field">
-                    <label for="compare-to">"Later"</label>
+                    <label for="compare-to">{t(k::RESULTS_COMPARE_LATER)}</label>
                     {select("compare-to", to, 0)}
                 </div>
-                <button type="submit">"Compare"</button>
+                <button type="submit">{t(k::RESULTS_COMPARE)}</button>
             </form>
         </section>
     }

@@ -3,9 +3,10 @@
 
 use crate::charts::{cluster_distance_option, EChart};
 use crate::components::benchmarks::Benchmarks;
+use crate::i18n::{core, k, list, number, t, tf, tp};
 use leptos::prelude::*;
 use maturity_core::dora::{self, editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS};
-use maturity_core::scoring::format_score;
+use maturity_core::scoring::rounded;
 use maturity_core::{Questionnaire, TeamId};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -36,8 +37,8 @@ fn metrics_table(
             return String::new();
         };
         match answers.get(id) {
-            Some(&v) if question.accepts(v) => question.answer_text(v),
-            _ => "not answered".to_string(),
+            Some(&v) if question.accepts(v) => crate::i18n::answer_text(question, v),
+            _ => t(k::DORA_NOT_ANSWERED),
         }
     };
     let metrics = dora::METRICS.map(|(id, name)| (name, id, s.metric(id)));
@@ -46,29 +47,29 @@ fn metrics_table(
         .map(|(name, id, score)| {
             view! {
                 <tr>
-                    <th scope="row">{name}</th>
+                    <th scope="row">{core(name)}</th>
                     <td>{answer_text(id)}</td>
-                    <td class="num">{format_score(score)}</td>
+                    <td class="num">{score_text(score)}</td>
                 </tr>
             }
         })
         .collect_view();
 
     view! {
-        <h3>"Delivery metrics"</h3>
+        <h3>{t(k::DORA_METRICS_HEADING)}</h3>
         <table class="scores">
-            <caption>"DORA metrics: your answers and Quick-Check scores"</caption>
+            <caption>{t(k::DORA_METRICS_CAPTION)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Metric"</th>
-                    <th scope="col">"Your answer"</th>
-                    <th scope="col" class="num">"Score (0–10)"</th>
+                    <th scope="col">{t(k::DORA_COL_METRIC)}</th>
+                    <th scope="col">{t(k::DORA_COL_ANSWER)}</th>
+                    <th scope="col" class="num">{t(k::DORA_COL_SCORE)}</th>
                 </tr>
             </thead>
             <tbody>{metric_rows}</tbody>
             <tfoot>
-                <tr><th scope="row">"Throughput"</th><td>"mean of the first three"</td><td class="num">{format_score(s.throughput)}</td></tr>
-                <tr><th scope="row">"Stability"</th><td>"mean of the two rates"</td><td class="num">{format_score(s.stability)}</td></tr>
+                <tr><th scope="row">{t(k::DORA_THROUGHPUT)}</th><td>{t(k::DORA_THROUGHPUT_HOW)}</td><td class="num">{score_text(s.throughput)}</td></tr>
+                <tr><th scope="row">{t(k::DORA_STABILITY)}</th><td>{t(k::DORA_STABILITY_HOW)}</td><td class="num">{score_text(s.stability)}</td></tr>
             </tfoot>
         </table>
     }
@@ -88,7 +89,13 @@ fn ClusterPlacement(delivery: Delivery) -> impl IntoView {
         let p = placement.get();
         let distances = p.as_ref().map(|p| p.distances.clone()).unwrap_or_default();
         let nearest = p.as_ref().map(|p| p.nearest.clone()).unwrap_or_default();
-        cluster_distance_option(year.get(), &distances, &nearest, &crate::theme::palette())
+        cluster_distance_option(
+            year.get(),
+            &distances,
+            &nearest,
+            &crate::charts::ChartWords::new().words(),
+            &crate::theme::palette(),
+        )
     });
     let options = all_editions
         .iter()
@@ -96,7 +103,7 @@ fn ClusterPlacement(delivery: Delivery) -> impl IntoView {
         .map(|e| {
             let y = e.year;
             let label = if y == NEWEST_WITH_CLUSTERS {
-                format!("{y} (newest with clusters)")
+                tf(k::DORA_EDITION_NEWEST, &[("year", &y.to_string())])
             } else {
                 y.to_string()
             };
@@ -105,9 +112,9 @@ fn ClusterPlacement(delivery: Delivery) -> impl IntoView {
         .collect_view();
 
     view! {
-        <h3>"Where you sit among DORA's performance clusters"</h3>
+        <h3>{t(k::DORA_CLUSTERS_HEADING)}</h3>
         <p class="edition-switch">
-            <label for="dora-edition">"Compare with the clusters of the State of DevOps report"</label>
+            <label for="dora-edition">{t(k::DORA_EDITION_LABEL)}</label>
             <select id="dora-edition" on:change:target=move |ev| {
                 if let Ok(y) = ev.target().value().parse::<u16>() {
                     year.set(y);
@@ -126,27 +133,26 @@ fn ClusterPlacement(delivery: Delivery) -> impl IntoView {
         {move || match (placement.get(), edition.get()) {
             (Some(p), Some(e)) => placement_view(&e, &p).into_any(),
             _ => view! {
-                <p>"Answer at least one of deployment frequency, lead time, recovery time or change failure rate to be placed among the clusters."</p>
+                <p>{t(k::DORA_NO_PLACEMENT)}</p>
             }.into_any(),
         }}
-        <EChart option=chart caption="Distance from your answers to each cluster's published profile; the shortest bar is the nearest cluster."/>
+        <EChart option=chart caption=t(k::DORA_DISTANCE_CAPTION)/>
         <p class="hint">
-            "Clusters come from DORA's cluster analysis of survey answers, not from cut-offs, so their ranges overlap. "
-            "You are placed by distance to each cluster's published profile: every metric goes on the same six-step "
-            "scale (the change failure rate in DORA's fifteen-point bands), and the report's two factors weigh equally, "
-            "grouped as that edition grouped them: "
-            {move || edition.with(|e| e.as_ref().map(|e| format!("in {}, {}.", e.year, e.grouping.describe())))}
+            {move || edition.with(|e| e.as_ref().map(|e| tf(
+                k::DORA_HINT,
+                &[("year", &e.year.to_string()), ("grouping", &core(e.grouping.describe()))],
+            )))}
         </p>
     }
 }
 
 /// "Nearest 2024 cluster: Medium (35% of respondents that year)." or the tie.
 fn headline(edition: &Edition, p: &dora::Placement) -> String {
-    let year = edition.year;
+    let year = edition.year.to_string();
     if p.is_tie() {
-        return format!(
-            "Equally near the {} clusters of {year}.",
-            p.nearest.join(" and ")
+        return tf(
+            k::DORA_TIE,
+            &[("clusters", &names(&p.nearest)), ("year", &year)],
         );
     }
     let name = p.nearest.first().copied().unwrap_or_default();
@@ -155,7 +161,10 @@ fn headline(edition: &Edition, p: &dora::Placement) -> String {
         .iter()
         .find(|c| c.name == name)
         .map_or("", |c| c.share);
-    format!("Nearest {year} cluster: {name} ({share} of respondents that year).")
+    tf(
+        k::DORA_HEADLINE,
+        &[("year", &year), ("cluster", &core(name)), ("share", share)],
+    )
 }
 
 fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
@@ -163,22 +172,24 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
     let runner_up = p.runner_up.map(|(name, distance)| {
         let gap = distance - p.distance;
         let closeness = if gap < 0.05 {
-            "a close call"
+            t(k::DORA_CLOSE_CALL)
         } else if gap < 0.15 {
-            "fairly clear"
+            t(k::DORA_FAIRLY_CLEAR)
         } else {
-            "clear"
+            t(k::DORA_CLEAR)
         };
-        format!(
-            "Next nearest: {name} (distance {distance:.2} against {:.2}; {closeness}).",
-            p.distance
+        tf(
+            k::DORA_RUNNER_UP,
+            &[
+                ("cluster", &core(name)),
+                ("distance", &number(distance, 2)),
+                ("nearest", &number(p.distance, 2)),
+                ("closeness", &closeness),
+            ],
         )
     });
     let compared = if p.compared_on < 4 {
-        Some(format!(
-            "Placed on {} of the 4 clustered metrics you answered; answer the others for a firmer placement.",
-            p.compared_on
-        ))
+        Some(tp(k::DORA_COMPARED_ON, p.compared_on, &[]))
     } else {
         None
     };
@@ -191,40 +202,50 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
                 .iter()
                 .find(|(n, _)| *n == c.name)
                 .map_or(f64::NAN, |(_, d)| *d);
-            let [df, lt, rec] = c.described;
+            let [df, lt, rec] = c.described.map(core);
             let cfr = c.change_failure_rate.describe();
             view! {
                 <tr>
-                    <th scope="row">{c.name}{p.nearest.contains(&c.name).then_some(" (nearest)")}</th>
+                    <th scope="row">{if p.nearest.contains(&c.name) { tf(k::DORA_NEAREST_MARK, &[("cluster", &core(c.name))]) } else { core(c.name) }}</th>
                     <td>{df}</td>
                     <td>{lt}</td>
                     <td>{rec}</td>
                     <td>{cfr}</td>
-                    <td class="num">{format!("{distance:.2}")}</td>
+                    <td class="num">{number(distance, 2)}</td>
                 </tr>
             }
         })
         .collect_view();
     let beats = (!p.meets_or_beats.is_empty()).then(|| {
-        format!(
-            "Your answers meet or beat the {} cluster's published profile on every metric you answered, yet are nearest {}: \
-             clusters come from cluster analysis of survey answers, not cut-offs, and do not form a ladder on every metric{}.",
-            p.meets_or_beats.join(" and "),
-            p.nearest.join(" and "),
-            if year == 2024 { " (in 2024 medium's failure rate, 10%, is lower than high's, 20%)" } else { "" }
+        tf(
+            if year == 2024 {
+                k::DORA_BEATS_2024
+            } else {
+                k::DORA_BEATS
+            },
+            &[
+                ("beaten", &names(&p.meets_or_beats)),
+                ("nearest", &names(&p.nearest)),
+            ],
         )
     });
     let short = (!p.short_of.is_empty()).then(|| {
-        let names: Vec<&str> = p
+        let metrics: Vec<String> = p
             .short_of
             .iter()
             .filter_map(|id| dora::metric_name(id))
+            .map(|name| crate::i18n::in_sentence(&core(name)))
             .collect();
-        format!(
-            "Nearest is not the same as matching: your {} {} worse than {}'s published profile.",
-            names.join(" and ").to_lowercase(),
-            if names.len() == 1 { "is" } else { "are" },
-            p.nearest.first().copied().unwrap_or_default()
+        tp(
+            k::DORA_SHORT_OF,
+            metrics.len(),
+            &[
+                ("metrics", &list(&metrics)),
+                (
+                    "cluster",
+                    &core(p.nearest.first().copied().unwrap_or_default()),
+                ),
+            ],
         )
     });
     view! {
@@ -232,20 +253,30 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
         {beats.map(|b| view! { <p class="note beats">{b}</p> })}
         {short.map(|s| view! { <p class="note short-of">{s}</p> })}
         {compared.map(|c| view! { <p class="hint">{c}</p> })}
-        <p class="caveat">{format!("About {year}: {}", edition.caveat)}</p>
+        <p class="caveat">{tf(k::DORA_CAVEAT, &[("year", &year.to_string()), ("caveat", &core(edition.caveat))])}</p>
         <table class="scores">
-                <caption>{format!("The {year} clusters as published, and your distance from each")}</caption>
+                <caption>{tf(k::DORA_CLUSTERS_CAPTION, &[("year", &year.to_string())])}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Cluster"</th>
-                        <th scope="col">"Deploys"</th>
-                        <th scope="col">"Lead time"</th>
-                        <th scope="col">"Recovery"</th>
-                        <th scope="col">"Failure rate"</th>
-                        <th scope="col" class="num">"Distance"</th>
+                        <th scope="col">{t(k::DORA_COL_CLUSTER)}</th>
+                        <th scope="col">{t(k::DORA_COL_DEPLOYS)}</th>
+                        <th scope="col">{t(k::DORA_COL_LEAD_TIME)}</th>
+                        <th scope="col">{t(k::DORA_COL_RECOVERY)}</th>
+                        <th scope="col">{t(k::DORA_COL_FAILURE_RATE)}</th>
+                        <th scope="col" class="num">{t(k::DORA_COL_DISTANCE)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
         </table>
     }
+}
+
+/// A score as shown: one decimal, written the language's way; "–" when there is none.
+fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
+}
+
+/// Cluster names as a list in words: "High and Elite".
+fn names(clusters: &[&str]) -> String {
+    list(&clusters.iter().map(|c| core(c)).collect::<Vec<_>>())
 }

@@ -3,7 +3,7 @@
 //! behind it, and the same figures with the nearest cluster as a table.
 
 use crate::charts::{dora_metric_option, EChart};
-use crate::platform::{format_date, format_date_time};
+use crate::i18n::{k, t, tf};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use maturity_core::dora::{editions, Edition, NEWEST_WITH_CLUSTERS};
@@ -49,9 +49,9 @@ pub fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     view! {
         <Show when=move || any.get()>
         <section class="card" aria-labelledby="dora-trend-heading">
-            <h2 id="dora-trend-heading">"Delivery performance over time"</h2>
+            <h2 id="dora-trend-heading">{t(k::DORA_TREND_HEADING)}</h2>
             <p class="edition-switch">
-                <label for="dora-trend-edition">"Clusters of the State of DevOps report"</label>
+                <label for="dora-trend-edition">{t(k::DORA_TREND_EDITION_LABEL)}</label>
                 <select id="dora-trend-edition" on:change:target=move |ev| {
                     if let Ok(y) = ev.target().value().parse::<u16>() {
                         year.set(y);
@@ -60,11 +60,7 @@ pub fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
             </p>
             <div class="small-multiples">{charts}</div>
             {move || state.catalog.with(|c| points.with(|p| dora_table(c, p, year.get())))}
-            <p class="hint">
-                "Throughput metrics are drawn by answer option, 0 the slowest and 5 the fastest; the change failure "
-                "rate in percent with 0% at the top, so better is up on every chart. Clusters overlap because they "
-                "come from cluster analysis, not from cut-offs."
-            </p>
+            <p class="hint">{t(k::DORA_TREND_HINT)}</p>
         </section>
         </Show>
     }
@@ -78,7 +74,9 @@ fn MetricOverTime(
     edition: Memo<Option<Edition>>,
 ) -> impl IntoView {
     let option = Signal::derive(move || {
-        let labels: Vec<String> = points.with(|p| p.iter().map(|p| format_date(p.at)).collect());
+        let labels: Vec<String> = points.with(|p| {
+            crate::platform::format_date_times(&p.iter().map(|p| p.at).collect::<Vec<_>>())
+        });
         let values: Vec<Option<f64>> = points.with(|p| {
             p.iter()
                 .map(|p| metric.value(&p.delivery).map(f64::from))
@@ -89,34 +87,42 @@ fn MetricOverTime(
                 .map(|e| {
                     bands(e, metric)
                         .into_iter()
-                        .map(|b| (b.cluster, b.low, b.high))
+                        .map(|b| (crate::i18n::core(b.cluster), b.low, b.high))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
         });
+        let bands: Vec<(&str, f64, f64)> = bands
+            .iter()
+            .map(|(c, low, high)| (c.as_str(), *low, *high))
+            .collect();
         dora_metric_option(
             &labels,
             &values,
             &bands,
             metric.is_percent(),
+            &crate::charts::ChartWords::new().words(),
             &crate::theme::palette(),
         )
     });
     let caption = Signal::derive(move || {
-        let scale = if metric.is_percent() {
-            "percent of changes, 0% at the top"
+        let message = if metric.is_percent() {
+            k::DORA_TREND_CAPTION_PERCENT
         } else {
-            "answer option, 0 the slowest and 5 the fastest"
+            k::DORA_TREND_CAPTION_OPTION
         };
         let year = edition.with(|e| e.as_ref().map_or(0, |e| e.year));
-        format!(
-            "{}: your team's answers over time ({scale}), with the {year} clusters' published ranges behind them.",
-            metric.name(),
+        tf(
+            message,
+            &[
+                ("metric", &crate::i18n::core(metric.name())),
+                ("year", &year.to_string()),
+            ],
         )
     });
     view! {
         <div class="small-multiple">
-            <h4>{metric.name()}</h4>
+            <h4>{crate::i18n::core(metric.name())}</h4>
             <EChart option=option caption=caption/>
         </div>
     }
@@ -127,35 +133,45 @@ fn dora_table(catalog: &Catalog, points: &[DoraPoint], year: u16) -> impl IntoVi
     let answer = move |metric: Metric, value: Option<u8>| -> String {
         match value {
             None => "–".to_string(),
-            Some(v) if metric.is_percent() => format!("{v}%"),
+            Some(v) if metric.is_percent() => tf(k::DORA_PERCENT, &[("value", &v.to_string())]),
             Some(v) => dora
                 .and_then(|q| q.question(metric.question()))
                 .and_then(|q| q.choices.get(usize::from(v)))
                 .map_or_else(|| v.to_string(), |c| c.label.clone()),
         }
     };
+    let labels =
+        crate::platform::format_date_times(&points.iter().map(|p| p.at).collect::<Vec<_>>());
     let rows = points
         .iter()
-        .map(|p| {
+        .zip(labels)
+        .map(|(p, label)| {
             let cells = Metric::ALL
                 .into_iter()
                 .map(|m| view! { <td>{answer(m, m.value(&p.delivery))}</td> })
                 .collect_view();
-            let nearest = p
-                .placement
-                .as_ref()
-                .map_or_else(|| "–".to_string(), |pl| pl.nearest.join(" / "));
+            let nearest = p.placement.as_ref().map_or_else(
+                || "–".to_string(),
+                |pl| {
+                    pl.nearest
+                        .iter()
+                        .map(|c| crate::i18n::core(c))
+                        .collect::<Vec<_>>()
+                        .join(" / ")
+                },
+            );
             view! {
                 <tr>
-                    <th scope="row">{format_date_time(p.at)}</th>
+                    <th scope="row">{label}</th>
                     {cells}
                     <td>{nearest}</td>
                 </tr>
             }
         })
         .collect_view();
-    let caption =
-        format!("DORA answers at each finished assessment, and the nearest {year} cluster");
+    let year = year.to_string();
+    let caption = tf(k::DORA_TREND_TABLE_CAPTION, &[("year", &year)]);
+    let nearest_heading = tf(k::DORA_COL_NEAREST, &[("year", &year)]);
     let region_label = caption.clone();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
@@ -163,9 +179,9 @@ fn dora_table(catalog: &Catalog, points: &[DoraPoint], year: u16) -> impl IntoVi
             <caption>{caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Assessment"</th>
-                    {Metric::ALL.into_iter().map(|m| view! { <th scope="col">{m.name()}</th> }).collect_view()}
-                    <th scope="col">{format!("Nearest {year} cluster")}</th>
+                    <th scope="col">{t(k::DORA_COL_ASSESSMENT)}</th>
+                    {Metric::ALL.into_iter().map(|m| view! { <th scope="col">{crate::i18n::core(m.name())}</th> }).collect_view()}
+                    <th scope="col">{nearest_heading}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -1,8 +1,9 @@
 //! Answers that describe a team rather than score it (Team Topologies' team type and
 //! interaction-mode map), and Team Topologies' cognitive-load breakdown.
 
+use crate::components::score_table::score_text;
+use crate::i18n::{k, t, tf, Key};
 use leptos::prelude::*;
-use maturity_core::scoring::format_score;
 use maturity_core::scoring::{findings, next_steps};
 use maturity_core::topologies::{interaction_map, Relationship, RELATIONSHIPS};
 use maturity_core::Questionnaire;
@@ -31,21 +32,21 @@ pub fn findings_view(
             let answer = match f.choice {
                 Some(c) => view! { <strong>{c.label.clone()}</strong>{format!(": {}", c.means)} }
                     .into_any(),
-                None if f.unknown => view! { <strong>"Don't know"</strong> }.into_any(),
-                None => view! { <em>"not answered"</em> }.into_any(),
+                None if f.unknown => view! { <strong>{t(k::COMMON_DONT_KNOW)}</strong> }.into_any(),
+                None => view! { <em>{t(k::COMMON_NOT_ANSWERED)}</em> }.into_any(),
             };
             view! {
                 <dt>{format!("{}: {}", f.dimension.name, f.question.text)}</dt>
                 <dd>
                     <p>{answer}</p>
-                    <p class="hint">{format!("To consider: {}", f.question.advice)}</p>
+                    <p class="hint">{tf(k::RESULTS_TO_CONSIDER, &[("advice", &f.question.advice)])}</p>
                 </dd>
             }
         })
         .collect_view();
     Some(view! {
-        <h3>"Findings"</h3>
-        <p class="hint">"These describe the team; they are not better or worse, and are not part of any score."</p>
+        <h3>{t(k::RESULTS_FINDINGS)}</h3>
+        <p class="hint">{t(k::RESULTS_FINDINGS_HINT)}</p>
         <dl class="findings">{items}</dl>
         {map_view}
     })
@@ -54,14 +55,14 @@ pub fn findings_view(
 /// The interaction-mode map as a table, then the relationships worth discussing.
 fn map_table(map: &[Relationship]) -> impl IntoView {
     let label = |c: Option<&maturity_core::Choice>| {
-        c.map_or_else(|| "not answered".to_string(), |c| c.label.clone())
+        c.map_or_else(|| t(k::COMMON_NOT_ANSWERED), |c| c.label.clone())
     };
     let rows = map
         .iter()
         .map(|r| {
             view! {
                 <tr>
-                    <th scope="row">{r.with}</th>
+                    <th scope="row">{crate::i18n::core(r.with)}</th>
                     <td>{label(r.mode)}</td>
                     <td>{label(r.duration)}</td>
                 </tr>
@@ -70,10 +71,10 @@ fn map_table(map: &[Relationship]) -> impl IntoView {
         .collect_view();
     let flagged: Vec<_> = map
         .iter()
-        .filter_map(|r| r.concern.map(|c| (r.with, c)))
+        .filter_map(|r| r.concern.map(|c| (crate::i18n::core(r.with), c)))
         .collect();
     let concerns = if flagged.is_empty() {
-        view! { <p>"Nothing flagged."</p> }.into_any()
+        view! { <p>{t(k::RESULTS_NOTHING_FLAGGED)}</p> }.into_any()
     } else {
         let items = flagged
             .into_iter()
@@ -83,39 +84,28 @@ fn map_table(map: &[Relationship]) -> impl IntoView {
     };
     view! {
         <table class="scores">
-            <caption>"Interaction-mode map"</caption>
+            <caption>{t(k::RESULTS_MAP_CAPTION)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"With"</th>
-                    <th scope="col">"Mode"</th>
-                    <th scope="col">"For how long"</th>
+                    <th scope="col">{t(k::RESULTS_MAP_WITH)}</th>
+                    <th scope="col">{t(k::RESULTS_MAP_MODE)}</th>
+                    <th scope="col">{t(k::RESULTS_MAP_DURATION)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        <h4>"Worth discussing"</h4>
+        <h4>{t(k::RESULTS_WORTH_DISCUSSING)}</h4>
         {concerns}
-        <p class="hint">
-            "Flagged: relationships with no clear mode, and collaboration or facilitation that has lasted "
-            "six months or more (both are meant to end)."
-        </p>
+        <p class="hint">{t(k::RESULTS_FLAGGED_HINT)}</p>
     }
 }
 
-/// The three kinds of cognitive load Team Topologies names, with their dimension ids.
-const COGNITIVE_LOAD: [(&str, &str); 3] = [
-    (
-        "intrinsic",
-        "the fundamental skills the work needs (languages, frameworks, technologies)",
-    ),
-    (
-        "extraneous",
-        "friction from the environment: tools, deployment mechanics, process; reduce this first",
-    ),
-    (
-        "germane",
-        "learning the business domain: the load worth having",
-    ),
+/// The three kinds of cognitive load Team Topologies names: their dimension ids and
+/// what each means.
+const COGNITIVE_LOAD: [(&str, Key); 3] = [
+    ("intrinsic", k::RESULTS_LOAD_INTRINSIC),
+    ("extraneous", k::RESULTS_LOAD_EXTRANEOUS),
+    ("germane", k::RESULTS_LOAD_GERMANE),
 ];
 
 /// Team Topologies' cognitive-load breakdown: each kind's score and its first next step.
@@ -131,17 +121,20 @@ pub fn cognitive_load_view(
             let step = next_steps(q, answers, &[id], 1).first().map(|s| s.advice.clone());
             Some(view! {
                 <li>
-                    <strong>{format!("{}: {} / 10", dimension.name, format_score(dimension.score))}</strong>
-                    {format!(" — {meaning}.")}
-                    {step.map(|s| view! { <br/><span>{format!("Next: {s}")}</span> })}
+                    <strong>{tf(k::RESULTS_LOAD_SCORE, &[
+                        ("dimension", &dimension.name),
+                        ("score", &score_text(dimension.score)),
+                    ])}</strong>
+                    {format!(" {}", tf(k::RESULTS_LOAD_MEANING, &[("meaning", &t(*meaning))]))}
+                    {step.map(|s| view! { <br/><span>{tf(k::RESULTS_LOAD_NEXT, &[("step", &s)])}</span> })}
                 </li>
             })
         })
         .collect();
     (!rows.is_empty()).then(|| {
         view! {
-            <h3>"Cognitive load"</h3>
-            <p class="hint">"Higher is healthier: a manageable domain, little friction, and time to learn the domain."</p>
+            <h3>{t(k::RESULTS_COGNITIVE_LOAD)}</h3>
+            <p class="hint">{t(k::RESULTS_COGNITIVE_LOAD_HINT)}</p>
             <ul class="advice">{rows}</ul>
         }
     })

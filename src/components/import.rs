@@ -1,12 +1,12 @@
 //! Importing a backup from another browser: choose the file, read what it would
 //! add, join or replace, then import or cancel. Nothing changes before "Import".
 
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{now, read_text};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use maturity_core::import::{import, plan_import, ImportPlan};
 use maturity_core::limits::MAX_IMPORT_BYTES;
-use maturity_core::words::{count, noun};
 
 /// The file chosen, and what importing it would do here.
 #[derive(Clone)]
@@ -20,7 +20,8 @@ struct Pending {
 pub fn ImportBackup() -> impl IntoView {
     let state = use_app_state();
     let pending = RwSignal::new(None::<Pending>);
-    let message = RwSignal::new(None::<(bool, String)>);
+    // (done, what to say, details of a refusal).
+    let message = RwSignal::new(None::<(bool, String, Option<String>)>);
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -30,11 +31,16 @@ pub fn ImportBackup() -> impl IntoView {
         pending.set(None);
         wasm_bindgen_futures::spawn_local(async move {
             let name = file.name();
-            match read_text(file, MAX_IMPORT_BYTES as f64, "a backup of this app").await {
-                Err(e) => message.set(Some((false, e))),
+            match read_text(file, MAX_IMPORT_BYTES as f64, &t(k::HOME_IMPORT_FILE_KIND)).await {
+                Err(e) => message.set(Some((false, e, None))),
                 Ok(text) => match state.store.with_untracked(|s| plan_import(s, &text)) {
                     Err(e) => {
-                        message.set(Some((false, format!("{name}: {e} Nothing was changed."))))
+                        let (said, details) = crate::errors::import(&e);
+                        message.set(Some((
+                            false,
+                            tf(k::HOME_IMPORT_REFUSED, &[("file", &name), ("error", &said)]),
+                            details,
+                        )))
                     }
                     Ok(plan) => {
                         message.set(None);
@@ -52,103 +58,116 @@ pub fn ImportBackup() -> impl IntoView {
         match state.change(|s| import(s, &text, now())) {
             Ok(plan) => message.set(Some((
                 true,
-                format!(
-                    "Imported {name}: {}, {} replaced, {}.",
-                    count(plan.new_runs, "new assessment", "new assessments"),
-                    plan.replaced_runs,
-                    count(plan.new_teams.len(), "new team", "new teams"),
+                tf(
+                    k::HOME_IMPORTED,
+                    &[
+                        ("file", &name),
+                        ("new_runs", &tp(k::HOME_NEW_ASSESSMENTS, plan.new_runs, &[])),
+                        ("replaced", &plan.replaced_runs.to_string()),
+                        (
+                            "new_teams",
+                            &tp(k::HOME_NEW_TEAMS, plan.new_teams.len(), &[]),
+                        ),
+                    ],
                 ),
+                None,
             ))),
-            Err(e) => message.set(Some((false, format!("{e} Nothing was changed.")))),
+            Err(e) => message.set(Some((
+                false,
+                tf(
+                    k::HOME_IMPORT_FAILED,
+                    &[("error", &crate::errors::change(&e))],
+                ),
+                crate::errors::change_details(&e),
+            ))),
         }
         pending.set(None);
     };
     view! {
         <div class="import">
-            <label for="import-file">"Import a backup"</label>
+            <label for="import-file">{t(k::HOME_IMPORT_LABEL)}</label>
             <input id="import-file" type="file" accept=".json,application/json" on:change=choose aria-describedby="import-hint"/>
-            <p id="import-hint" class="hint">"A file from “Download a backup of all data”, made in this or another browser. You see what it adds before anything changes."</p>
+            <p id="import-hint" class="hint">{t(k::HOME_IMPORT_HINT)}</p>
             {move || pending.get().map(|Pending { name, plan, .. }| {
                 let preview = preview(&plan);
                 let nothing = plan.changes_nothing();
+                let holds = holds_view(name, &plan);
                 view! {
-                    <div class="confirm" role="group" aria-label="Confirm the import">
-                        <p><strong>{name}</strong> {format!(
-                            " holds {} and {}.",
-                            count(plan.incoming.teams.len(), "team", "teams"),
-                            count(plan.incoming.runs.len(), "assessment", "assessments"),
-                        )}</p>
+                    <div class="confirm" role="group" aria-label=t(k::HOME_IMPORT_CONFIRM_LABEL)>
+                        <p>{holds}</p>
                         <ul class="import-preview">{preview.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                        {(!nothing).then(|| view! { <button type="button" class="primary" on:click=confirm>"Import"</button> })}
-                        <button type="button" on:click=move |_| pending.set(None)>{if nothing { "Close" } else { "Cancel" }}</button>
+                        {(!nothing).then(|| view! { <button type="button" class="primary" on:click=confirm>{t(k::HOME_IMPORT)}</button> })}
+                        <button type="button" on:click=move |_| pending.set(None)>{if nothing { t(k::COMMON_CLOSE) } else { t(k::COMMON_CANCEL) }}</button>
                     </div>
                 }
             })}
-            {move || message.get().map(|(ok, text)| if ok {
+            {move || message.get().map(|(ok, text, details)| if ok {
                 view! { <p class="status" role="status">{text}</p> }.into_any()
             } else {
-                view! { <p class="error" role="alert">{text}</p> }.into_any()
+                view! { <crate::errors::Refusal text details/> }.into_any()
             })}
         </div>
     }
+}
+
+/// "<file> holds 2 teams and 5 assessments.", the file's name in bold wherever
+/// the language puts it.
+fn holds_view(name: String, plan: &ImportPlan) -> impl IntoView {
+    let message = tf(
+        k::HOME_IMPORT_HOLDS,
+        &[
+            (
+                "teams",
+                &tp(k::COMMON_TEAMS, plan.incoming.teams.len(), &[]),
+            ),
+            (
+                "assessments",
+                &tp(k::COMMON_ASSESSMENTS, plan.incoming.runs.len(), &[]),
+            ),
+        ],
+    );
+    let (before, after) = message
+        .split_once("{file}")
+        .map_or((message.clone(), String::new()), |(b, a)| {
+            (b.to_string(), a.to_string())
+        });
+    view! { {before}<strong>{name}</strong>{after} }
 }
 
 /// One line per kind of change the import would make.
 fn preview(plan: &ImportPlan) -> Vec<String> {
     let mut lines = Vec::new();
     if plan.changes_nothing() {
-        lines.push("Everything in it is already here: there is nothing to import.".to_string());
+        lines.push(t(k::HOME_IMPORT_NOTHING));
         return lines;
     }
+    let quoted = |name: &str| tf(k::COMMON_QUOTED, &[("text", name)]);
     if !plan.new_teams.is_empty() {
-        let names: Vec<String> = plan.new_teams.iter().map(|n| format!("“{n}”")).collect();
-        lines.push(format!(
-            "Adds {}: {}.",
-            count(plan.new_teams.len(), "team", "teams"),
-            names.join(", ")
+        let names: Vec<String> = plan.new_teams.iter().map(|n| quoted(n)).collect();
+        lines.push(tp(
+            k::HOME_IMPORT_ADDS_TEAMS,
+            plan.new_teams.len(),
+            &[("names", &names.join(", "))],
         ));
     }
     for (theirs, ours) in &plan.joined_teams {
-        lines.push(format!(
-            "Its team “{theirs}” joins your team “{ours}”: one history for both."
+        lines.push(tf(
+            k::HOME_IMPORT_JOINS,
+            &[("theirs", theirs), ("ours", ours)],
         ));
     }
-    if plan.new_runs > 0 {
-        lines.push(format!(
-            "Adds {}.",
-            count(plan.new_runs, "assessment", "assessments")
-        ));
-    }
-    if plan.replaced_runs > 0 {
-        lines.push(format!(
-            "Replaces {} here with the file's version (same assessment, changed since).",
-            count(plan.replaced_runs, "assessment", "assessments")
-        ));
-    }
-    if plan.new_questionnaires > 0 {
-        lines.push(format!(
-            "Adds {} of your own.",
-            count(plan.new_questionnaires, "questionnaire", "questionnaires")
-        ));
-    }
-    if plan.new_workshops > 0 {
-        lines.push(format!(
-            "Adds {}.",
-            count(plan.new_workshops, "workshop", "workshops")
-        ));
-    }
-    if plan.unfit_answers > 0 {
-        lines.push(format!(
-            "Leaves out {} that {} none of the question's choices (the file was damaged or edited by hand).",
-            count(plan.unfit_answers, "answer", "answers"),
-            noun(plan.unfit_answers, "fits", "fit"),
-        ));
-    }
-    if plan.unchanged_runs > 0 {
-        lines.push(format!(
-            "{} already here stay as they are.",
-            count(plan.unchanged_runs, "assessment", "assessments")
-        ));
+    let counted = [
+        (plan.new_runs, k::HOME_IMPORT_ADDS_ASSESSMENTS),
+        (plan.replaced_runs, k::HOME_IMPORT_REPLACES),
+        (plan.new_questionnaires, k::HOME_IMPORT_ADDS_QUESTIONNAIRES),
+        (plan.new_workshops, k::HOME_IMPORT_ADDS_WORKSHOPS),
+        (plan.unfit_answers, k::HOME_IMPORT_LEAVES_OUT),
+        (plan.unchanged_runs, k::HOME_IMPORT_UNCHANGED),
+    ];
+    for (n, key) in counted {
+        if n > 0 {
+            lines.push(tp(key, n, &[]));
+        }
     }
     lines
 }

@@ -2,6 +2,7 @@
 //! which never overwrites notes changed meanwhile in another tab without asking.
 
 use crate::components::draft::Draft;
+use crate::i18n::{k, t, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -22,9 +23,9 @@ pub fn RunNotes(run: RunId) -> impl IntoView {
     let draft = Draft::new(saved);
     let status = RwSignal::new(None::<String>);
     let report = move |result: Option<Result<(), ChangeError>>| match result {
-        Some(Ok(())) => status.set(Some("Notes saved.".to_string())),
+        Some(Ok(())) => status.set(Some(t(k::RESULTS_NOTES_SAVED))),
         Some(Err(ChangeError::EditedElsewhere { .. })) | None => {}
-        Some(Err(e)) => status.set(Some(e.to_string())),
+        Some(Err(e)) => status.set(Some(crate::errors::change(&e))),
     };
     let apply = {
         let run = run.clone();
@@ -45,9 +46,9 @@ pub fn RunNotes(run: RunId) -> impl IntoView {
     });
     view! {
         <section class="card notes" aria-labelledby="notes-heading">
-            <h2 id="notes-heading">"Notes"</h2>
+            <h2 id="notes-heading">{t(k::RESULTS_NOTES_HEADING)}</h2>
             <label for="run-notes" class="hint">
-                {format!("What the team wants to remember about this assessment: context, disagreements, what you agreed to try. Saved when you leave the field; up to {MAX_NOTES} characters.")}
+                {tf(k::RESULTS_NOTES_HINT, &[("max", &MAX_NOTES.to_string())])}
             </label>
             <textarea id="run-notes" rows="4" maxlength=MAX_NOTES.to_string()
                 prop:value=move || draft.text()
@@ -63,10 +64,10 @@ pub fn RunNotes(run: RunId) -> impl IntoView {
                 let apply = apply.clone();
                 view! {
                     <div class="conflict" role="alert">
-                        <p>"These notes were changed in another tab while you were editing. The other tab saved:"</p>
+                        <p>{t(k::RESULTS_NOTES_CONFLICT)}</p>
                         <blockquote>{theirs}</blockquote>
-                        <button type="button" on:click=move |_| report(draft.keep_mine(apply.clone()))>"Keep my version"</button>
-                        <button type="button" on:click=move |_| draft.take_theirs()>"Use the other tab's version"</button>
+                        <button type="button" on:click=move |_| report(draft.keep_mine(apply.clone()))>{t(k::RESULTS_NOTES_KEEP_MINE)}</button>
+                        <button type="button" on:click=move |_| draft.take_theirs()>{t(k::RESULTS_NOTES_TAKE_THEIRS)}</button>
                     </div>
                 }
             })}

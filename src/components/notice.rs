@@ -1,6 +1,7 @@
 //! The banner that tells the user, in plain words, about a problem with their saved
 //! data, and offers the data itself as a download so nothing is ever out of reach.
 
+use crate::i18n::{k, t};
 use crate::platform::{download, today};
 use crate::state::use_app_state;
 use crate::storage::{self, Notice};
@@ -16,9 +17,9 @@ pub fn StorageNotice() -> impl IntoView {
             // everything this tab holds (which includes a change that could not be saved).
             let (label, backup_key) = match &notice {
                 Notice::Recovered { backup_key, .. } => {
-                    ("Download the unreadable data", Some(backup_key.clone()))
+                    (t(k::COMMON_NOTICE_DOWNLOAD_UNREADABLE), Some(backup_key.clone()))
                 }
-                _ => ("Download a backup of what this tab holds", None),
+                _ => (t(k::COMMON_NOTICE_DOWNLOAD_BACKUP), None),
             };
             let offer = move |_| {
                 let file = match &backup_key {
@@ -30,7 +31,7 @@ pub fn StorageNotice() -> impl IntoView {
                 };
                 let outcome = match file {
                     Some((name, text)) => download(&name, "application/json", &text),
-                    None => Err("There is nothing to download.".to_string()),
+                    None => Err(t(k::COMMON_NOTICE_NOTHING_TO_DOWNLOAD)),
                 };
                 failed.set(outcome.err());
             };
@@ -39,7 +40,7 @@ pub fn StorageNotice() -> impl IntoView {
                     <p>{notice.message()}</p>
                     <div class="notice-actions">
                         <button type="button" on:click=offer>{label}</button>
-                        <button type="button" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                        <button type="button" on:click=move |_| state.notice.set(None)>{t(k::COMMON_DISMISS)}</button>
                     </div>
                     {move || failed.get().map(|e| view! { <p class="error">{e}</p> })}
                 </div>

@@ -1,18 +1,17 @@
 //! Questionnaires of the user's own on the start page: load a file (checked, with
 //! errors that point at the field), see them listed, remove one nothing uses.
 
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::error::QuestionnaireError;
-use maturity_core::ChangeError;
 
 /// Questionnaires of the user's own: load a file (checked, with errors that point
 /// at the field), see them listed, remove one nothing uses.
 #[component]
 pub fn OwnQuestionnaires() -> impl IntoView {
     let state = use_app_state();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<(bool, String, Option<String>)>);
     let own = Memo::new(move |_| {
         state.store.with(|s| {
             s.questionnaires
@@ -30,54 +29,70 @@ pub fn OwnQuestionnaires() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             let name = file.name();
             let limit = maturity_core::limits::MAX_CUSTOM_BYTES as f64;
-            let text = match crate::platform::read_text(file, limit, "a questionnaire file").await {
-                Ok(text) => text,
-                Err(e) => return message.set(Some((false, e))),
-            };
+            let text =
+                match crate::platform::read_text(file, limit, &t(k::HOME_OWN_FILE_KIND)).await {
+                    Ok(text) => text,
+                    Err(e) => return message.set(Some((false, e, None))),
+                };
             let builtin = maturity_core::Catalog::builtin();
-            let result = builtin
-                .parse_custom(&name, &text)
-                .map_err(|e| ChangeError::Questionnaire(QuestionnaireError::Invalid(e.to_string())))
-                .and_then(|q| {
-                    let title = q.title.clone();
-                    state
-                        .change(|s| s.add_questionnaire(q, &builtin, now()))
-                        .map(|replaced| (title, replaced))
-                });
-            message.set(Some(match result {
-                Ok((title, false)) => (
-                    true,
-                    format!("Loaded “{title}”: it is offered with the others above."),
-                ),
-                Ok((title, true)) => (true, format!("Updated “{title}” from {name}.")),
-                Err(e) => (false, format!("{name} was not loaded:\n{e}")),
-            }));
+            // What is wrong in words, the file's problems (field by field) as details.
+            let refused = |said: String, details: Option<String>| {
+                (
+                    false,
+                    tf(k::HOME_OWN_NOT_LOADED, &[("file", &name), ("error", &said)]),
+                    details,
+                )
+            };
+            let q = match builtin.parse_custom(&name, &text) {
+                Ok(q) => q,
+                Err(e) => {
+                    let (said, details) = crate::errors::questionnaire_file(&e);
+                    return message.set(Some(refused(said, details)));
+                }
+            };
+            let title = q.title.clone();
+            message.set(Some(
+                match state.change(|s| s.add_questionnaire(q, &builtin, now())) {
+                    Ok(false) => (true, tf(k::HOME_OWN_LOADED, &[("title", &title)]), None),
+                    Ok(true) => (
+                        true,
+                        tf(k::HOME_OWN_UPDATED, &[("title", &title), ("file", &name)]),
+                        None,
+                    ),
+                    Err(e) => refused(crate::errors::change(&e), crate::errors::change_details(&e)),
+                },
+            ));
         });
     };
     view! {
         <section class="card" aria-labelledby="own-heading">
-            <h2 id="own-heading">"Questionnaires of your own"</h2>
-            <p class="hint">"A JSON file in the same format as the built-in questionnaires (see the README and questionnaires/examples/). It is checked, kept in this browser, included in backups, and used like the others."</p>
+            <h2 id="own-heading">{t(k::HOME_OWN_HEADING)}</h2>
+            <p class="hint">{t(k::HOME_OWN_HINT)}</p>
+            <p><a href="examples/psychological-safety.json" download="psychological-safety.json">{t(k::HOME_OWN_EXAMPLE)}</a></p>
+            <details class="format">
+                <summary>{t(k::HOME_OWN_FORMAT)}</summary>
+                <p>{t(k::HOME_OWN_FORMAT_BODY)}</p>
+            </details>
             <div class="field">
-                <label for="questionnaire-file">"Load a questionnaire file"</label>
+                <label for="questionnaire-file">{t(k::HOME_OWN_LOAD)}</label>
                 <input id="questionnaire-file" type="file" accept=".json,application/json" on:change=load/>
             </div>
-            {move || message.get().map(|(ok, text)| if ok {
+            {move || message.get().map(|(ok, text, details)| if ok {
                 view! { <p class="status" role="status">{text}</p> }.into_any()
             } else {
-                view! { <p class="error problems" role="alert">{text}</p> }.into_any()
+                view! { <crate::errors::Refusal text details/> }.into_any()
             })}
             <ul>
                 {move || own.get().into_iter().map(|(id, title, count)| {
-                    let label = format!("Remove {title}");
+                    let label = tf(k::HOME_OWN_REMOVE_LABEL, &[("title", &title)]);
                     view! {
-                        <li>{format!("{title} ({count} questions) ")}
+                        <li>{format!("{} ", tp(k::HOME_OWN_ITEM, count, &[("title", &title)]))}
                             <button type="button" class="quiet" aria-label=label on:click=move |_| {
                                 message.set(Some(match state.change(|s| s.remove_questionnaire(&id, now())) {
-                                    Ok(()) => (true, "Removed.".to_string()),
-                                    Err(e) => (false, e.to_string()),
+                                    Ok(()) => (true, t(k::HOME_OWN_REMOVED), None),
+                                    Err(e) => (false, crate::errors::change(&e), None),
                                 }));
-                            }>"Remove"</button>
+                            }>{t(k::COMMON_REMOVE)}</button>
                         </li>
                     }
                 }).collect_view()}

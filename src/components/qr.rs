@@ -1,13 +1,14 @@
 //! A QR code drawn in the page as SVG (never fetched, never an image from elsewhere),
 //! with the text it holds offered beside it for anyone who cannot scan.
 
+use crate::i18n::{t, Key};
 use leptos::prelude::*;
 use qrcodegen::{QrCode as Code, QrCodeEcc};
 
 /// Draws `text` as a QR code. `label` names it for screen readers ("QR code of the
-/// join link").
+/// join link"), in the language shown.
 #[component]
-pub fn QrCode(#[prop(into)] text: Signal<String>, label: &'static str) -> impl IntoView {
+pub fn QrCode(#[prop(into)] text: Signal<String>, label: Key) -> impl IntoView {
     let drawn = Memo::new(move |_| {
         text.with(|t| {
             Code::encode_text(t, QrCodeEcc::Medium)
@@ -20,16 +21,14 @@ pub fn QrCode(#[prop(into)] text: Signal<String>, label: &'static str) -> impl I
             // A quiet zone of four modules, as scanners expect.
             let view_box = format!("-4 -4 {} {}", size + 8, size + 8);
             view! {
-                <svg class="qr" viewBox=view_box role="img" aria-label=label shape-rendering="crispEdges">
+                <svg class="qr" viewBox=view_box role="img" aria-label=t(label) shape-rendering="crispEdges">
                     <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#fff"></rect>
                     <path d=d fill="#000"></path>
                 </svg>
             }
             .into_any()
         }
-        None => {
-            view! { <p class="hint">"Too long for a QR code: use the link instead."</p> }.into_any()
-        }
+        None => view! { <p class="hint">{t(crate::i18n::k::WORKSHOP_QR_TOO_LONG)}</p> }.into_any(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! One question as a native radio group: each choice's label and what it means.
 
+use crate::i18n::{k, t, tf};
 use leptos::prelude::*;
 use maturity_core::model::{AnswerKind, DONT_KNOW};
 use maturity_core::Step;
@@ -62,8 +63,8 @@ pub fn QuestionCard(
                 on:change=move |_| on_choose.run(Some(DONT_KNOW))
             />
             <label for=dont_know_id>
-                <span class="choice-label">"Don't know"</span>
-                <span class="choice-means">"Nobody here can say. Counted apart: it is not scored and not a zero, and the results say what to do about it."</span>
+                <span class="choice-label">{t(k::COMMON_DONT_KNOW)}</span>
+                <span class="choice-means">{t(k::RUN_DONT_KNOW_MEANS)}</span>
             </label>
         </div>
     };
@@ -74,7 +75,7 @@ pub fn QuestionCard(
                 <h2 tabindex="-1" node_ref=heading_ref>{question.text.clone()}</h2>
             </legend>
             <div class="choices">{answers}{dont_know}</div>
-            <p class="source">"Idea from: " {question.source.clone()}</p>
+            <p class="source">{tf(k::RUN_IDEA_FROM, &[("source", &question.source)])}</p>
         </fieldset>
     }
 }
@@ -92,7 +93,7 @@ fn PercentField(
     let hint_id = format!("{id}-hint");
     view! {
         <div class="percent">
-            <label for=id.clone()>"Percentage of deployments"</label>
+            <label for=id.clone()>{t(k::RUN_PERCENT_LABEL)}</label>
             <span class="percent-input">
                 <input
                     type="number"
@@ -124,7 +125,7 @@ fn PercentField(
                 " %"
             </span>
             <p id=hint_id class=move || if invalid.get() { "hint error" } else { "hint" }>
-                "A whole number from 0 to 100. A rough figure is fine: say what you believe it is."
+                {t(k::RUN_PERCENT_HINT)}
             </p>
         </div>
     }

@@ -1,6 +1,7 @@
 //! How a workshop's room answered, on the run it agreed: per question the team
 //! answer beside every participant's answer (anonymous) and the room's note.
 
+use crate::i18n::{k, t};
 use leptos::prelude::*;
 use maturity_core::records::WorkshopRecord;
 use maturity_core::{Catalog, Run};
@@ -17,7 +18,7 @@ fn distribution(question: &maturity_core::Question, values: &[u8]) -> String {
     counts.sort_unstable();
     counts
         .iter()
-        .map(|&(v, n)| format!("{} ×{n}", question.answer_text(v)))
+        .map(|&(v, n)| format!("{} ×{n}", crate::i18n::answer_text(question, v)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -44,7 +45,7 @@ pub fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl 
             let team = run
                 .answers
                 .get(&q.id)
-                .map_or_else(|| "—".to_string(), |&v| q.answer_text(v));
+                .map_or_else(|| "—".to_string(), |&v| crate::i18n::answer_text(q, v));
             let values = record
                 .spread
                 .get(&q.id)
@@ -64,17 +65,17 @@ pub fn room_view(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> impl 
         .collect_view();
     view! {
         <section class="room card" aria-labelledby="room-heading">
-            <h2 id="room-heading">"How the room answered"</h2>
-            <p class="hint">"Each participant's answer, without names, beside the answer the team agreed."</p>
+            <h2 id="room-heading">{t(k::ROOM_HEADING)}</h2>
+            <p class="hint">{t(k::ROOM_HINT)}</p>
             <div class="table-scroll">
                 <table class="scores">
-                    <caption>"Team answer and every participant's answer, per question"</caption>
+                    <caption>{t(k::ROOM_CAPTION)}</caption>
                     <thead><tr>
-                        <th scope="col">"Question"</th>
-                        <th scope="col">"Team answer"</th>
-                        <th scope="col">"Answers"</th>
-                        <th scope="col">"Spread"</th>
-                        <th scope="col">"Note"</th>
+                        <th scope="col">{t(k::ROOM_QUESTION)}</th>
+                        <th scope="col">{t(k::ROOM_TEAM_ANSWER)}</th>
+                        <th scope="col">{t(k::ROOM_ANSWERS)}</th>
+                        <th scope="col">{t(k::ROOM_SPREAD)}</th>
+                        <th scope="col">{t(k::ROOM_NOTE)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

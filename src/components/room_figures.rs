@@ -2,9 +2,10 @@
 //! mean (or most common answer), the range, how split the room is, and a histogram
 //! table; never who answered what.
 
+use crate::i18n::{k, number, t, tf};
 use leptos::prelude::*;
 use maturity_core::model::AnswerKind;
-use maturity_core::scoring::format_score;
+use maturity_core::scoring::rounded;
 use maturity_core::workshop::{Agreement, QuestionStats, PERCENT_BIN};
 use maturity_core::Step;
 
@@ -12,30 +13,43 @@ use maturity_core::Step;
 #[component]
 pub fn Figures(step: Step, stats: QuestionStats) -> impl IntoView {
     let question = step.question();
-    let label = |value: u8| question.answer_text(value);
+    let label = |value: u8| crate::i18n::answer_text(question, value);
     let dont_know = (stats.dont_know > 0).then(|| {
-        view! { <p class="dont-know-count">{format!("Don't know: {}", stats.dont_know)}</p> }
+        view! { <p class="dont-know-count">{tf(k::PRESENT_FIGURES_DONT_KNOW, &[("n", &stats.dont_know.to_string())])}</p> }
     });
     if stats.answers == 0 {
         return match dont_know {
-            Some(count) => view! { <p>"Nobody in the room could say."</p> {count} }.into_any(),
-            None => view! { <p>"Nobody answered this question."</p> }.into_any(),
+            Some(count) => {
+                view! { <p>{t(k::PRESENT_FIGURES_NOBODY_COULD_SAY)}</p> {count} }.into_any()
+            }
+            None => view! { <p>{t(k::PRESENT_FIGURES_NOBODY_ANSWERED)}</p> }.into_any(),
         };
     }
     let centre = match (question.answer, stats.mean_score) {
-        (AnswerKind::Percent, _) => format!("Mean {:.0}%", stats.mean.unwrap_or(0.0)),
-        (_, Some(score)) => format!("Mean {} / 10", format_score(Some(score))),
-        (_, None) => format!(
-            "Most common: {}",
-            stats.consensus.map(label).unwrap_or_default()
+        (AnswerKind::Percent, _) => tf(
+            k::PRESENT_FIGURES_MEAN_PERCENT,
+            &[("percent", &number(stats.mean.unwrap_or(0.0), 0))],
+        ),
+        (_, Some(score)) => tf(
+            k::PRESENT_FIGURES_MEAN_SCORE,
+            &[("score", &number(rounded(score), 1))],
+        ),
+        (_, None) => tf(
+            k::PRESENT_FIGURES_MOST_COMMON,
+            &[("answer", &stats.consensus.map(label).unwrap_or_default())],
         ),
     };
     let range = match (stats.lowest, stats.highest) {
-        (Some(low), Some(high)) if low == high => format!("Everyone: {}", label(low)),
-        (Some(low), Some(high)) => format!("Range: {} to {}", label(low), label(high)),
+        (Some(low), Some(high)) if low == high => {
+            tf(k::PRESENT_FIGURES_EVERYONE, &[("answer", &label(low))])
+        }
+        (Some(low), Some(high)) => tf(
+            k::PRESENT_FIGURES_RANGE,
+            &[("low", &label(low)), ("high", &label(high))],
+        ),
         _ => String::new(),
     };
-    let spread = Agreement::of(stats.disagreement).describe();
+    let spread = crate::i18n::core(Agreement::of(stats.disagreement).describe());
     let most = stats.histogram.iter().copied().max().unwrap_or(1).max(1);
     let rows = stats
         .histogram
@@ -69,8 +83,8 @@ pub fn Figures(step: Step, stats: QuestionStats) -> impl IntoView {
             <p class="headline"><span>{centre}</span> " · " <span>{range}</span></p>
             <p class="spread">{spread}</p>
             <table class="histogram">
-                <caption>"How many chose each answer"</caption>
-                <thead><tr><th scope="col">"Answer"</th><th scope="col"><span class="visually-hidden">"Bar"</span></th><th scope="col">"Count"</th></tr></thead>
+                <caption>{t(k::PRESENT_FIGURES_CAPTION)}</caption>
+                <thead><tr><th scope="col">{t(k::PRESENT_FIGURES_ANSWER)}</th><th scope="col"><span class="visually-hidden">{t(k::PRESENT_FIGURES_BAR)}</span></th><th scope="col">{t(k::PRESENT_FIGURES_COUNT)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -1,8 +1,9 @@
 //! The table of dimension scores shown beside every chart: the same figures, readable
 //! by anyone, printable, and what assistive technology announces.
 
+use crate::i18n::{k, t, tf};
 use leptos::prelude::*;
-use maturity_core::scoring::format_score;
+use maturity_core::scoring::rounded;
 use maturity_core::QuestionnaireScore;
 
 #[component]
@@ -12,8 +13,8 @@ pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> 
         .iter()
         .map(|d| {
             let score = match d.score {
-                Some(_) => format_score(d.score),
-                None => "not answered".to_string(),
+                Some(_) => score_text(d.score),
+                None => t(k::COMMON_NOT_ANSWERED),
             };
             view! {
                 <tr>
@@ -29,16 +30,16 @@ pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> 
             <caption>{caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Dimension"</th>
-                    <th scope="col" class="num">"Score (0–10)"</th>
-                    <th scope="col" class="num">"Questions answered"</th>
+                    <th scope="col">{t(k::RESULTS_DIMENSION)}</th>
+                    <th scope="col" class="num">{t(k::RESULTS_SCORE_0_10)}</th>
+                    <th scope="col" class="num">{t(k::COMMON_QUESTIONS_ANSWERED)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
             <tfoot>
                 <tr>
-                    <th scope="row">"Overall"</th>
-                    <td class="num">{format_score(result.overall)}</td>
+                    <th scope="row">{t(k::COMMON_OVERALL)}</th>
+                    <td class="num">{score_text(result.overall)}</td>
                     <td class="num">{answered(result.answered, result.unknown, result.asked)}</td>
                 </tr>
             </tfoot>
@@ -46,11 +47,29 @@ pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> 
     }
 }
 
+/// A score as people read it in the language shown: one decimal, rounded as
+/// everywhere ([`rounded`]), "7.5" in English and "7,5" in German; "–" without one.
+/// The shell's counterpart of the core's `format_score`, for text on screen.
+pub fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| crate::i18n::number(rounded(s), 1))
+}
+
 /// "3 of 4", or "2 of 4 (1 don't know)": "Don't know" is counted apart.
 pub fn answered(answered: usize, unknown: usize, asked: usize) -> String {
+    let (answered, asked) = (answered.to_string(), asked.to_string());
     if unknown == 0 {
-        format!("{answered} of {asked}")
+        tf(
+            k::RESULTS_ANSWERED_OF,
+            &[("answered", &answered), ("asked", &asked)],
+        )
     } else {
-        format!("{answered} of {asked} ({unknown} don't know)")
+        tf(
+            k::RESULTS_ANSWERED_OF_UNKNOWN,
+            &[
+                ("answered", &answered),
+                ("asked", &asked),
+                ("unknown", &unknown.to_string()),
+            ],
+        )
     }
 }

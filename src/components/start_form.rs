@@ -1,6 +1,7 @@
 //! Starting an assessment or a workshop: the team's name (known teams offered) and
 //! the questionnaires to take, each with its size and the time it takes.
 
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{new_id, now, random_u32};
 use crate::routes;
 use crate::state::use_app_state;
@@ -37,7 +38,7 @@ pub fn StartForm() -> impl IntoView {
             });
             match result {
                 Ok(run) => navigate(&routes::run(&run), routes::navigate()),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(crate::errors::change(&e))),
             }
         }
     };
@@ -56,27 +57,27 @@ pub fn StartForm() -> impl IntoView {
         });
         match result {
             Ok(id) => navigate(&routes::workshop(id), routes::navigate()),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(crate::errors::change(&e))),
         }
     };
 
     view! {
         <section aria-labelledby="start-heading" class="card">
-            <h2 id="start-heading">"Start an assessment"</h2>
+            <h2 id="start-heading">{t(k::HOME_START_HEADING)}</h2>
             <form on:submit=start novalidate>
                 <TeamNameField team_name=team_name/>
                 <fieldset class="options">
-                    <legend>"Questionnaires"</legend>
+                    <legend>{t(k::HOME_QUESTIONNAIRES)}</legend>
                     <QuestionnaireOptions selected=selected/>
                 </fieldset>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="start-buttons">
-                    <button type="submit" class="primary">"Start assessment"</button>
-                    <span class="hint">" Answer together, on this screen."</span>
+                    <button type="submit" class="primary">{t(k::HOME_START_ASSESSMENT)}</button>
+                    <span class="hint">{format!(" {}", t(k::HOME_START_ASSESSMENT_HINT))}</span>
                 </div>
                 <div class="start-buttons">
-                    <button type="button" on:click=start_workshop>"Start a workshop"</button>
-                    <span class="hint">" Everyone answers privately on their own device; the room then sees where it disagrees. No server: answers come back to you as codes."</span>
+                    <button type="button" on:click=start_workshop>{t(k::HOME_START_WORKSHOP)}</button>
+                    <span class="hint">{format!(" {}", t(k::HOME_START_WORKSHOP_HINT))}</span>
                 </div>
             </form>
         </section>
@@ -97,7 +98,7 @@ fn TeamNameField(team_name: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="team-name">"Team name"</label>
+            <label for="team-name">{t(k::COMMON_TEAM_NAME)}</label>
             <input
                 id="team-name"
                 type="text"
@@ -108,7 +109,7 @@ fn TeamNameField(team_name: RwSignal<String>) -> impl IntoView {
                 bind:value=team_name
             />
             <p id="team-name-hint" class="hint">
-                "Use the same name each time so your results line up over time."
+                {t(k::HOME_TEAM_NAME_HINT)}
             </p>
             <datalist id="known-teams">{known_teams}</datalist>
         </div>
@@ -145,7 +146,11 @@ fn QuestionnaireOptions(selected: RwSignal<Vec<String>>) -> impl IntoView {
                         <label for=input_id>
                             <span class="option-title">{q.title.clone()}</span>
                             <span class="option-hint">
-                                {format!("{} — {count} questions, about {} minutes", q.summary, count.div_ceil(3))}
+                                {tf(k::HOME_QUESTIONNAIRE_SIZE, &[
+                                    ("summary", &q.summary),
+                                    ("questions", &tp(k::HOME_QUESTIONS, count, &[])),
+                                    ("minutes", &tp(k::HOME_MINUTES, count.div_ceil(3), &[])),
+                                ])}
                             </span>
                         </label>
                     </div>

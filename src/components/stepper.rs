@@ -2,6 +2,7 @@
 //! flow shared by a team's assessment and a workshop participant's private answers.
 
 use crate::components::question::QuestionCard;
+use crate::i18n::{k, t, tf, tp};
 use leptos::prelude::*;
 use maturity_core::{ChangeError, Step};
 
@@ -19,9 +20,12 @@ pub fn QuestionStepper(
     on_answer: Callback<(String, Option<u8>), Result<(), ChangeError>>,
     on_move: Callback<usize, Result<(), ChangeError>>,
     on_finish: Callback<(), Result<(), ChangeError>>,
-    finish_label: &'static str,
+    /// The finish button's label.
+    #[prop(into)]
+    finish_label: String,
     /// Where the answers are kept, said under the progress bar.
-    saved_where: &'static str,
+    #[prop(into)]
+    saved_where: String,
 ) -> impl IntoView {
     let total = Memo::new(move |_| steps.with(|s| s.len()));
     let position = Memo::new(move |_| position.get().min(total.get().saturating_sub(1)));
@@ -42,7 +46,7 @@ pub fn QuestionStepper(
     let error = RwSignal::new(None::<String>);
     let report = move |result: Result<(), ChangeError>| match result {
         Ok(()) => error.set(None),
-        Err(e) => error.set(Some(e.to_string())),
+        Err(e) => error.set(Some(crate::errors::change(&e))),
     };
     let go_to = move |to: usize| report(on_move.run(to));
 
@@ -97,12 +101,15 @@ fn Progress(
     position: Memo<usize>,
     total: Memo<usize>,
     answered: Memo<usize>,
-    saved_where: &'static str,
+    saved_where: String,
 ) -> impl IntoView {
     view! {
         <div class="progress">
             <p id="progress-label" aria-live="polite">
-                {move || format!("Question {} of {}", position.get() + 1, total.get())}
+                {move || tf(k::RUN_PROGRESS, &[
+                    ("n", &(position.get() + 1).to_string()),
+                    ("total", &total.get().to_string()),
+                ])}
             </p>
             <progress
                 aria-labelledby="progress-label answered-label"
@@ -110,7 +117,11 @@ fn Progress(
                 value=move || answered.get().to_string()
             ></progress>
             <p id="answered-label" class="hint">
-                {move || format!("{} of {} answered · {saved_where}", answered.get(), total.get())}
+                {move || tf(k::RUN_ANSWERED, &[
+                    ("answered", &answered.get().to_string()),
+                    ("total", &total.get().to_string()),
+                    ("saved_where", &saved_where),
+                ])}
             </p>
         </div>
     }
@@ -126,16 +137,16 @@ fn StepperNav(
     previous: Callback<()>,
     next: Callback<()>,
     finish: Callback<()>,
-    finish_label: &'static str,
+    finish_label: String,
 ) -> impl IntoView {
     view! {
-        <nav class="question-nav" aria-label="Questions">
+        <nav class="question-nav" aria-label=t(k::RUN_QUESTIONS_NAV)>
             <button
                 type="button"
                 disabled=move || position.get() == 0
                 on:click=move |_| previous.run(())
             >
-                "Previous"
+                {t(k::COMMON_PREVIOUS)}
             </button>
             {move || {
                 let last = position.get() + 1 >= total.get();
@@ -144,17 +155,17 @@ fn StepperNav(
                     view! {
                         <span class="finish">
                             {(missing > 0).then(|| view! {
-                                <span class="hint">{format!("{missing} unanswered; they will not count towards the scores. ")}</span>
+                                <span class="hint">{format!("{} ", tp(k::RUN_UNANSWERED, missing, &[]))}</span>
                             })}
                             <button type="button" class="primary" on:click=move |_| finish.run(())>
-                                {finish_label}
+                                {finish_label.clone()}
                             </button>
                         </span>
                     }.into_any()
                 } else {
                     view! {
                         <button type="button" class="primary" on:click=move |_| next.run(())>
-                            "Next"
+                            {t(k::COMMON_NEXT)}
                         </button>
                     }.into_any()
                 }

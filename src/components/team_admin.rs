@@ -3,13 +3,13 @@
 //! and says what goes).
 
 use crate::components::draft::Draft;
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::now;
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use maturity_core::history::TeamHistory;
-use maturity_core::words::count;
 use maturity_core::{ChangeError, Team};
 
 /// Rename, archive or delete the team. Deleting asks first and says what goes.
@@ -31,52 +31,49 @@ pub fn TeamAdmin(team: Memo<Option<Team>>, history: Memo<Option<TeamHistory>>) -
         state.change(|s| s.rename_team(&id, was, name, now()))
     };
     let report = move |result: Option<Result<(), ChangeError>>| match result {
-        Some(Ok(())) => message.set(Some("Renamed.".to_string())),
+        Some(Ok(())) => message.set(Some(t(k::TEAM_RENAMED))),
         Some(Err(ChangeError::EditedElsewhere { .. })) | None => {}
-        Some(Err(e)) => message.set(Some(e.to_string())),
+        Some(Err(e)) => message.set(Some(crate::errors::change(&e))),
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         report(draft.save(apply));
     };
     let toggle_archive = move |_| {
-        let Some(t) = team.get_untracked() else {
+        let Some(team) = team.get_untracked() else {
             return;
         };
-        let result = state.change(|s| s.set_archived(&t.id, !t.archived, now()));
+        let result = state.change(|s| s.set_archived(&team.id, !team.archived, now()));
         message.set(Some(match result {
-            Ok(()) if t.archived => {
-                "Restored: the team is listed with the others again.".to_string()
-            }
-            Ok(()) => "Archived: the team is listed apart on the start page; nothing was deleted."
-                .to_string(),
-            Err(e) => e.to_string(),
+            Ok(()) if team.archived => t(k::TEAM_RESTORED),
+            Ok(()) => t(k::TEAM_ARCHIVED_DONE),
+            Err(e) => crate::errors::change(&e),
         }));
     };
     view! {
         <section class="card" aria-labelledby="admin-heading">
-            <h2 id="admin-heading">"Team settings"</h2>
+            <h2 id="admin-heading">{t(k::TEAM_SETTINGS)}</h2>
             <form class="rename" on:submit=submit>
                 <div class="field">
-                    <label for="rename-team">"Team name"</label>
+                    <label for="rename-team">{t(k::TEAM_NAME_LABEL)}</label>
                     <input id="rename-team" type="text" maxlength="80" autocomplete="off"
                         prop:value=move || draft.text()
                         on:input:target=move |ev| draft.input(ev.target().value())/>
                 </div>
-                <button type="submit">"Rename"</button>
+                <button type="submit">{t(k::TEAM_RENAME)}</button>
             </form>
             {move || draft.conflict.get().map(|theirs| view! {
                 <div class="conflict" role="alert">
-                    <p>{format!("While you were typing, this team was renamed to \"{theirs}\" in another tab.")}</p>
-                    <button type="button" on:click=move |_| report(draft.keep_mine(apply))>"Use my name anyway"</button>
-                    <button type="button" on:click=move |_| draft.take_theirs()>"Keep the other tab's name"</button>
+                    <p>{tf(k::TEAM_RENAME_CONFLICT, &[("name", &theirs)])}</p>
+                    <button type="button" on:click=move |_| report(draft.keep_mine(apply))>{t(k::TEAM_USE_MINE)}</button>
+                    <button type="button" on:click=move |_| draft.take_theirs()>{t(k::TEAM_TAKE_THEIRS)}</button>
                 </div>
             })}
             <p>
                 <button type="button" on:click=toggle_archive>
-                    {move || if team.with(|t| t.as_ref().is_some_and(|t| t.archived)) { "Restore team" } else { "Archive team" }}
+                    {move || if team.with(|t| t.as_ref().is_some_and(|t| t.archived)) { t(k::TEAM_RESTORE) } else { t(k::TEAM_ARCHIVE) }}
                 </button>
-                <span class="hint">" Archived teams keep every assessment and are listed apart."</span>
+                <span class="hint">" "{t(k::TEAM_ARCHIVE_HINT)}</span>
             </p>
             <DeleteTeam team=team counts=counts message=message/>
             <p aria-live="polite" class="status">{move || message.get()}</p>
@@ -95,12 +92,12 @@ fn DeleteTeam(
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
     let delete = move |_| {
-        let Some(t) = team.get_untracked() else {
+        let Some(team) = team.get_untracked() else {
             return;
         };
-        match state.change(|s| s.delete_team(&t.id, now())) {
+        match state.change(|s| s.delete_team(&team.id, now())) {
             Ok(_) => navigate(&routes::home(), routes::navigate()),
-            Err(e) => message.set(Some(e.to_string())),
+            Err(e) => message.set(Some(crate::errors::change(&e))),
         }
     };
     let open_workshops = move || {
@@ -117,27 +114,36 @@ fn DeleteTeam(
     };
     view! {
         <p>
-            <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete team…"</button>
+            <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t(k::TEAM_DELETE_TEAM_ASK)}</button>
         </p>
         {move || confirming.get().then(|| {
             let delete = delete.clone();
             let (runs, finished) = counts.get();
             let name = team.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default());
-            let workshops = match open_workshops() {
-                0 => String::new(),
-                1 => ", and its open workshop with the answer codes collected".to_string(),
-                n => format!(", and its {n} open workshops with the answer codes collected"),
+            let assessments = tp(k::TEAM_ASSESSMENTS, runs, &[]);
+            let finished = finished.to_string();
+            let question = match open_workshops() {
+                0 => tf(
+                    k::TEAM_DELETE_TEAM_QUESTION,
+                    &[("team", &name), ("assessments", &assessments), ("finished", &finished)],
+                ),
+                n => tf(
+                    k::TEAM_DELETE_TEAM_QUESTION_WORKSHOPS,
+                    &[
+                        ("team", &name),
+                        ("assessments", &assessments),
+                        ("finished", &finished),
+                        ("workshops", &tp(k::TEAM_OPEN_WORKSHOPS, n, &[])),
+                    ],
+                ),
             };
             view! {
-                <div class="confirm" role="group" aria-label="Confirm deleting the team">
-                    <p>{format!(
-                        "Delete \"{name}\" and its {} ({finished} finished), with all answers, notes and actions{workshops}? This cannot be undone; download a backup from the start page first if you may want them.",
-                        count(runs, "assessment", "assessments")
-                    )}</p>
+                <div class="confirm" role="group" aria-label=t(k::TEAM_CONFIRM_DELETE_TEAM)>
+                    <p>{question}</p>
                     <button type="button" class="danger" on:click=delete>
-                        {format!("Delete team and {}", count(runs, "assessment", "assessments"))}
+                        {tp(k::TEAM_DELETE_TEAM_CONFIRM, runs, &[])}
                     </button>
-                    <button type="button" on:click=move |_| confirming.set(false)>"Keep team"</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{t(k::TEAM_KEEP_TEAM)}</button>
                 </div>
             }
         })}

@@ -2,6 +2,7 @@
 //! the median, until changed) and the room's note on it.
 
 use crate::components::question::parse_percent;
+use crate::i18n::{k, t, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
     let answer_kind = question.answer;
     let answer_text = {
         let question = question.clone();
-        move |v: u8| question.answer_text(v)
+        move |v: u8| crate::i18n::answer_text(&question, v)
     };
     let qid = question.id.clone();
     let agreed = {
@@ -34,7 +35,7 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
         let qid = qid.clone();
         move |value: Option<u8>| {
             if let Err(e) = state.change(|s| s.agree(id, &qid, value, now())) {
-                error.set(Some(e.to_string()));
+                error.set(Some(crate::errors::change(&e)));
             }
         }
     };
@@ -66,7 +67,7 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
                         <input type="radio" id=input_id.clone() name=group.clone() value="dont-know"
                             prop:checked=move || team_answer() == Some(DONT_KNOW)
                             on:change=move |_| set(Some(DONT_KNOW))/>
-                        <label for=input_id>"Don't know"</label>
+                        <label for=input_id>{t(k::PRESENT_TEAM_ANSWER_DONT_KNOW)}</label>
                     </div>
                 }
             }))
@@ -75,12 +76,12 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
         AnswerKind::Percent => {
             let set = set.clone();
             view! {
-                <label for=group.clone()>"Team answer, percent"</label>
+                <label for=group.clone()>{t(k::PRESENT_TEAM_ANSWER_PERCENT)}</label>
                 <input type="number" id=group.clone() min="0" max="100" step="1"
                     prop:value=move || team_answer().filter(|v| *v != DONT_KNOW).map(|v| v.to_string()).unwrap_or_default()
                     on:change:target=move |ev| match parse_percent(&ev.target().value()) {
                         Some(v) => { error.set(None); set(Some(v)) }
-                        None => error.set(Some("A whole number from 0 to 100.".into())),
+                        None => error.set(Some(t(k::PRESENT_TEAM_ANSWER_NOT_PERCENT))),
                     }/>
             }
             .into_any()
@@ -89,12 +90,12 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
     let reset = set.clone();
     view! {
         <fieldset class="team-answer">
-            <legend>"Team answer"</legend>
+            <legend>{t(k::PRESENT_TEAM_ANSWER_LEGEND)}</legend>
             <p class="hint">{default_text}</p>
             <div class="choices">{input}</div>
             {move || agreed.get().is_some().then(|| {
                 let reset = reset.clone();
-                view! { <button type="button" on:click=move |_| reset(None)>"Back to the default"</button> }
+                view! { <button type="button" on:click=move |_| reset(None)>{t(k::PRESENT_TEAM_ANSWER_BACK_TO_DEFAULT)}</button> }
             })}
         </fieldset>
         <DiscussionNote id=id qid=qid error=error/>
@@ -110,19 +111,19 @@ fn default_text(
     scored: bool,
 ) -> String {
     match (consensus, kind) {
-        (None, _) => {
-            "Nobody answered: the team answer stays empty unless you choose one.".to_string()
-        }
-        (Some(DONT_KNOW), _) => "Default: Don't know (nobody in the room could say).".to_string(),
-        (Some(v), AnswerKind::Percent) => format!("Default: the median, {v}%."),
-        (Some(v), AnswerKind::Choice) => format!(
-            "Default: {} ({}).",
-            answer_text(v),
+        (None, _) => t(k::PRESENT_TEAM_ANSWER_NOBODY),
+        (Some(DONT_KNOW), _) => t(k::PRESENT_TEAM_ANSWER_DEFAULT_DONT_KNOW),
+        (Some(v), AnswerKind::Percent) => tf(
+            k::PRESENT_TEAM_ANSWER_DEFAULT_PERCENT,
+            &[("percent", &v.to_string())],
+        ),
+        (Some(v), AnswerKind::Choice) => tf(
             if scored {
-                "the median"
+                k::PRESENT_TEAM_ANSWER_DEFAULT_MEDIAN
             } else {
-                "the most common answer"
-            }
+                k::PRESENT_TEAM_ANSWER_DEFAULT_MOST_COMMON
+            },
+            &[("answer", &answer_text(v))],
         ),
     }
 }
@@ -144,12 +145,12 @@ fn DiscussionNote(id: u32, qid: String, error: RwSignal<Option<String>>) -> impl
     let note_id = format!("note-{qid}");
     let save_note = move |text: String| {
         if let Err(e) = state.change(|s| s.set_discussion(id, &qid, &text, now())) {
-            error.set(Some(e.to_string()));
+            error.set(Some(crate::errors::change(&e)));
         }
     };
     view! {
         <div class="field">
-            <label for=note_id.clone()>"Note from the discussion (optional)"</label>
+            <label for=note_id.clone()>{t(k::PRESENT_TEAM_ANSWER_NOTE)}</label>
             <textarea id=note_id rows="2" prop:value=move || note.get()
                 on:change:target=move |ev| save_note(ev.target().value())></textarea>
         </div>

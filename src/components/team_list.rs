@@ -4,14 +4,14 @@
 
 use crate::components::csv::CsvDownload;
 use crate::components::import::ImportBackup;
+use crate::components::score_table::score_text;
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{download, format_date_time, today};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use maturity_core::history::progress;
-use maturity_core::scoring::format_score;
-use maturity_core::words::{count, noun};
 use maturity_core::{Catalog, Run, Store, Team};
 
 /// How many runs each team lists on the start page; the team page has them all.
@@ -26,9 +26,7 @@ pub fn TeamList() -> impl IntoView {
     let backup = move |_| {
         // What this tab holds: everything saved, plus any change it could not save.
         let Some(text) = state.store.with_untracked(|s| s.encode().ok()) else {
-            download_error.set(Some(
-                "The data could not be prepared for download.".to_string(),
-            ));
+            download_error.set(Some(t(k::HOME_BACKUP_FAILED)));
             return;
         };
         let name = format!("devops-maturity-backup-{}.json", today());
@@ -36,12 +34,12 @@ pub fn TeamList() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="history-heading">
-            <h2 id="history-heading">"Your teams"</h2>
+            <h2 id="history-heading">{t(k::HOME_TEAMS_HEADING)}</h2>
             {move || {
                 state.store.with(|store| {
                     if store.teams.is_empty() {
                         return view! {
-                            <p class="empty">"No assessments yet. Start one above; it is saved as you answer."</p>
+                            <p class="empty">{t(k::HOME_NO_ASSESSMENTS)}</p>
                         }.into_any();
                     }
                     let (archived, active): (Vec<_>, Vec<_>) =
@@ -54,12 +52,12 @@ pub fn TeamList() -> impl IntoView {
                 })
             }}
             <p class="backup">
-                <button type="button" on:click=backup>"Download a backup of all data"</button>
-                <span class="hint">" One JSON file with every team, assessment, note, action and workshop in this browser."</span>
+                <button type="button" on:click=backup>{t(k::HOME_DOWNLOAD_BACKUP)}</button>
+                <span class="hint">{format!(" {}", t(k::HOME_DOWNLOAD_BACKUP_HINT))}</span>
             </p>
             <p class="backup">
-                <CsvDownload team=Signal::derive(|| None) label="Download all assessments as CSV"/>
-                <span class="hint">" For a spreadsheet: one row per assessment and dimension."</span>
+                <CsvDownload team=Signal::derive(|| None) label=t(k::HOME_DOWNLOAD_CSV)/>
+                <span class="hint">{format!(" {}", t(k::HOME_DOWNLOAD_CSV_HINT))}</span>
             </p>
             <ImportBackup/>
             {move || download_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
@@ -78,14 +76,14 @@ fn team_runs(catalog: &Catalog, store: &Store, team: &Team) -> impl IntoView {
         .collect_view();
     let href = routes::team(&team.id);
     let link = if more > 0 {
-        format!(
-            "History, trends and {more} older {}",
-            noun(more, "assessment", "assessments")
-        )
+        tp(k::HOME_HISTORY_MORE, more, &[])
     } else {
-        "History and trends".to_string()
+        t(k::HOME_HISTORY)
     };
-    let label = format!("{link}: {}", team.name);
+    let label = tf(
+        k::HOME_HISTORY_LABEL,
+        &[("link", &link), ("team", &team.name)],
+    );
     view! {
         <section class="team" aria-label=team.name.clone()>
             <h3>{team.name.clone()}</h3>
@@ -106,14 +104,14 @@ fn archived_teams(store: &Store, archived: &[&Team]) -> impl IntoView {
             view! {
                 <li>
                     <A href=href>{name}</A>
-                    {format!(" ({})", count(runs, "assessment", "assessments"))}
+                    {format!(" {}", tf(k::HOME_ARCHIVED_RUNS, &[("assessments", &tp(k::COMMON_ASSESSMENTS, runs, &[]))]))}
                 </li>
             }
         })
         .collect_view();
     view! {
         <details class="archived">
-            <summary>{format!("Archived teams ({})", archived.len())}</summary>
+            <summary>{tf(k::HOME_ARCHIVED_TEAMS, &[("n", &archived.len().to_string())])}</summary>
             <ul>{items}</ul>
         </details>
     }
@@ -125,29 +123,40 @@ fn run_item(catalog: &Catalog, run: &Run) -> impl IntoView {
     let progress = progress(catalog, run);
     let (status, link_text, href) = if run.is_finished() {
         let overall = match progress.overall.as_slice() {
-            [(_, only)] => format!("overall {} / 10", format_score(*only)),
+            [(_, only)] => tf(k::HOME_RUN_OVERALL, &[("score", &score_text(*only))]),
             all => all
                 .iter()
-                .map(|(title, score)| format!("{title} {} / 10", format_score(*score)))
+                .map(|(title, score)| {
+                    tf(
+                        k::HOME_RUN_SCORE,
+                        &[("title", title), ("score", &score_text(*score))],
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
         };
         (
-            format!("Finished: {overall}"),
-            "View results",
+            tf(k::HOME_RUN_FINISHED, &[("scores", &overall)]),
+            t(k::HOME_VIEW_RESULTS),
             routes::results(&run.id),
         )
     } else {
         (
-            format!(
-                "In progress: {} of {} answered",
-                progress.answered, progress.asked
+            tf(
+                k::HOME_RUN_IN_PROGRESS,
+                &[
+                    ("answered", &progress.answered.to_string()),
+                    ("asked", &progress.asked.to_string()),
+                ],
             ),
-            "Resume",
+            t(k::HOME_RESUME),
             routes::run(&run.id),
         )
     };
-    let link_label = format!("{link_text}: {when}");
+    let link_label = tf(
+        k::HOME_RUN_LINK_LABEL,
+        &[("action", &link_text), ("time", &when)],
+    );
     view! {
         <li class="run">
             <span class="run-when">{when}</span>

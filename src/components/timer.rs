@@ -1,6 +1,7 @@
 //! A countdown that paces one discussion: start, pause, reset, and the minutes per
 //! question; over time it counts on, marked.
 
+use crate::i18n::{k, t, tf};
 use crate::platform::now;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -32,9 +33,9 @@ pub fn Timer(minutes: RwSignal<u32>) -> impl IntoView {
         let seconds = (ms.abs() / 1000.0).ceil() as u64;
         let clock = format!("{}:{:02}", seconds / 60, seconds % 60);
         if ms >= 0.0 {
-            format!("{clock} left")
+            tf(k::PRESENT_TIMER_LEFT, &[("clock", &clock)])
         } else {
-            format!("Over time by {clock}")
+            tf(k::PRESENT_TIMER_OVER, &[("clock", &clock)])
         }
     };
     let start_stop = move |_| match started.get_untracked() {
@@ -51,9 +52,9 @@ pub fn Timer(minutes: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="timer">
             <p role="timer" class=move || if left() < 0.0 { "clock over" } else { "clock" }>{shown}</p>
-            <button type="button" on:click=start_stop>{move || if started.get().is_some() { "Pause timer" } else { "Start timer" }}</button>
-            <button type="button" on:click=reset>"Reset timer"</button>
-            <label for="timer-minutes">" Minutes per question "</label>
+            <button type="button" on:click=start_stop>{move || if started.get().is_some() { t(k::PRESENT_TIMER_PAUSE) } else { t(k::PRESENT_TIMER_START) }}</button>
+            <button type="button" on:click=reset>{t(k::PRESENT_TIMER_RESET)}</button>
+            <label for="timer-minutes">" "{t(k::PRESENT_TIMER_MINUTES)}" "</label>
             <select id="timer-minutes" on:change:target=move |ev| {
                 if let Ok(m) = ev.target().value().parse() { minutes.set(m) }
             }>

@@ -3,11 +3,11 @@
 //! marked), then the latest assessment over the previous one.
 
 use crate::charts::{or_blank, radar_compare_option, trend_option, Chart, EChart, MIN_RADAR_AXES};
+use crate::i18n::{k, number, t, tf, tp};
 use crate::platform::{format_date, format_date_time};
 use leptos::prelude::*;
-use maturity_core::history::{threshold_note, verdict, TeamHistory, Trend};
-use maturity_core::scoring::{format_score, on_own_scale, rounded};
-use maturity_core::words::count;
+use maturity_core::history::{verdict, TeamHistory, Trend};
+use maturity_core::scoring::{on_own_scale, rounded};
 
 /// One trend chart and table per questionnaire, then the latest run over the previous.
 #[component]
@@ -27,10 +27,10 @@ pub fn Trends(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     let finished = Memo::new(move |_| data.with(|d| d.as_ref().map_or(0, |d| d.finished)));
     view! {
         <section class="card" aria-labelledby="trends-heading">
-            <h2 id="trends-heading">"Trends"</h2>
+            <h2 id="trends-heading">{t(k::TREND_HEADING)}</h2>
             {move || match finished.get() {
-                0 => Some(view! { <p class="empty">"Finish an assessment to start a trend: only finished assessments are charted."</p> }.into_any()),
-                1 => Some(view! { <p class="hint">"One finished assessment so far: the charts show a single point, and the next assessment will show the direction."</p> }.into_any()),
+                0 => Some(view! { <p class="empty">{t(k::TREND_NONE)}</p> }.into_any()),
+                1 => Some(view! { <p class="hint">{t(k::TREND_ONE)}</p> }.into_any()),
                 _ => None,
             }}
             // Keyed by questionnaire, so each chart is drawn once and then updated in place.
@@ -69,7 +69,11 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
         pairs.with(|p| {
             let borrowed: Vec<(&str, Option<f64>, Option<f64>)> =
                 p.iter().map(|(n, a, b)| (n.as_str(), *a, *b)).collect();
-            radar_compare_option(&borrowed, &crate::theme::palette())
+            radar_compare_option(
+                &borrowed,
+                &crate::charts::ChartWords::new().words(),
+                &crate::theme::palette(),
+            )
         })
     };
     let has_radar = Memo::new(move |_| {
@@ -90,18 +94,18 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
     view! {
         <section class="trend" aria-labelledby=heading_id.clone()>
             <h3 id=heading_id.clone()>{title}</h3>
-            <EChart option=chart caption="Each dimension's score (0–10) at every finished assessment; dashed lines mark assessments where the team agreed actions. The table below has the same figures."/>
+            <EChart option=chart caption=t(k::TREND_CHART_CAPTION)/>
             {move || trend.with(|t| t.as_ref().map(|t| {
                 let actions = data.with(|d| d.as_ref().map(|d| actions_at(d, t)).unwrap_or_default());
                 trend_table(t, &actions)
             }))}
-            <h4>"Latest assessment over the previous one"</h4>
+            <h4>{t(k::TREND_LATEST_HEADING)}</h4>
             {move || if has_radar.get() {
                 let option = Signal::derive(move || or_blank(radar()));
-                Some(view! { <EChart option=option caption="Latest assessment (solid) over the previous one (dashed), 0 at the centre and 10 at the edge."/> }.into_any())
+                Some(view! { <EChart option=option caption=t(k::TREND_RADAR_CAPTION)/> }.into_any())
             } else {
                 Some(view! {
-                    <p class="chart-empty">{format!("The overlay needs two finished assessments with at least {MIN_RADAR_AXES} dimensions scored in both; the table has every figure.")}</p>
+                    <p class="chart-empty">{tp(k::TREND_RADAR_EMPTY, MIN_RADAR_AXES, &[])}</p>
                 }.into_any())
             }}
             {move || pairs.with(|p| latest_table(p))}
@@ -112,29 +116,41 @@ fn QuestionnaireTrend(data: Memo<Option<TeamHistory>>, id: String) -> impl IntoV
 /// The trend chart: each dimension (and the overall score) at every finished
 /// assessment, the assessments where actions were agreed marked.
 fn trend_chart(trend: Option<&Trend>, history: Option<&TeamHistory>) -> Chart {
-    let Some(t) = trend else {
-        return trend_option(&[], &[], &[], &crate::theme::palette());
+    let Some(trend) = trend else {
+        return trend_option(
+            &[],
+            &[],
+            &[],
+            &crate::charts::ChartWords::new().words(),
+            &crate::theme::palette(),
+        );
     };
-    let labels: Vec<String> = t.at.iter().map(|at| format_date(*at)).collect();
-    let mut series: Vec<(String, Vec<Option<f64>>)> = t
+    let labels: Vec<String> = trend.at.iter().map(|at| format_date(*at)).collect();
+    let mut series: Vec<(String, Vec<Option<f64>>)> = trend
         .dimensions
         .iter()
         .map(|s| (s.name.clone(), s.values.clone()))
         .collect();
-    if t.dimensions.len() > 1 {
-        series.push(("Overall".to_string(), t.overall.clone()));
+    if trend.dimensions.len() > 1 {
+        series.push((t(k::TREND_OVERALL), trend.overall.clone()));
     }
     let marks: Vec<(String, String)> = history
         .map(|d| {
-            actions_at(d, t)
+            actions_at(d, trend)
                 .into_iter()
                 .zip(&labels)
                 .filter(|(n, _)| *n > 0)
-                .map(|(n, label)| (label.clone(), count(n, "action", "actions")))
+                .map(|(n, label)| (label.clone(), tp(k::TREND_ACTIONS, n, &[])))
                 .collect()
         })
         .unwrap_or_default();
-    trend_option(&labels, &series, &marks, &crate::theme::palette())
+    trend_option(
+        &labels,
+        &series,
+        &marks,
+        &crate::charts::ChartWords::new().words(),
+        &crate::theme::palette(),
+    )
 }
 
 /// How many actions were agreed at each point of a trend.
@@ -152,49 +168,49 @@ fn actions_at(history: &TeamHistory, trend: &Trend) -> Vec<usize> {
         .collect()
 }
 
-fn trend_table(t: &Trend, actions: &[usize]) -> impl IntoView {
-    let header = t
+fn trend_table(trend: &Trend, actions: &[usize]) -> impl IntoView {
+    let header = trend
         .dimensions
         .iter()
         .map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> })
         .collect_view();
     let rows =
-        t.at.iter()
+        trend.at.iter()
             .enumerate()
             .map(|(i, at)| {
-                let cells = t
+                let cells = trend
                     .dimensions
                     .iter()
-                    .map(|s| view! { <td class="num">{format_score(s.values[i])}</td> })
+                    .map(|s| view! { <td class="num">{score_text(s.values[i])}</td> })
                     .collect_view();
-                let own = t.own_scale.map(|choices| {
-                    view! { <td class="num">{format_score(t.overall[i].map(|s| on_own_scale(s, choices)))}</td> }
+                let own = trend.own_scale.map(|choices| {
+                    view! { <td class="num">{score_text(trend.overall[i].map(|s| on_own_scale(s, choices)))}</td> }
                 });
                 view! {
                     <tr>
                         <th scope="row">{format_date_time(*at)}</th>
                         {cells}
-                        <td class="num">{format_score(t.overall[i])}</td>
+                        <td class="num">{score_text(trend.overall[i])}</td>
                         {own}
                         <td class="num">{actions.get(i).copied().unwrap_or(0)}</td>
                     </tr>
                 }
             })
             .collect_view();
-    let caption = format!("{} scores at each finished assessment", t.title);
+    let caption = tf(k::TREND_TABLE_CAPTION, &[("questionnaire", &trend.title)]);
     let region_label = caption.clone();
     view! {
         // Wide tables scroll on their own, and can be scrolled from the keyboard.
         <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
-        <table class="scores trend-table" data-questionnaire=t.questionnaire.clone()>
+        <table class="scores trend-table" data-questionnaire=trend.questionnaire.clone()>
             <caption>{caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Assessment"</th>
+                    <th scope="col">{t(k::TREND_COL_ASSESSMENT)}</th>
                     {header}
-                    <th scope="col" class="num">"Overall"</th>
-                    {t.own_scale.map(|choices| view! { <th scope="col" class="num">{format!("Overall, 1–{choices} agreement")}</th> })}
-                    <th scope="col" class="num">"Actions agreed"</th>
+                    <th scope="col" class="num">{t(k::TREND_OVERALL)}</th>
+                    {trend.own_scale.map(|choices| view! { <th scope="col" class="num">{tf(k::TREND_COL_OWN_SCALE, &[("choices", &choices.to_string())])}</th> })}
+                    <th scope="col" class="num">{t(k::TREND_COL_ACTIONS)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -207,14 +223,14 @@ fn latest_table(pairs: &[(String, Option<f64>, Option<f64>)]) -> impl IntoView {
     let rows = pairs
         .iter()
         .map(|(name, previous, latest)| {
-            let change = previous.zip(*latest).map(|(p, l)| rounded(l - p));
-            let verdict = verdict(*previous, *latest).label();
+            let change = previous.zip(*latest).map(|(p, l)| l - p);
+            let verdict = crate::said::verdict(verdict(*previous, *latest));
             view! {
                 <tr>
                     <th scope="row">{name.clone()}</th>
-                    <td class="num">{format_score(*previous)}</td>
-                    <td class="num">{format_score(*latest)}</td>
-                    <td class="num">{change.map_or_else(|| "–".to_string(), |c| format!("{c:+.1}"))}</td>
+                    <td class="num">{score_text(*previous)}</td>
+                    <td class="num">{score_text(*latest)}</td>
+                    <td class="num">{change.map_or_else(|| "–".to_string(), change_text)}</td>
                     <td>{verdict}</td>
                 </tr>
             }
@@ -222,18 +238,34 @@ fn latest_table(pairs: &[(String, Option<f64>, Option<f64>)]) -> impl IntoView {
         .collect_view();
     view! {
         <table class="scores">
-            <caption>"Previous and latest assessment by dimension"</caption>
+            <caption>{t(k::TREND_LATEST_CAPTION)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Dimension"</th>
-                    <th scope="col" class="num">"Previous"</th>
-                    <th scope="col" class="num">"Latest"</th>
-                    <th scope="col" class="num">"Change"</th>
-                    <th scope="col">"Verdict"</th>
+                    <th scope="col">{t(k::TREND_COL_DIMENSION)}</th>
+                    <th scope="col" class="num">{t(k::TREND_COL_PREVIOUS)}</th>
+                    <th scope="col" class="num">{t(k::TREND_COL_LATEST)}</th>
+                    <th scope="col" class="num">{t(k::TREND_COL_CHANGE)}</th>
+                    <th scope="col">{t(k::TREND_COL_VERDICT)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        <p class="hint">{threshold_note()}</p>
+        <p class="hint">{crate::said::threshold_note()}</p>
+    }
+}
+
+/// A score as shown: one decimal, written the language's way; "–" when there is none.
+fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
+}
+
+/// A change as shown: signed ("+0.5", "-1.2"), one decimal, written the language's way.
+fn change_text(change: f64) -> String {
+    let c = rounded(change);
+    let text = number(c, 1);
+    if c.is_sign_negative() {
+        text
+    } else {
+        format!("+{text}")
     }
 }

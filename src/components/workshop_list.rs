@@ -1,12 +1,12 @@
 //! The workshops on this device, on the start page: those it facilitates and those
 //! it takes part in, each a link back to where it stands.
 
+use crate::i18n::{k, t, tf, tp};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use maturity_core::codec::{encode_join, Invitation};
-use maturity_core::words::count;
 
 /// Workshops on this device: those it facilitates and those it takes part in.
 #[component]
@@ -38,15 +38,15 @@ pub fn WorkshopList() -> impl IntoView {
         let (open, joined) = listed.get();
         (!open.is_empty() || !joined.is_empty()).then(|| view! {
             <section aria-labelledby="workshops-heading" class="card">
-                <h2 id="workshops-heading">"Workshops on this device"</h2>
+                <h2 id="workshops-heading">{t(k::TEAM_WORKSHOPS_HEADING)}</h2>
                 <ul>
                     {open.into_iter().map(|(href, team, n)| view! {
-                        <li>"Facilitating: " <A href=href>{format!("workshop for {team}")}</A>
-                            {format!(" ({} collected)", count(n, "answer code", "answer codes"))}</li>
+                        <li>{t(k::TEAM_FACILITATING)}" "<A href=href>{tf(k::TEAM_WORKSHOP_FOR, &[("team", &team)])}</A>
+                            " "{tp(k::TEAM_CODES_COLLECTED, n, &[])}</li>
                     }).collect_view()}
                     {joined.into_iter().map(|(href, team, done)| view! {
-                        <li>"Taking part: " <A href=href>{format!("workshop for {team}")}</A>
-                            {if done { " (answer code ready)" } else { " (answering)" }}</li>
+                        <li>{t(k::TEAM_TAKING_PART)}" "<A href=href>{tf(k::TEAM_WORKSHOP_FOR, &[("team", &team)])}</A>
+                            " "{if done { t(k::TEAM_CODE_READY) } else { t(k::TEAM_ANSWERING) }}</li>
                     }).collect_view()}
                 </ul>
             </section>

@@ -2,6 +2,7 @@
 //! workshop it belongs to; anywhere else it says where the link should go.
 
 use crate::components::code_collector::{collect, Outcomes};
+use crate::i18n::{k, t};
 use crate::platform::{set_title, use_hash};
 use crate::routes;
 use crate::state::use_app_state;
@@ -11,7 +12,7 @@ use maturity_core::collect::workshop_for_code;
 
 #[component]
 pub fn CollectPage() -> impl IntoView {
-    set_title("Add answers");
+    set_title(&t(k::COLLECT_TITLE));
     let state = use_app_state();
     let hash = use_hash();
     move || {
@@ -25,17 +26,17 @@ pub fn CollectPage() -> impl IntoView {
                 Some(id) => {
                     let outcomes = collect(state, id, &code);
                     view! {
-                        <h1>"Add answers"</h1>
+                        <h1>{t(k::COLLECT_TITLE)}</h1>
                         <Outcomes outcomes=Signal::stored(outcomes)/>
-                        <p><A href=routes::workshop(id) attr:class="button primary">"Back to the workshop"</A></p>
+                        <p><A href=routes::workshop(id) attr:class="button primary">{t(k::WORKSHOP_BACK)}</A></p>
                     }
                     .into_any()
                 }
                 None => view! {
-                    <h1>"These answers belong to a workshop on another device"</h1>
-                    <p>"An answer link adds a participant's answers to a workshop on the facilitator's device. No open workshop on this device matches it."</p>
-                    <p>"If you took part, give the link (or your answer file) to the facilitator. If you are the facilitator, open it in the browser where you started the workshop."</p>
-                    <p><A href=routes::home() exact=true>"Start page"</A></p>
+                    <h1>{t(k::COLLECT_ELSEWHERE)}</h1>
+                    <p>{t(k::COLLECT_ELSEWHERE_TEXT)}</p>
+                    <p>{t(k::COLLECT_ELSEWHERE_HINT)}</p>
+                    <p><A href=routes::home() exact=true>{t(k::WORKSHOP_START_PAGE)}</A></p>
                 }
                 .into_any(),
             }

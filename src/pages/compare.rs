@@ -1,15 +1,15 @@
 //! Two runs of a team side by side: every dimension before and after, the change, and
 //! whether it counts as improved, worse or unchanged, by a threshold the page states.
 
+use crate::i18n::{k, number, t, tf, tp};
 use crate::platform::{format_date_time, set_title};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use maturity_core::history::{compare, threshold_note, Delta, Verdict};
-use maturity_core::scoring::{format_score, rounded};
-use maturity_core::words;
+use maturity_core::history::{compare, Delta, Verdict};
+use maturity_core::scoring::rounded;
 use maturity_core::{Millis, RunId, Team, TeamId};
 
 #[component]
@@ -44,20 +44,20 @@ pub fn ComparePage() -> impl IntoView {
     });
     move || {
         let Some((team, from, to, same, rows)) = view_data.get() else {
-            set_title("Comparison not found");
+            set_title(&t(k::COMPARE_NOT_FOUND));
             return view! {
-                <h1>"Comparison not found"</h1>
-                <p>"One of these assessments is not saved in this browser, or they belong to different teams."</p>
-                <p><A href=routes::home() exact=true>"See your teams"</A></p>
+                <h1>{t(k::COMPARE_NOT_FOUND)}</h1>
+                <p>{t(k::COMPARE_NOT_FOUND_BODY)}</p>
+                <p><A href=routes::home() exact=true>{t(k::COMPARE_SEE_TEAMS)}</A></p>
             }
             .into_any();
         };
-        set_title(&format!("Compare · {}", team.name));
+        set_title(&tf(k::COMPARE_TITLE, &[("team", &team.name)]));
         if same {
             return view! {
-                <h1>{format!("{}: nothing to compare", team.name)}</h1>
-                <p>"Both sides are the same assessment. Choose two different ones."</p>
-                <p><A href=routes::team(&team.id)>{format!("Back to {}", team.name)}</A></p>
+                <h1>{tf(k::COMPARE_SAME_HEADING, &[("team", &team.name)])}</h1>
+                <p>{t(k::COMPARE_SAME_BODY)}</p>
+                <p><A href=routes::team(&team.id)>{tf(k::COMPARE_BACK, &[("team", &team.name)])}</A></p>
             }
             .into_any();
         }
@@ -80,11 +80,11 @@ fn row(d: &Delta) -> impl IntoView {
     };
     view! {
         <tr class=class data-dimension=format!("{}.{}", d.questionnaire, d.dimension)>
-            <th scope="row">{d.name.clone()}</th>
-            <td class="num">{format_score(d.before)}</td>
-            <td class="num">{format_score(d.after)}</td>
-            <td class="num">{d.change.map_or_else(|| "–".to_string(), |c| format!("{:+.1}", rounded(c)))}</td>
-            <td class="verdict">{format!("{marker}{}", d.verdict.label())}</td>
+            <th scope="row">{if d.dimension.is_empty() { crate::said::overall(&d.name) } else { d.name.clone() }}</th>
+            <td class="num">{score_text(d.before)}</td>
+            <td class="num">{score_text(d.after)}</td>
+            <td class="num">{d.change.map_or_else(|| "–".to_string(), change_text)}</td>
+            <td class="verdict">{format!("{marker}{}", crate::said::verdict(d.verdict))}</td>
         </tr>
     }
 }
@@ -96,33 +96,60 @@ fn comparison(team: &Team, from: Millis, to: Millis, rows: &[Delta]) -> impl Int
             .filter(|r| !r.dimension.is_empty() && r.verdict == v)
             .count()
     };
-    let summary = format!(
-        "{} improved, {} got worse, {} unchanged, {} not comparable.",
-        words::count(tally(Verdict::Improved), "dimension", "dimensions"),
-        tally(Verdict::Worse),
-        tally(Verdict::Unchanged),
-        tally(Verdict::NotComparable)
+    let summary = tp(
+        k::COMPARE_SUMMARY,
+        tally(Verdict::Improved),
+        &[
+            ("worse", &tally(Verdict::Worse).to_string()),
+            ("unchanged", &tally(Verdict::Unchanged).to_string()),
+            ("not_comparable", &tally(Verdict::NotComparable).to_string()),
+        ],
     );
     let from_text = format_date_time(from);
     let to_text = format_date_time(to);
     let body = rows.iter().map(row).collect_view();
+    let heading = tf(
+        k::COMPARE_HEADING,
+        &[("team", &team.name), ("from", &from_text), ("to", &to_text)],
+    );
+    let caption = tf(
+        k::COMPARE_CAPTION,
+        &[("from", &from_text), ("to", &to_text)],
+    );
+    let back = tf(k::COMPARE_BACK, &[("team", &team.name)]);
     view! {
-        <h1>{format!("{}: {from_text} → {to_text}", team.name)}</h1>
+        <h1>{heading}</h1>
         <p class="lede">{summary}</p>
         <table class="scores compare-table">
-            <caption>{format!("Scores (0–10) on {from_text} and {to_text}, by dimension")}</caption>
+            <caption>{caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Dimension"</th>
+                    <th scope="col">{t(k::COMPARE_COL_DIMENSION)}</th>
                     <th scope="col" class="num">{from_text.clone()}</th>
                     <th scope="col" class="num">{to_text.clone()}</th>
-                    <th scope="col" class="num">"Change"</th>
-                    <th scope="col">"Verdict"</th>
+                    <th scope="col" class="num">{t(k::COMPARE_COL_CHANGE)}</th>
+                    <th scope="col">{t(k::COMPARE_COL_VERDICT)}</th>
                 </tr>
             </thead>
             <tbody>{body}</tbody>
         </table>
-        <p class="hint">{threshold_note()}</p>
-        <p><A href=routes::team(&team.id)>{format!("Back to {}", team.name)}</A></p>
+        <p class="hint">{crate::said::threshold_note()}</p>
+        <p><A href=routes::team(&team.id)>{back}</A></p>
+    }
+}
+
+/// A score as shown: one decimal, written the language's way; "–" when there is none.
+fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
+}
+
+/// A change as shown: signed ("+0.5", "-1.2"), one decimal, written the language's way.
+fn change_text(change: f64) -> String {
+    let c = rounded(change);
+    let text = number(c, 1);
+    if c.is_sign_negative() {
+        text
+    } else {
+        format!("+{text}")
     }
 }

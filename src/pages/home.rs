@@ -9,27 +9,31 @@ use crate::components::own_questionnaires::OwnQuestionnaires;
 use crate::components::start_form::StartForm;
 use crate::components::team_list::TeamList;
 use crate::components::workshop_list::WorkshopList;
+use crate::i18n::{k, t, tf};
 use crate::platform::set_title;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::words::in_words;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    set_title("Start");
+    set_title(&t(k::HOME_TITLE));
     let state = use_app_state();
     // Follows the questionnaires on offer, the user's own included.
     let titles = move || {
         state.catalog.with(|c| {
             let titles: Vec<String> = c.all().iter().map(|q| q.title.clone()).collect();
-            in_words(&titles, "a questionnaire")
+            if titles.is_empty() {
+                t(k::HOME_LEDE_ANY)
+            } else {
+                crate::i18n::list(&titles)
+            }
         })
     };
     view! {
-        <h1>"DevOps maturity self-assessment"</h1>
+        <h1>{t(k::HOME_HEADING)}</h1>
         <p class="lede">
-            {move || format!("Walk your team through {}, and see where you stand and what to try next. ", titles())}
-            "Everything you enter stays in this browser: nothing is sent anywhere."
+            {move || format!("{} ", tf(k::HOME_LEDE, &[("questionnaires", &titles())]))}
+            {t(k::HOME_LEDE_PRIVATE)}
         </p>
         {Suspend::new(async { sections().await })}
     }

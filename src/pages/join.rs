@@ -4,6 +4,7 @@
 
 use crate::components::qr::QrCode;
 use crate::components::stepper::QuestionStepper;
+use crate::i18n::{k, t, tf};
 use crate::platform::{app_url, copy_text, download, now, random_u32, set_title, use_hash};
 use crate::routes;
 use crate::state::use_app_state;
@@ -12,7 +13,7 @@ use maturity_core::codec::{decode_join, encode_answers, AnswerCode, Layout};
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    set_title("Join a workshop");
+    set_title(&t(k::JOIN_PAGE_TITLE));
     let state = use_app_state();
     let hash = use_hash();
     (move || {
@@ -21,16 +22,16 @@ pub fn JoinPage() -> impl IntoView {
                 let workshop = invitation.workshop;
                 untrack(|| state.change(|s| Ok(s.join(&invitation, random_u32(), now()))))
                     .map(|_| workshop)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| crate::errors::change(&e))
             }
-            Err(reason) => Err(reason.to_string()),
+            Err(reason) => Err(crate::errors::code(&reason)),
         };
         match joined {
             Ok(workshop) => view! { <Participate workshop=workshop/> }.into_any(),
             Err(reason) => view! {
-                <h1>"This join link cannot be used"</h1>
+                <h1>{t(k::JOIN_REFUSED)}</h1>
                 <p class="error" role="alert">{reason}</p>
-                <p>"Ask the facilitator for the link again, and open all of it. Links are made by the facilitator's “Start a workshop”."</p>
+                <p>{t(k::JOIN_REFUSED_TEXT)}</p>
             }
             .into_any(),
         }
@@ -54,7 +55,7 @@ fn Participate(workshop: u32) -> impl IntoView {
         Memo::new(move |_| questionnaires.with(|q| state.catalog.with(|c| c.title_line(q))));
     let team_name = Memo::new(move |_| participation().map(|p| p.team_name).unwrap_or_default());
     let done = Memo::new(move |_| participation().is_some_and(|p| p.done));
-    Effect::new(move |_| set_title(&format!("Workshop · {}", team_name.get())));
+    Effect::new(move |_| set_title(&tf(k::WORKSHOP_PAGE_TITLE, &[("team", &team_name.get())])));
 
     let position = Signal::derive(move || participation().map_or(0, |p| p.position));
     let answer_of = Callback::new(move |question: String| {
@@ -75,12 +76,9 @@ fn Participate(workshop: u32) -> impl IntoView {
     view! {
         <h1>
             {move || title.get()}
-            <span class="subtitle">{move || format!(" · workshop for {}", team_name.get())}</span>
+            <span class="subtitle">{move || format!(" · {}", tf(k::JOIN_SUBTITLE, &[("team", &team_name.get())]))}</span>
         </h1>
-        <p class="lede">
-            "Answer on your own, as you see it: the room compares answers later, without names. "
-            "Your answers stay on this device until you hand over your code."
-        </p>
+        <p class="lede">{t(k::JOIN_LEDE)}</p>
         {move || if done.get() {
             // The hand-over (code, QR, file) is needed only once the answers are in:
             // it loads as a chunk of its own, keeping the first question light.
@@ -94,8 +92,8 @@ fn Participate(workshop: u32) -> impl IntoView {
                     on_answer=on_answer
                     on_move=on_move
                     on_finish=on_finish
-                    finish_label="Done: show my answer code"
-                    saved_where="saved on this device as you go"
+                    finish_label=t(k::JOIN_FINISH)
+                    saved_where=t(k::JOIN_SAVED_WHERE)
                 />
             }.into_any()
         }}
@@ -135,19 +133,16 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy = move |_| {
         status.set(if copy_text(&link.get_untracked()) {
-            "Link copied.".to_string()
+            t(k::JOIN_LINK_COPIED)
         } else {
-            "Copying is not allowed here: select the link and copy it.".to_string()
+            t(k::WORKSHOP_COPY_REFUSED)
         });
     };
     let save = move |_| {
-        let text = format!(
-            "{}\n\nMy answers for the workshop, as an answer code. Give this file (or the link above) to the facilitator.\n",
-            link.get_untracked()
-        );
+        let text = tf(k::JOIN_FILE_TEXT, &[("link", &link.get_untracked())]);
         let name = format!("answers-{workshop:08x}.txt");
         status.set(match download(&name, "text/plain", &text) {
-            Ok(()) => format!("Saved as {name}."),
+            Ok(()) => tf(k::JOIN_SAVED_AS, &[("name", &name)]),
             Err(e) => e,
         });
     };
@@ -169,24 +164,24 @@ fn AnswerCode(workshop: u32) -> impl IntoView {
     };
     view! {
         <section class="card answer-code" aria-labelledby="code-heading">
-            <h2 id="code-heading" tabindex="-1" node_ref=heading>"Your answer code"</h2>
-            <p>"Give it to the facilitator in any of these ways. It holds your answers and a random number, nothing about who you are."</p>
+            <h2 id="code-heading" tabindex="-1" node_ref=heading>{t(k::JOIN_CODE_HEADING)}</h2>
+            <p>{t(k::JOIN_CODE_TEXT)}</p>
             <div class="field">
-                <label for="answer-link">"Answer link"</label>
+                <label for="answer-link">{t(k::JOIN_ANSWER_LINK)}</label>
                 <input id="answer-link" type="text" readonly prop:value=move || link.get()
                     on:focus:target=move |ev| ev.target().select()/>
             </div>
             <p class="actions">
-                <button type="button" class="primary" on:click=copy>"Copy the link"</button>
-                <button type="button" on:click=save>"Save as a file"</button>
+                <button type="button" class="primary" on:click=copy>{t(k::JOIN_COPY_LINK)}</button>
+                <button type="button" on:click=save>{t(k::JOIN_SAVE_FILE)}</button>
             </p>
             <p class="hint" role="status">{move || status.get()}</p>
-            <QrCode text=link label="QR code of your answer link"/>
-            <p class="hint">{move || format!("Code only: {}", code.get().unwrap_or_default())}</p>
-            <p><button type="button" on:click=change>"Change my answers"</button>
-                <span class="hint">" You will get a new code; the facilitator keeps only your latest."</span></p>
-            <p><button type="button" class="quiet" on:click=someone_else>"Answer as someone else on this device"</button>
-                <span class="hint">" Starts afresh as a new participant; these answers are removed from this device (a code already handed over stays with the facilitator)."</span></p>
+            <QrCode text=link label=k::JOIN_ANSWER_LINK_QR/>
+            <p class="hint">{move || tf(k::JOIN_CODE_ONLY, &[("code", &code.get().unwrap_or_default())])}</p>
+            <p><button type="button" on:click=change>{t(k::JOIN_CHANGE)}</button>
+                <span class="hint">" "{t(k::JOIN_CHANGE_HINT)}</span></p>
+            <p><button type="button" class="quiet" on:click=someone_else>{t(k::JOIN_SOMEONE_ELSE)}</button>
+                <span class="hint">" "{t(k::JOIN_SOMEONE_ELSE_HINT)}</span></p>
         </section>
     }
 }

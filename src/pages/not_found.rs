@@ -1,5 +1,6 @@
 //! Shown for an address the app does not know.
 
+use crate::i18n::{k, t};
 use crate::platform::set_title;
 use crate::routes;
 use leptos::prelude::*;
@@ -7,10 +8,10 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_title("Not found");
+    set_title(&t(k::COMMON_NOT_FOUND_TITLE));
     view! {
-        <h1>"Page not found"</h1>
-        <p>"There is nothing at this address. Your saved assessments are safe."</p>
-        <p><A href=routes::home() exact=true>"Go to your teams and assessments"</A></p>
+        <h1>{t(k::COMMON_NOT_FOUND_HEADING)}</h1>
+        <p>{t(k::COMMON_NOT_FOUND_TEXT)}</p>
+        <p><A href=routes::home() exact=true>{t(k::COMMON_NOT_FOUND_LINK)}</A></p>
     }
 }

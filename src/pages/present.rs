@@ -5,13 +5,13 @@
 use crate::components::room_figures::Figures;
 use crate::components::team_answer::TeamAnswer;
 use crate::components::timer::Timer;
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{mark, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use maturity_core::words::count;
 use maturity_core::workshop::{aggregate, discuss_first, QuestionStats};
 use maturity_core::Step;
 
@@ -63,9 +63,9 @@ pub fn PresentPage() -> impl IntoView {
         })
     });
     Effect::new(move |_| {
-        set_title(&format!(
-            "Presenter · {}",
-            team_name.get().unwrap_or_default()
+        set_title(&tf(
+            k::PRESENT_PAGE_TITLE,
+            &[("team", &team_name.get().unwrap_or_default())],
         ))
     });
     // The question on screen, by id: the one the facilitator chose, else the one
@@ -90,9 +90,9 @@ pub fn PresentPage() -> impl IntoView {
     move || {
         let Some(id) = id.get().filter(|_| exists.get()) else {
             return view! {
-                <h1>"Workshop not found"</h1>
-                <p>"This workshop is not on this device."</p>
-                <p><A href=routes::home() exact=true>"Start page"</A></p>
+                <h1>{t(k::WORKSHOP_NOT_FOUND)}</h1>
+                <p>{t(k::PRESENT_NOT_FOUND_TEXT)}</p>
+                <p><A href=routes::home() exact=true>{t(k::WORKSHOP_START_PAGE)}</A></p>
             }
             .into_any();
         };
@@ -122,8 +122,8 @@ fn DiscussFirst(
 ) -> impl IntoView {
     view! {
         <nav class="discuss-first" aria-labelledby="discuss-first-heading">
-            <h2 id="discuss-first-heading">"Discuss first"</h2>
-            <p class="hint">"Most disagreement at the top."</p>
+            <h2 id="discuss-first-heading">{t(k::PRESENT_DISCUSS_FIRST)}</h2>
+            <p class="hint">{t(k::PRESENT_DISCUSS_FIRST_HINT)}</p>
             <ol>
                 {move || room.with(|r| {
                     let Some(r) = r else { return Vec::new() };
@@ -167,7 +167,7 @@ fn Discussion(
             .find(|(_, step)| step.question().id == qid)
             .map(|(i, step)| (i, step.clone()))
     }) else {
-        return view! { <p>"This question is not part of the workshop."</p> }.into_any();
+        return view! { <p>{t(k::PRESENT_NOT_IN_WORKSHOP)}</p> }.into_any();
     };
     let stats =
         Memo::new(move |_| room.with(|r| r.as_ref().and_then(|r| r.stats.get(index).cloned())));
@@ -201,12 +201,20 @@ fn Discussion(
     view! {
         <div class="discussion-column">
             <section class="discussion" aria-labelledby="discussion-heading">
-                <p class="step">{move || place.get().map(|(p, total, ..)| format!("{} of {total} to discuss · {questionnaire} · {dimension}", p + 1))}</p>
+                <p class="step">{move || place.get().map(|(p, total, ..)| tf(k::PRESENT_PLACE, &[
+                    ("position", &(p + 1).to_string()),
+                    ("total", &total.to_string()),
+                    ("questionnaire", &questionnaire),
+                    ("dimension", &dimension),
+                ]))}</p>
                 <h2 id="discussion-heading" tabindex="-1" node_ref=heading>{question.text.clone()}</h2>
                 <p class="answer-count">{move || {
                     let participants = place.get().map_or(0, |p| p.4);
                     let answers = stats.with(|s| s.as_ref().map_or(0, |s| s.answers));
-                    format!("{answers} of {participants} answered")
+                    tf(k::PRESENT_ANSWERED, &[
+                        ("answers", &answers.to_string()),
+                        ("participants", &participants.to_string()),
+                    ])
                 }}</p>
                 <Reveal id=id qid=qid.clone() step=figures_step stats=stats/>
                 <Timer minutes=minutes/>
@@ -240,21 +248,21 @@ fn Reveal(id: u32, qid: String, step: Step, stats: Memo<Option<QuestionStats>>) 
         move |_| {
             let show = !revealed.get_untracked();
             if let Err(e) = state.change(|s| s.set_revealed(id, &qid, show, now())) {
-                error.set(Some(e.to_string()));
+                error.set(Some(crate::errors::change(&e)));
             }
         }
     };
     view! {
         <p>
             <button type="button" class="primary reveal" on:click=toggle>
-                {move || if revealed.get() { "Hide answers" } else { "Reveal answers" }}
+                {move || if revealed.get() { t(k::PRESENT_HIDE_ANSWERS) } else { t(k::PRESENT_REVEAL_ANSWERS) }}
             </button>
         </p>
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         <div class="reveal-area" aria-live="polite">
             {move || match (revealed.get(), stats.get()) {
                 (true, Some(stats)) => view! { <Figures step=step.clone() stats=stats/> }.into_any(),
-                _ => view! { <p class="hidden-answers">"Answers are hidden. Hear each view first, then reveal."</p> }.into_any(),
+                _ => view! { <p class="hidden-answers">{t(k::PRESENT_HIDDEN)}</p> }.into_any(),
             }}
         </div>
     }
@@ -264,11 +272,11 @@ fn Reveal(id: u32, qid: String, step: Step, stats: Memo<Option<QuestionStats>>) 
 #[component]
 fn DiscussionNav(place: Memo<Place>, choose: RwSignal<Option<String>>) -> impl IntoView {
     view! {
-        <nav class="question-nav" aria-label="Discussion order">
+        <nav class="question-nav" aria-label=t(k::PRESENT_DISCUSSION_ORDER)>
             <button type="button" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.2.is_none()))
-                on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.2))>"Previous question"</button>
+                on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.2))>{t(k::PRESENT_PREVIOUS)}</button>
             <button type="button" class="primary" disabled=move || place.with(|p| p.as_ref().is_none_or(|p| p.3.is_none()))
-                on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.3))>"Next question"</button>
+                on:click=move |_| choose.set(place.get_untracked().and_then(|p| p.3))>{t(k::PRESENT_NEXT)}</button>
         </nav>
     }
 }
@@ -288,17 +296,17 @@ fn PresenterHeader(
     });
     view! {
         <header class="presenter-header">
-            <h1>{move || format!("Workshop for {}", team_name.get().unwrap_or_default())}</h1>
+            <h1>{move || tf(k::WORKSHOP_HEADING, &[("team", &team_name.get().unwrap_or_default())])}</h1>
             <p>{move || room.with(|r| r.as_ref().map(|r| {
-                format!("{} · no names, only numbers", count(r.participants, "participant", "participants"))
+                tp(k::PRESENT_PARTICIPANTS, r.participants, &[])
             }))}</p>
-            <p><A href=routes::workshop(id)>"Back to the workshop"</A></p>
+            <p><A href=routes::workshop(id)>{t(k::WORKSHOP_BACK)}</A></p>
         </header>
         {move || saved.get().then(|| view! {
-            <p class="empty">"This workshop has been saved as the team's assessment; its results page has every figure."</p>
+            <p class="empty">{t(k::PRESENT_SAVED)}</p>
         })}
         {move || (!saved.get() && room.with(|r| r.as_ref().is_some_and(|r| r.participants == 0))).then(|| view! {
-            <p class="empty">"No answers collected yet: share the join link, then add the codes on the workshop page."</p>
+            <p class="empty">{t(k::PRESENT_NO_ANSWERS)}</p>
         })}
     }
 }

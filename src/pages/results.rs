@@ -8,7 +8,8 @@ use crate::components::dora::DoraPlacement;
 use crate::components::findings::{cognitive_load_view, findings_view};
 use crate::components::notes::RunNotes;
 use crate::components::room::room_view;
-use crate::components::score_table::ScoreTable;
+use crate::components::score_table::{answered, score_text, ScoreTable};
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{format_date_time, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
@@ -16,8 +17,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use maturity_core::recommend::{recommendations, unknowns};
-use maturity_core::scoring::{format_own_scale, format_score, next_steps};
-use maturity_core::words::count;
+use maturity_core::scoring::{next_steps, on_own_scale};
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
 use std::sync::Arc;
 
@@ -54,18 +54,18 @@ pub fn Results() -> impl IntoView {
     let team = Memo::new(move |_| run.with(|r| r.as_ref().map(|r| r.team.clone())));
     Effect::new(move |_| {
         if run.with(Option::is_some) {
-            set_title(&format!("Results · {}", team_name.get()));
+            set_title(&tf(k::RESULTS_TITLE, &[("team", &team_name.get())]));
         }
     });
 
     let results = move || match run.get() {
         Some(run) => view! { <RunResults run=run team_name=team_name/> }.into_any(),
         None => {
-            set_title("Results not found");
+            set_title(&t(k::RESULTS_NOT_FOUND));
             view! {
-                <h1>"Results not found"</h1>
-                <p>"This assessment is not saved in this browser."</p>
-                <p><A href=routes::home() exact=true>"See your teams and assessments"</A></p>
+                <h1>{t(k::RESULTS_NOT_FOUND)}</h1>
+                <p>{t(k::RESULTS_NOT_FOUND_TEXT)}</p>
+                <p><A href=routes::home() exact=true>{t(k::COMMON_SEE_TEAMS)}</A></p>
             }
             .into_any()
         }
@@ -79,9 +79,9 @@ pub fn Results() -> impl IntoView {
                 <RunNotes run=id/>
                 <ScoresExplained/>
                 <p>
-                    <A href=routes::team(&team)>"Team history and trends"</A>
+                    <A href=routes::team(&team)>{t(k::RESULTS_TEAM_HISTORY)}</A>
                     " · "
-                    <A href=routes::home() exact=true>"Back to your teams"</A>
+                    <A href=routes::home() exact=true>{t(k::RESULTS_BACK_TO_TEAMS)}</A>
                 </p>
             })
         }}
@@ -94,10 +94,10 @@ pub fn Results() -> impl IntoView {
 fn RunResults(run: Run, team_name: Memo<String>) -> impl IntoView {
     let state = use_app_state();
     let when = match run.finished_at {
-        Some(at) => format!("Finished {}", format_date_time(at)),
-        None => format!(
-            "Started {} and not finished yet",
-            format_date_time(run.started_at)
+        Some(at) => tf(k::RESULTS_FINISHED_AT, &[("time", &format_date_time(at))]),
+        None => tf(
+            k::RESULTS_STARTED_AT,
+            &[("time", &format_date_time(run.started_at))],
         ),
     };
     let catalog = state.catalog.get_untracked();
@@ -119,10 +119,10 @@ fn RunResults(run: Run, team_name: Memo<String>) -> impl IntoView {
         .is_none()
         .then(|| view! { <ResumeOrReopen run=run.clone()/> });
     view! {
-        <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>"Print or save as PDF"</button></p>
-        <h1>"Results for " {move || team_name.get()}</h1>
+        <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>{t(k::RESULTS_PRINT)}</button></p>
+        <h1>{move || tf(k::RESULTS_HEADING, &[("team", &team_name.get())])}</h1>
         <p class="meta">{when}
-            {run.workshop.as_ref().map(|w| format!(" · agreed in a workshop of {}", count(w.participants, "participant", "participants")))}
+            {run.workshop.as_ref().map(|w| format!(" · {}", tp(k::RESULTS_AGREED_IN_WORKSHOP, w.participants, &[])))}
         </p>
         {resume}
         {overview}
@@ -142,17 +142,15 @@ fn unknowns_view(catalog: &Catalog, run: &Run) -> Option<impl IntoView> {
                 view! {
                     <li>
                         <strong>{format!("{} ({})", u.question.text, u.questionnaire.title)}</strong>
-                        <ul class="advice">{advice_with_source(u.advice.to_string(), &u.question.source)}</ul>
+                        <ul class="advice">{advice_with_source(crate::i18n::core(u.advice), &u.question.source)}</ul>
                     </li>
                 }
             })
             .collect_view();
         view! {
             <section class="card unknowns" aria-labelledby="unknowns-heading">
-                <h2 id="unknowns-heading">{format!("What you don't know yet ({})", found.len())}</h2>
-                <p class="hint">
-                    "Answered “Don't know”: not scored, and not counted as a low answer. Not knowing is a finding of its own."
-                </p>
+                <h2 id="unknowns-heading">{tf(k::RESULTS_UNKNOWNS_HEADING, &[("n", &found.len().to_string())])}</h2>
+                <p class="hint">{t(k::RESULTS_UNKNOWNS_HINT)}</p>
                 <ol class="recommendations">{items}</ol>
             </section>
         }
@@ -166,7 +164,8 @@ fn ResumeOrReopen(run: Run) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
     if !run.is_finished() {
-        return view! { <p><A href=routes::run(&run.id)>"Continue answering"</A></p> }.into_any();
+        return view! { <p><A href=routes::run(&run.id)>{t(k::RESULTS_CONTINUE)}</A></p> }
+            .into_any();
     }
     let reopen = move |_| {
         if state.change(|s| s.reopen(&run.id, now())).is_ok() {
@@ -175,8 +174,8 @@ fn ResumeOrReopen(run: Run) -> impl IntoView {
     };
     view! {
         <p>
-            <button type="button" on:click=reopen>"Change answers"</button>
-            <span class="hint">" Reopens this assessment; its results update when you finish again."</span>
+            <button type="button" on:click=reopen>{t(k::RESULTS_CHANGE_ANSWERS)}</button>
+            <span class="hint">{format!(" {}", t(k::RESULTS_CHANGE_ANSWERS_HINT))}</span>
         </p>
     }
     .into_any()
@@ -187,20 +186,9 @@ fn ResumeOrReopen(run: Run) -> impl IntoView {
 fn ScoresExplained() -> impl IntoView {
     view! {
         <section class="explain card" aria-labelledby="explain-heading">
-            <h2 id="explain-heading">"What these scores mean"</h2>
-            <p>
-                "Each answer is placed on a 0–10 scale: the first choice of a question scores 0, "
-                "the last scores 10, and the ones between are evenly spaced, as in DORA's Quick Check. "
-                "A dimension's score is the average of its answered questions, and the overall score is "
-                "the average of the dimensions, so each dimension weighs the same. DORA's overall score "
-                "is the average of all its answered metrics, as in its Quick Check. Westrum culture is also "
-                "shown as DORA reports it: the mean agreement on the statements' 1–7 scale."
-            </p>
-            <p>
-                "Unanswered questions are left out, never counted as zero, and the table says how many "
-                "were answered. “Don't know” is counted apart: not scored, and listed with what to do about it. These are the team's own judgements: use them to start a conversation "
-                "and to compare with yourselves over time, not to rank teams against each other."
-            </p>
+            <h2 id="explain-heading">{t(k::RESULTS_EXPLAIN_HEADING)}</h2>
+            <p>{t(k::RESULTS_EXPLAIN_SCALE)}</p>
+            <p>{t(k::RESULTS_EXPLAIN_UNANSWERED)}</p>
         </section>
     }
 }
@@ -208,32 +196,53 @@ fn ScoresExplained() -> impl IntoView {
 fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
     let result = score(q, &run.answers);
     let weakest = result.weakest();
-    let weakest_names = weakest
-        .iter()
-        .map(|d| d.name.clone())
-        .collect::<Vec<_>>()
-        .join(" and ");
+    let weakest_names =
+        crate::i18n::list(&weakest.iter().map(|d| d.name.clone()).collect::<Vec<_>>());
     let weakest_score = weakest.first().and_then(|d| d.score);
     let weakest_ids: Vec<&str> = weakest.iter().map(|d| d.dimension.as_str()).collect();
     let advice = next_steps(q, &run.answers, &weakest_ids, ADVICE_COUNT);
-    let own_scale = format_own_scale(q, result.overall);
     let summary = match result.overall {
-        Some(_) => view! {
-            <p class="overall">
-                "Overall " <strong class="big">{format_score(result.overall)}</strong> " / 10"
-                {own_scale.map(|s| view! { " · " <strong class="own-scale">{s}</strong> " on the statements' agreement scale" })}
-                <span class="hint">{format!(" from {} of {} questions", result.answered, result.asked)}
-                    {(result.unknown > 0).then(|| format!("; {} answered “Don't know”", result.unknown))}
-                </span>
-            </p>
-            <p class="weakest">
-                {if weakest.len() > 1 { "Weakest dimensions: " } else { "Weakest dimension: " }}
-                <strong>{weakest_names.clone()}</strong>
-                {format!(" ({} / 10)", format_score(weakest_score))}
-            </p>
+        Some(overall) => {
+            let (overall_before, overall_after) = around(&t(k::RESULTS_OVERALL), "{score}");
+            let own_scale = q.own_scale().map(|choices| {
+                let value = tf(
+                    k::RESULTS_OWN_SCALE_VALUE,
+                    &[
+                        ("score", &score_text(Some(on_own_scale(overall, choices)))),
+                        ("max", &choices.to_string()),
+                    ],
+                );
+                let (before, after) = around(&t(k::RESULTS_OWN_SCALE), "{value}");
+                view! { " · " {before} <strong class="own-scale">{value}</strong> {after} }
+            });
+            let (weakest_before, weakest_after) = around(
+                &tp(
+                    k::RESULTS_WEAKEST,
+                    weakest.len(),
+                    &[("score", &score_text(weakest_score))],
+                ),
+                "{names}",
+            );
+            view! {
+                <p class="overall">
+                    {overall_before} <strong class="big">{score_text(result.overall)}</strong> {overall_after}
+                    {own_scale}
+                    <span class="hint">{format!(" {}", tf(k::RESULTS_FROM_QUESTIONS, &[
+                            ("answered", &result.answered.to_string()),
+                            ("asked", &result.asked.to_string()),
+                        ]))}
+                        {(result.unknown > 0).then(|| format!("; {}", tp(k::RESULTS_UNKNOWN_ANSWERED, result.unknown, &[])))}
+                    </span>
+                </p>
+                <p class="weakest">
+                    {weakest_before}
+                    <strong>{weakest_names.clone()}</strong>
+                    {weakest_after}
+                </p>
+            }
+            .into_any()
         }
-        .into_any(),
-        None => view! { <p class="overall">"No question was answered, so there is no score."</p> }.into_any(),
+        None => view! { <p class="overall">{t(k::RESULTS_NO_SCORE)}</p> }.into_any(),
     };
     let heading_id = format!("result-{}", q.id);
     let labelled_by = heading_id.clone();
@@ -242,13 +251,13 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
         .iter()
         .map(|d| (d.name.clone(), d.score))
         .collect();
-    let caption = format!("{} scores by dimension", q.title);
+    let caption = tf(k::RESULTS_SCORES_BY_DIMENSION, &[("title", &q.title)]);
     let dora_view = (q.id == maturity_core::dora::QUESTIONNAIRE_ID).then(
         || view! { <DoraPlacement questionnaire=Arc::clone(q) answers=run.answers.clone() team=run.team.clone()/> },
     );
     let advice_view = (!advice.is_empty()).then(|| {
         view! {
-            <h3>{format!("What to try next for {weakest_names}")}</h3>
+            <h3>{tf(k::RESULTS_TRY_NEXT, &[("dimensions", &weakest_names)])}</h3>
             <ul class="advice">
                 {advice.into_iter().map(advice_item).collect_view()}
             </ul>
@@ -291,26 +300,28 @@ fn overview_view(catalog: &Catalog, run: &Run) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><a href=routes::on_page(&routes::results(&run.id), &format!("result-{}", q.id))>{q.title.clone()}</a></th>
-                    <td class="num">{format_score(result.overall)}</td>
-                    <td class="num">{format!("{} of {}", result.answered, result.asked)}</td>
+                    <td class="num">{score_text(result.overall)}</td>
+                    <td class="num">{answered(result.answered, 0, result.asked)}</td>
                 </tr>
             }
         })
         .collect_view();
     let recs = recommendations(catalog, run, OVERVIEW_RECOMMENDATIONS);
     let start_here = if recs.is_empty() {
-        view! { <p>"Nothing to recommend: every answered dimension is at the top of its scale."</p> }.into_any()
+        view! { <p>{t(k::RESULTS_NOTHING_TO_RECOMMEND)}</p> }.into_any()
     } else {
         let items = recs
             .into_iter()
             .map(|r| {
-                let heading = format!(
-                    "{} ({}): {} / 10 from {} of {} questions",
-                    r.dimension.name,
-                    r.questionnaire.title,
-                    format_score(Some(r.score)),
-                    r.answered,
-                    r.asked
+                let heading = tf(
+                    k::RESULTS_RECOMMENDATION,
+                    &[
+                        ("dimension", &r.dimension.name),
+                        ("questionnaire", &r.questionnaire.title),
+                        ("score", &score_text(Some(r.score))),
+                        ("answered", &r.answered.to_string()),
+                        ("asked", &r.asked.to_string()),
+                    ],
                 );
                 let steps = r.steps.into_iter().map(advice_item).collect_view();
                 view! {
@@ -323,28 +334,25 @@ fn overview_view(catalog: &Catalog, run: &Run) -> impl IntoView {
             .collect_view();
         view! {
             <ol class="recommendations">{items}</ol>
-            <p class="hint">
-                "Ordered by expected leverage: room to improve (10 minus the score) times the share of the "
-                "dimension's questions you answered, so a low score resting on few answers ranks lower."
-            </p>
+            <p class="hint">{t(k::RESULTS_LEVERAGE_HINT)}</p>
         }
         .into_any()
     };
     view! {
         <section class="card overview" aria-labelledby="overview-heading">
-            <h2 id="overview-heading">"Overview"</h2>
+            <h2 id="overview-heading">{t(k::RESULTS_OVERVIEW)}</h2>
             <table class="scores">
-                <caption>"Overall score per questionnaire (0–10)"</caption>
+                <caption>{t(k::RESULTS_OVERVIEW_CAPTION)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Questionnaire"</th>
-                        <th scope="col" class="num">"Overall"</th>
-                        <th scope="col" class="num">"Questions answered"</th>
+                        <th scope="col">{t(k::RESULTS_QUESTIONNAIRE)}</th>
+                        <th scope="col" class="num">{t(k::COMMON_OVERALL)}</th>
+                        <th scope="col" class="num">{t(k::COMMON_QUESTIONS_ANSWERED)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <h3>"Where to start"</h3>
+            <h3>{t(k::RESULTS_WHERE_TO_START)}</h3>
             {start_here}
         </section>
     }
@@ -374,10 +382,21 @@ fn RunActions(run: RunId) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="card" aria-labelledby="run-actions-heading">
-                    <h2 id="run-actions-heading">"Actions"</h2>
+                    <h2 id="run-actions-heading">{t(k::RESULTS_ACTIONS)}</h2>
                     <ul class="checklist">{items}</ul>
                 </section>
             }
         })
     }
+}
+
+/// `message` split at its `placeholder`, for a message whose value is shown in its
+/// own element (bold): the text before it and the text after it, wherever the
+/// language puts it; the whole message first when it lacks the placeholder.
+fn around(message: &str, placeholder: &str) -> (String, String) {
+    message
+        .split_once(placeholder)
+        .map_or((message.to_string(), String::new()), |(before, after)| {
+            (before.to_string(), after.to_string())
+        })
 }

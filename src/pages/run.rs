@@ -2,6 +2,7 @@
 //! resuming where the team stopped.
 
 use crate::components::stepper::QuestionStepper;
+use crate::i18n::{k, t, tf};
 use crate::platform::{now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
@@ -35,23 +36,23 @@ pub fn RunPage() -> impl IntoView {
     view! {
         {move || {
             if !exists.get() {
-                set_title("Assessment not found");
+                set_title(&t(k::RUN_NOT_FOUND));
                 view! {
-                    <h1>"Assessment not found"</h1>
-                    <p>"This assessment is not saved in this browser. It may have been taken on another device, or deleted."</p>
-                    <p><A href=routes::home() exact=true>"See your teams and assessments"</A></p>
+                    <h1>{t(k::RUN_NOT_FOUND)}</h1>
+                    <p>{t(k::RUN_NOT_FOUND_TEXT)}</p>
+                    <p><A href=routes::home() exact=true>{t(k::COMMON_SEE_TEAMS)}</A></p>
                 }.into_any()
             } else if finished.get() {
                 view! {
-                    <h1>"This assessment is finished"</h1>
-                    <p>"Its answers are final. "
-                        <A href=routes::results(&run_id.get())>"See its results"</A>
+                    <h1>{t(k::RUN_FINISHED_HEADING)}</h1>
+                    <p>{format!("{} ", t(k::RUN_FINISHED_TEXT))}
+                        <A href=routes::results(&run_id.get())>{t(k::RUN_SEE_RESULTS)}</A>
                     </p>
                 }.into_any()
             } else if steps.with(|s| s.is_empty()) {
                 view! {
-                    <h1>"Nothing to ask"</h1>
-                    <p>"This assessment's questionnaires are not part of this version of the app."</p>
+                    <h1>{t(k::RUN_NOTHING_HEADING)}</h1>
+                    <p>{t(k::RUN_NOTHING_TEXT)}</p>
                 }.into_any()
             } else {
                 view! { <Questions run_id=run_id steps=steps/> }.into_any()
@@ -110,7 +111,7 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step>>) -> impl IntoView {
     });
 
     view! {
-        <h1>{move || title.get()} <span class="subtitle">{move || format!(" for {}", team_name.get())}</span></h1>
+        <h1>{move || title.get()} <span class="subtitle">{move || format!(" {}", tf(k::RUN_FOR_TEAM, &[("team", &team_name.get())]))}</span></h1>
         <QuestionStepper
             steps=steps
             position=position
@@ -118,8 +119,8 @@ fn Questions(run_id: Memo<RunId>, steps: Memo<Vec<Step>>) -> impl IntoView {
             on_answer=on_answer
             on_move=on_move
             on_finish=on_finish
-            finish_label="Finish and see results"
-            saved_where="saved in this browser as you go"
+            finish_label=t(k::RUN_FINISH)
+            saved_where=t(k::RUN_SAVED_HERE)
         />
     }
 }

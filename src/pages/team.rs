@@ -7,6 +7,7 @@ use crate::components::csv::CsvDownload;
 use crate::components::dora_trend::DoraOverTime;
 use crate::components::team_admin::TeamAdmin;
 use crate::components::trends::Trends;
+use crate::i18n::{k, number, t, tf, tp};
 use crate::platform::{focus_by_id, format_date_time, mark, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
@@ -14,8 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use maturity_core::history::{team_history, Summary, TeamHistory};
-use maturity_core::scoring::format_score;
-use maturity_core::words::count;
+use maturity_core::scoring::rounded;
 use maturity_core::{Catalog, RunId, Team, TeamId};
 
 /// The team and its history, computed once per change of the store or catalog.
@@ -56,25 +56,25 @@ pub fn TeamPage() -> impl IntoView {
     let team = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.team.clone())));
     move || {
         if !exists.get() {
-            set_title("Team not found");
+            set_title(&t(k::TEAM_NOT_FOUND));
             return view! {
-                <h1>"Team not found"</h1>
-                <p>"This team is not saved in this browser; it may have been deleted."</p>
-                <p><A href=routes::home() exact=true>"See your teams"</A></p>
+                <h1>{t(k::TEAM_NOT_FOUND)}</h1>
+                <p>{t(k::TEAM_NOT_FOUND_BODY)}</p>
+                <p><A href=routes::home() exact=true>{t(k::TEAM_SEE_TEAMS)}</A></p>
             }
             .into_any();
         }
         let name = Memo::new(move |_| {
             data.with(|d| d.as_ref().map(|d| d.team.name.clone()).unwrap_or_default())
         });
-        Effect::new(move |_| set_title(&format!("History · {}", name.get())));
+        Effect::new(move |_| set_title(&tf(k::TEAM_TITLE, &[("team", &name.get())])));
         view! {
-            <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>"Print or save as PDF"</button></p>
+            <p class="report-actions"><button type="button" on:click=|_| crate::platform::print()>{t(k::TEAM_PRINT)}</button></p>
             <h1>{move || name.get()}
-                {move || data.with(|d| d.as_ref().is_some_and(|d| d.team.archived)).then(|| view! { <span class="badge">"Archived"</span> })}
+                {move || data.with(|d| d.as_ref().is_some_and(|d| d.team.archived)).then(|| view! { <span class="badge">{t(k::TEAM_ARCHIVED)}</span> })}
             </h1>
             <p class="meta">{move || data.with(|d| d.as_ref().map(summary_line).unwrap_or_default())}</p>
-            <p><A href=routes::home() exact=true>"Start a new assessment"</A></p>
+            <p><A href=routes::home() exact=true>{t(k::TEAM_START_NEW)}</A></p>
             <RunsTable data=history team=team_id/>
             <Trends data=history/>
             <DoraOverTime data=history/>
@@ -86,10 +86,10 @@ pub fn TeamPage() -> impl IntoView {
 }
 
 fn summary_line(d: &TeamData) -> String {
-    format!(
-        "{}, {} finished.",
-        count(d.history.runs.len(), "assessment", "assessments"),
-        d.history.finished
+    tp(
+        k::TEAM_SUMMARY,
+        d.history.runs.len(),
+        &[("finished", &d.history.finished.to_string())],
     )
 }
 
@@ -119,23 +119,23 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
     };
     view! {
         <section class="card" aria-labelledby="runs-heading">
-            <h2 id="runs-heading" tabindex="-1">"Assessments"</h2>
-            <p><CsvDownload team=team label="Download this team's assessments as CSV"/></p>
+            <h2 id="runs-heading" tabindex="-1">{t(k::TEAM_RUNS_HEADING)}</h2>
+            <p><CsvDownload team=team label=t(k::TEAM_CSV)/></p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <p class="status" aria-live="polite">{move || done.get()}</p>
             {move || if data.with(|d| d.as_ref().is_some_and(|d| d.runs.is_empty())) {
-                view! { <p class="empty">"No assessments left for this team."</p> }.into_any()
+                view! { <p class="empty">{t(k::TEAM_RUNS_EMPTY)}</p> }.into_any()
             } else {
                 view! {
                     <table class="scores runs-table">
-                        <caption>"Every assessment of this team, newest first"</caption>
+                        <caption>{t(k::TEAM_RUNS_CAPTION)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"When"</th>
-                                <th scope="col">"Questionnaires"</th>
-                                <th scope="col">"Overall (0–10)"</th>
-                                <th scope="col">"Notes"</th>
-                                <th scope="col">"Actions"</th>
+                                <th scope="col">{t(k::TEAM_COL_WHEN)}</th>
+                                <th scope="col">{t(k::TEAM_COL_QUESTIONNAIRES)}</th>
+                                <th scope="col">{t(k::TEAM_COL_OVERALL)}</th>
+                                <th scope="col">{t(k::TEAM_COL_NOTES)}</th>
+                                <th scope="col">{t(k::TEAM_COL_ACTIONS)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -163,23 +163,30 @@ fn RunRow(
         run.scores
             .iter()
             .zip(&titles)
-            .map(|(s, title)| format!("{title} {}", format_score(s.overall)))
+            .map(|(s, title)| format!("{title} {}", score_text(s.overall)))
             .collect::<Vec<_>>()
             .join(", ")
     } else {
-        format!("In progress: {} answered", run.answered)
+        tp(k::TEAM_IN_PROGRESS, run.answered, &[])
     };
-    let (link, href) = if run.finished {
-        ("View", routes::results(&id))
+    let (link, label, href) = if run.finished {
+        (
+            t(k::TEAM_VIEW),
+            tf(k::TEAM_VIEW_LABEL, &[("time", &when)]),
+            routes::results(&id),
+        )
     } else {
-        ("Resume", routes::run(&id))
+        (
+            t(k::TEAM_RESUME),
+            tf(k::TEAM_RESUME_LABEL, &[("time", &when)]),
+            routes::run(&id),
+        )
     };
-    let label = format!("{link} the assessment of {when}");
     let ask_id = id.clone();
     let confirm_id = id.clone();
     let delete_id = id.clone();
     let asking = move || confirming.with(|c| c.as_ref() == Some(&confirm_id));
-    let delete_label = format!("Delete the assessment of {when}");
+    let delete_label = tf(k::TEAM_DELETE_LABEL, &[("time", &when)]);
     let when_text = when.clone();
     let when_done = when.clone();
     let delete_button = format!("delete-{}", id.0);
@@ -190,41 +197,46 @@ fn RunRow(
             <td>{titles.join(", ")}</td>
             <td>{scores}</td>
             <td class="notes-cell">
-                {run.participants.map(|n| format!("Workshop of {n}. "))}
-                {(run.actions > 0).then(|| format!("{} agreed, {} done. ", count(run.actions, "action", "actions"), run.actions_done))}
+                {run.participants.map(|n| tp(k::TEAM_WORKSHOP_OF, n, &[]))}
+                {(run.actions > 0).then(|| tp(k::TEAM_ACTIONS_AGREED, run.actions, &[("done", &run.actions_done.to_string())]))}
                 {run.notes.clone()}
             </td>
             <td class="actions">
                 <A href=href attr:aria-label=label>{link}</A>
                 <button type="button" class="quiet" aria-label=delete_label id=delete_button
-                    on:click=move |_| confirming.set(Some(ask_id.clone()))>"Delete…"</button>
+                    on:click=move |_| confirming.set(Some(ask_id.clone()))>{t(k::TEAM_DELETE_ASK)}</button>
                 {move || asking().then(|| {
                     let delete_id = delete_id.clone();
                     let when_done = when_done.clone();
                     let keep_focus = keep_focus.clone();
                     view! {
-                        <div class="confirm" role="group" aria-label="Confirm deletion">
-                            <p>{format!("Delete the assessment of {when_text}? Its answers and notes will be gone for good.")}</p>
+                        <div class="confirm" role="group" aria-label=t(k::TEAM_CONFIRM_DELETION)>
+                            <p>{tf(k::TEAM_DELETE_QUESTION, &[("time", &when_text)])}</p>
                             <button type="button" class="danger" on:click=move |_| {
                                 match state.change(|s| s.delete_run(&delete_id, now())) {
                                     Ok(()) => {
                                         error.set(None);
-                                        done.set(Some(format!("Deleted the assessment of {when_done}.")));
+                                        done.set(Some(tf(k::TEAM_DELETED, &[("time", &when_done)])));
                                     }
-                                    Err(e) => error.set(Some(e.to_string())),
+                                    Err(e) => error.set(Some(crate::errors::change(&e))),
                                 }
                                 confirming.set(None);
                                 // The focused button is gone: continue from the table's heading.
                                 focus_by_id("runs-heading");
-                            }>"Delete assessment"</button>
+                            }>{t(k::TEAM_DELETE_CONFIRM)}</button>
                             <button type="button" on:click=move |_| {
                                 confirming.set(None);
                                 focus_by_id(&keep_focus);
-                            }>"Keep it"</button>
+                            }>{t(k::TEAM_KEEP)}</button>
                         </div>
                     }
                 })}
             </td>
         </tr>
     }
+}
+
+/// A score as shown: one decimal, written the language's way; "–" when there is none.
+fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
 }

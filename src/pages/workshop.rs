@@ -5,6 +5,7 @@
 use crate::components::actions::{detail_of, without_done, ActionCheck};
 use crate::components::code_collector::CodeCollector;
 use crate::components::qr::QrCode;
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{app_url, copy_text, format_date_time, new_id, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
@@ -13,7 +14,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use maturity_core::codec::{encode_join, Invitation};
 use maturity_core::records::{Action, Workshop};
-use maturity_core::words::{count, noun};
 use maturity_core::RunId;
 
 /// The join link for a workshop, as participants open it.
@@ -35,11 +35,11 @@ pub fn WorkshopPage() -> impl IntoView {
     });
     move || match id.get().filter(|_| exists.get()) {
         None => {
-            set_title("Workshop not found");
+            set_title(&t(k::WORKSHOP_NOT_FOUND));
             view! {
-                <h1>"Workshop not found"</h1>
-                <p>"This workshop is not on this device. Workshops live on the facilitator's device; if you are a participant, open the join link instead."</p>
-                <p><A href=routes::home() exact=true>"Start page"</A></p>
+                <h1>{t(k::WORKSHOP_NOT_FOUND)}</h1>
+                <p>{t(k::WORKSHOP_NOT_FOUND_TEXT)}</p>
+                <p><A href=routes::home() exact=true>{t(k::WORKSHOP_START_PAGE)}</A></p>
             }
             .into_any()
         }
@@ -59,7 +59,7 @@ fn Facilitate(id: u32) -> impl IntoView {
         })
     });
     let team_name = move || team.get().map(|t| t.1).unwrap_or_default();
-    Effect::new(move |_| set_title(&format!("Workshop · {}", team_name())));
+    Effect::new(move |_| set_title(&tf(k::WORKSHOP_PAGE_TITLE, &[("team", &team_name())])));
     let titles = move || {
         workshop.with(|w| {
             w.as_ref()
@@ -72,23 +72,23 @@ fn Facilitate(id: u32) -> impl IntoView {
     let saved_run = Memo::new(move |_| workshop.with(|w| w.as_ref().and_then(|w| w.run.clone())));
 
     view! {
-        <h1>{move || format!("Workshop for {}", team_name())} <span class="subtitle">{move || format!(" · {}", titles())}</span></h1>
+        <h1>{move || tf(k::WORKSHOP_HEADING, &[("team", &team_name())])} <span class="subtitle">{move || format!(" · {}", titles())}</span></h1>
         <p class="meta" aria-live="polite">{move || saved_run.get().is_none().then(|| {
-            format!("{} collected", count(collected.get(), "answer code", "answer codes"))
+            tp(k::WORKSHOP_CODES_COLLECTED, collected.get(), &[])
         })}</p>
         {move || match saved_run.get() {
             Some(run) => view! {
-                <p class="card">"This workshop has been saved as the team's assessment. "
-                    <A href=routes::results(&run)>"See its results"</A></p>
+                <p class="card">{t(k::WORKSHOP_SAVED)}" "
+                    <A href=routes::results(&run)>{t(k::WORKSHOP_SEE_RESULTS)}</A></p>
             }.into_any(),
             None => view! {
                 <LastActions team=team/>
                 <Invite workshop=workshop team_name=Signal::derive(team_name)/>
                 <CodeCollector id=id workshop=workshop/>
                 <section class="card" aria-labelledby="discuss-heading">
-                    <h2 id="discuss-heading">"3. Discuss and agree"</h2>
-                    <p>"On the projector: questions the room disagrees on most come first, answers stay hidden until you reveal them, and a timer keeps each discussion short. The room agrees a team answer per question (the median unless you change it)."</p>
-                    <p><A href=routes::present(id) attr:class="button primary">"Open the presenter view"</A></p>
+                    <h2 id="discuss-heading">{t(k::WORKSHOP_DISCUSS_HEADING)}</h2>
+                    <p>{t(k::WORKSHOP_DISCUSS_TEXT)}</p>
+                    <p><A href=routes::present(id) attr:class="button primary">{t(k::WORKSHOP_OPEN_PRESENTER)}</A></p>
                 </section>
                 <Actions id=id workshop=workshop/>
                 <SaveWorkshop id=id collected=collected/>
@@ -117,8 +117,8 @@ fn LastActions(team: Memo<Option<(maturity_core::TeamId, String)>>) -> impl Into
                 .collect_view();
             view! {
                 <section class="card last-actions" aria-labelledby="last-actions-heading">
-                    <h2 id="last-actions-heading">"Last time's actions: did we do them?"</h2>
-                    <p class="hint">{format!("Agreed on {}. Tick what the team did.", format_date_time(at))}</p>
+                    <h2 id="last-actions-heading">{t(k::WORKSHOP_LAST_ACTIONS_HEADING)}</h2>
+                    <p class="hint">{tf(k::WORKSHOP_LAST_ACTIONS_HINT, &[("time", &format_date_time(at))])}</p>
                     <ul class="checklist">{items}</ul>
                 </section>
             }
@@ -138,22 +138,22 @@ fn Invite(workshop: Memo<Option<Workshop>>, team_name: Signal<String>) -> impl I
     let status = RwSignal::new(String::new());
     view! {
         <section class="card invite" aria-labelledby="invite-heading">
-            <h2 id="invite-heading">"1. Invite"</h2>
-            <p>"Everyone opens this link on their own device and answers privately. The link holds only the team name and the questionnaires; answers come back to you as codes."</p>
+            <h2 id="invite-heading">{t(k::WORKSHOP_INVITE_HEADING)}</h2>
+            <p>{t(k::WORKSHOP_INVITE_TEXT)}</p>
             <div class="field">
-                <label for="join-link">"Join link"</label>
+                <label for="join-link">{t(k::WORKSHOP_JOIN_LINK)}</label>
                 <input id="join-link" type="text" readonly prop:value=move || link.get()
                     on:focus:target=move |ev| ev.target().select()/>
             </div>
             <p class="actions">
                 <button type="button" on:click=move |_| status.set(if copy_text(&link.get_untracked()) {
-                    "Join link copied.".into()
+                    t(k::WORKSHOP_JOIN_LINK_COPIED)
                 } else {
-                    "Copying is not allowed here: select the link and copy it.".into()
-                })>"Copy the join link"</button>
+                    t(k::WORKSHOP_COPY_REFUSED)
+                })>{t(k::WORKSHOP_COPY_JOIN_LINK)}</button>
                 <span class="hint" role="status">{move || status.get()}</span>
             </p>
-            <QrCode text=link label="QR code of the join link"/>
+            <QrCode text=link label=k::WORKSHOP_JOIN_LINK_QR/>
         </section>
     }
 }
@@ -181,38 +181,38 @@ fn Actions(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
                 owner.set(String::new());
                 due.set(String::new());
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(crate::errors::change(&e))),
         }
     };
     let actions =
         move || workshop.with(|w| w.as_ref().map(|w| w.actions.clone()).unwrap_or_default());
     view! {
         <section class="card" aria-labelledby="actions-heading">
-            <h2 id="actions-heading">"4. Actions"</h2>
-            <p>"What will the team try before the next assessment? They are kept with this assessment and asked about at the next workshop."</p>
+            <h2 id="actions-heading">{t(k::WORKSHOP_ACTIONS_HEADING)}</h2>
+            <p>{t(k::WORKSHOP_ACTIONS_TEXT)}</p>
             <ul class="action-list">
                 {move || actions().into_iter().map(|a| {
                     let action_id = a.id.clone();
-                    let label = format!("Remove action: {}", a.what);
+                    let label = tf(k::WORKSHOP_REMOVE_ACTION, &[("action", &a.what)]);
                     view! {
                         <li>{a.what.clone()} <span class="hint">{detail_of(&a)}</span> " "
                             <button type="button" aria-label=label on:click=move |_| {
                                 if let Err(e) = state.change(|s| s.remove_action(id, &action_id, now())) {
-                                    error.set(Some(e.to_string()));
+                                    error.set(Some(crate::errors::change(&e)));
                                 }
-                            }>"Remove"</button>
+                            }>{t(k::WORKSHOP_REMOVE)}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <form class="action-form" on:submit=add novalidate>
-                <div class="field"><label for="action-what">"Action"</label>
+                <div class="field"><label for="action-what">{t(k::WORKSHOP_ACTION)}</label>
                     <input id="action-what" type="text" maxlength="300" bind:value=what/></div>
-                <div class="field"><label for="action-owner">"Owner (optional)"</label>
+                <div class="field"><label for="action-owner">{t(k::WORKSHOP_OWNER)}</label>
                     <input id="action-owner" type="text" maxlength="300" bind:value=owner/></div>
-                <div class="field"><label for="action-due">"Due (optional)"</label>
+                <div class="field"><label for="action-due">{t(k::WORKSHOP_DUE)}</label>
                     <input id="action-due" type="date" bind:value=due/></div>
-                <button type="submit">"Add action"</button>
+                <button type="submit">{t(k::WORKSHOP_ADD_ACTION)}</button>
             </form>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
@@ -228,17 +228,14 @@ fn SaveWorkshop(id: u32, collected: Memo<usize>) -> impl IntoView {
         let catalog = state.catalog.get_untracked();
         match state.change(|s| s.save_workshop(id, &catalog, RunId(new_id("r")), now())) {
             Ok(run) => navigate(&routes::results(&run), routes::navigate()),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(crate::errors::change(&e))),
         }
     };
     view! {
         <section class="card" aria-labelledby="save-heading">
-            <h2 id="save-heading">"5. Save as the team's assessment"</h2>
-            <p>{move || format!(
-                "Saves the agreed answers as the team's assessment, with how the room answered each question ({}), your notes and the actions. The workshop closes.",
-                count(collected.get(), "participant", "participants")
-            )}</p>
-            <button type="button" class="primary" on:click=save>"Save the workshop"</button>
+            <h2 id="save-heading">{t(k::WORKSHOP_SAVE_HEADING)}</h2>
+            <p>{move || tp(k::WORKSHOP_SAVE_TEXT, collected.get(), &[])}</p>
+            <button type="button" class="primary" on:click=save>{t(k::WORKSHOP_SAVE)}</button>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
     }
@@ -253,20 +250,17 @@ fn DeleteWorkshop(id: u32, collected: Memo<usize>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = move |_| match state.change(|s| s.delete_workshop(id, now())) {
         Ok(()) => navigate(&routes::home(), routes::navigate()),
-        Err(e) => error.set(Some(e.to_string())),
+        Err(e) => error.set(Some(crate::errors::change(&e))),
     };
     view! {
         <p>
-            <button type="button" class="quiet" on:click=move |_| confirming.set(true)>"Delete this workshop…"</button>
+            <button type="button" class="quiet" on:click=move |_| confirming.set(true)>{t(k::WORKSHOP_DELETE)}</button>
         </p>
         {move || confirming.get().then(|| { let delete = delete.clone(); view! {
-            <div class="confirm" role="group" aria-label="Confirm deleting the workshop">
-                <p>{format!(
-                    "Delete this workshop, its {} collected answer {}, notes and actions? The team and its saved assessments stay.",
-                    collected.get(), noun(collected.get(), "code", "codes")
-                )}</p>
-                <button type="button" class="danger" on:click=delete>"Delete workshop"</button>
-                <button type="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+            <div class="confirm" role="group" aria-label=t(k::WORKSHOP_DELETE_CONFIRM_LABEL)>
+                <p>{tp(k::WORKSHOP_DELETE_CONFIRM, collected.get(), &[])}</p>
+                <button type="button" class="danger" on:click=delete>{t(k::WORKSHOP_DELETE_BUTTON)}</button>
+                <button type="button" on:click=move |_| confirming.set(false)>{t(k::WORKSHOP_KEEP)}</button>
             </div>
         }})}
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

@@ -313,6 +313,10 @@ const transferredBr = firstRouteBytes.reduce((a, b) => a + b.br, 0);
 const split = files.filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
 const echartsEarly = firstRouteBytes.some((b) => b.url.includes('echarts'));
 const ratio = median(app) / median(still);
+const languageFiles = readdirSync(join(DIST, 'i18n')).filter((f) => f.endsWith('.json')).sort().map((f) => {
+  const body = readFileSync(join(DIST, 'i18n', f));
+  return { code: f.split('-')[0], raw: body.length, gz: gz(body), br: br(body) };
+});
 const rows = [
   ['main wasm, what every page needs (gzip -9)', kb(sizes.wasm)],
   ['JS glue (gzip -9)', kb(sizes.js)],
@@ -320,6 +324,8 @@ const rows = [
   ['index.html (gzip -9)', kb(sizes.html)],
   ['first-question route, all responses (gzip -9)', `${kb(transferred)} (target <= 200 KB)${echartsEarly ? '  !! includes ECharts' : ''}`],
   ['first-question route, all responses (brotli 11)', `${kb(transferredBr)} (target <= 160 KB)`],
+  ['first-question route before languages (issue 14, measured at 2eb32de)', '310.8 KB gzip, 252.6 KB brotli (growth allowed: 5 KB gzip)'],
+  ...languageFiles.map(({ code, raw, gz: g, br: b }) => [`language file ${code} (messages + questionnaire translations), fetched only when chosen`, `${kb(raw)} raw, ${kb(g)} gzip, ${kb(b)} brotli`]),
   ['start page, all responses (gzip -9)', `${kb(homeBytes.reduce((a, b) => a + b.gz, 0))} (target <= 300 KB)`],
   ['a first visit to a join link, service worker and its offline copy included (as sent, brotli)',
     `${kb(firstVisit.bytes)} in ${firstVisit.files} files, ${firstVisit.revalidated} confirmed current (304); downloaded twice: ${firstVisit.twice.join(' ') || 'none'}`],

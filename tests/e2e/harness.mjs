@@ -34,9 +34,10 @@ export class Suite {
     await this.browser?.close();
     await this.server?.close();
   }
-  /** A fresh browser profile (empty storage) whose pages are all watched. */
-  async context() {
-    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  /** A fresh browser profile (empty storage) whose pages are all watched;
+   *  `locale` sets the browser's preferred language (`navigator.languages`). */
+  async context({ locale } = {}) {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 }, ...(locale ? { locale } : {}) });
     // Every page runs under the app's Content-Security-Policy (a <meta> tag in the
     // built index.html); any violation is reported as a console error, which fails
     // the test that caused it.

@@ -229,7 +229,7 @@ test('a corrupt store does not crash the app: it is backed up and explained', as
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, garbage]);
   await page.reload();
   const alert = page.getByRole('alert');
-  await alert.getByText(/could not be read: it is not valid JSON/).waitFor();
+  await alert.getByText(/could not be read: it is not a complete file written by this app/).waitFor();
   const backupKey = /under "([^"]+)"/.exec(await alert.textContent())[1];
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), backupKey), garbage, 'raw text kept as it was');
   await app.audit('home with a storage notice');

@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Suite } from './harness.mjs';
+import { say } from './words.mjs';
 
 const STORE = JSON.stringify({
   app: 'devops-maturity', schema: 3, revision: 1, updated_at: 1,
@@ -18,44 +19,47 @@ let suite;
 before(async () => { suite = await new Suite().start({ extra: { '/blank.html': '<!doctype html><title>blank</title>' } }); });
 after(async () => { await suite?.stop(); });
 
-test('every page fits 320 px without sideways scrolling', async () => {
-  const context = await suite.browser.newContext({ viewport: { width: 320, height: 700 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.goto(`${suite.server.url}/blank.html`);
-  await page.evaluate((s) => localStorage.setItem('devops-maturity', s), STORE);
-  const width = async (where) => {
-    // Charts are drawn once ECharts has loaded: give them the time to lay out.
-    await page.waitForTimeout(1000);
-    return [where, await page.evaluate(() => document.documentElement.scrollWidth)];
-  };
-  const widths = [];
-  for (const path of ['/', '/runs/r2', '/runs/r/results', '/teams/t', '/teams/t/compare?from=r2&to=r', '/collect']) {
-    await page.goto(suite.server.url + path);
+// Phones of 320 and 375 px, and German (its long words) at 320.
+for (const [px, code] of [[320, 'en'], [375, 'en'], [320, 'de']]) {
+  test(`every page fits ${px} px without sideways scrolling (${code})`, async () => {
+    const context = await suite.browser.newContext({ viewport: { width: px, height: 700 }, serviceWorkers: 'block', locale: code });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/blank.html`);
+    await page.evaluate((s) => localStorage.setItem('devops-maturity', s), STORE);
+    const width = async (where) => {
+      // Charts are drawn once ECharts has loaded: give them the time to lay out.
+      await page.waitForTimeout(1000);
+      return [where, await page.evaluate(() => document.documentElement.scrollWidth)];
+    };
+    const widths = [];
+    for (const path of ['/', '/runs/r2', '/runs/r/results', '/teams/t', '/teams/t/compare?from=r2&to=r', '/collect', '/no-such-page']) {
+      await page.goto(suite.server.url + path);
+      await page.locator('main h1').first().waitFor();
+      widths.push(await width(path));
+    }
+    await page.goto(`${suite.server.url}/`);
+    await page.getByLabel(say(code, 'Team name')).fill('Payments');
+    await page.getByRole('button', { name: say(code, 'Start a workshop') }).click();
+    const link = await page.getByRole('textbox', { name: say(code, 'Join link') }).inputValue();
+    widths.push(await width('workshop'));
+    await page.getByRole('link', { name: say(code, 'Open the presenter view') }).click();
     await page.locator('main h1').first().waitFor();
-    widths.push(await width(path));
-  }
-  await page.goto(`${suite.server.url}/`);
-  await page.getByLabel('Team name').fill('Payments');
-  await page.getByRole('button', { name: 'Start a workshop' }).click();
-  const link = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
-  widths.push(await width('workshop'));
-  await page.getByRole('link', { name: 'Open the presenter view' }).click();
-  await page.locator('main h1').first().waitFor();
-  widths.push(await width('presenter view'));
-  await page.goto(link);
-  await page.getByRole('radio').first().waitFor();
-  widths.push(await width('join link'));
-  // The participant's answer code: a long unbroken code that must wrap.
-  const done = page.getByRole('button', { name: 'Done: show my answer code' });
-  for (let i = 0; i < 200 && !(await done.isVisible()); i++) {
-    await page.getByRole('button', { name: 'Next' }).click();
-  }
-  await done.click();
-  await page.getByRole('heading', { name: 'Your answer code' }).waitFor();
-  widths.push(await width('answer code'));
-  await context.close();
-  assert.deepEqual(widths.filter(([, w]) => w > 320), [], 'pages wider than the screen');
-});
+    widths.push(await width('presenter view'));
+    await page.goto(link);
+    await page.getByRole('radio').first().waitFor();
+    widths.push(await width('join link'));
+    // The participant's answer code: a long unbroken code that must wrap.
+    const done = page.getByRole('button', { name: say(code, 'Done: show my answer code') });
+    for (let i = 0; i < 200 && !(await done.isVisible()); i++) {
+      await page.getByRole('button', { name: say(code, 'Next'), exact: true }).click();
+    }
+    await done.click();
+    await page.getByRole('heading', { name: say(code, 'Your answer code') }).waitFor();
+    widths.push(await width('answer code'));
+    await context.close();
+    assert.deepEqual(widths.filter(([, w]) => w > px), [], 'pages wider than the screen');
+  });
+}
 
 test('on a 1280 px desktop every table of the team and results pages fits its box', async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });

@@ -96,17 +96,24 @@ test('bad files are refused with the reason, and nothing changes', async () => {
   const { w, page, app } = await seeded(HERE);
   const before = await app.stored();
   const cases = [
-    ['huge.json', '{"app":"devops-maturity",' + ' '.repeat(5 * 1024 * 1024) + '}', /too large to be a backup of this app .* at most 5120 KB/],
+    ['huge.json', '{"app":"devops-maturity",' + ' '.repeat(5 * 1024 * 1024) + '}', /too large to be a backup of this app .* at most 5,120 KB/],
     ['newer.json', '{"app":"devops-maturity","schema":99,"revision":1}', /newer version of this app/],
-    ['broken.json', V3.slice(0, 500), /not valid JSON/],
+    // In the user's words; the parser's own (line and column) behind "Details".
+    ['broken.json', V3.slice(0, 500), /^broken\.json: The file cannot be imported: it is not a complete file written by this app/],
     ['other.json', '{"name":"a spreadsheet export"}', /not written by this app/],
-    ['long.json', V3.replace('"name": "Payments"', `"name": "${'P'.repeat(200)}"`), /name longer than 80 characters/],
+    ['long.json', V3.replace('"name": "Payments"', `"name": "${'P'.repeat(200)}"`), /its contents do not fit together\.[\s\S]*name longer than 80 characters/],
   ];
   for (const [name, text, reason] of cases) {
     await page.getByLabel('Import a backup').setInputFiles(file(name, text));
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.textContent(), reason, name);
+    assert.match((await alert.textContent()).trim(), reason, name);
+    assert.doesNotMatch(await alert.locator('p').first().textContent(), /EOF|line \d+ column|expected/, `${name}: no parser words in the message`);
+    if (name === 'broken.json') {
+      const details = alert.locator('details');
+      await details.locator('summary').click();
+      assert.match(await details.textContent(), /line \d+ column \d+/, 'the technical detail is one click away');
+    }
     assert.equal(await page.getByRole('group', { name: 'Confirm the import' }).count(), 0);
     assert.equal(await app.stored(), before, `${name} changed nothing`);
   }
@@ -197,7 +204,10 @@ test('a questionnaire of your own: checked, offered, taken, scored and kept', as
   await page.getByLabel('Load a questionnaire file').setInputFiles(file('broken.json', broken));
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /broken\.json was not loaded:\s*broken\.json: not a readable questionnaire \(at questions\[1\]\.choices\[0\]\.label: invalid type: integer `7`, expected a string/);
+  assert.match(await alert.locator('p').first().textContent(), /^broken\.json was not loaded:\s*This is not a questionnaire file this app can read\.$/);
+  // Where and what, in the file's own terms, one click away.
+  await alert.locator('details summary').click();
+  assert.match(await alert.locator('details').textContent(), /at questions\[1\]\.choices\[0\]\.label: invalid type: integer `7`, expected a string/);
   assert.equal(await app.stored(), null, 'nothing stored');
   // A title full of markup is text.
   const marked = JSON.parse(EXAMPLE);

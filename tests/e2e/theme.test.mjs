@@ -93,6 +93,38 @@ test('the system\'s dark preference is followed, and every page passes the contr
   await w.close();
 });
 
+// The six pages a room uses (start, question, results, team, workshop, presenter),
+// each in dark, and with more contrast in both schemes: axe's WCAG 2.2 AA checks.
+for (const [scheme, contrastPref] of [['dark', 'no-preference'], ['dark', 'more'], ['light', 'more']]) {
+  test(`the start, question, results, team, workshop and presenter pages pass axe in ${scheme}${contrastPref === 'more' ? ' with more contrast' : ''}`, async () => {
+    const w = await suite.context();
+    const { page, app } = await seeded(w);
+    await page.emulateMedia({ colorScheme: scheme, contrast: contrastPref });
+    for (const path of ['/', '/runs/r/results', '/teams/t']) {
+      await app.open(path);
+      if (path !== '/') await page.locator('[data-testid=chart] svg').first().waitFor();
+      await app.audit(`${path} in ${scheme}, contrast ${contrastPref}`);
+    }
+    await app.open('/');
+    await page.getByLabel('Team name').fill('Payments');
+    for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
+    await app.questionnaire('CALMS').check();
+    await page.getByRole('button', { name: 'Start assessment' }).click();
+    await page.getByText(/^Question 1 of \d+$/).waitFor();
+    await app.choose(2);
+    await app.audit(`question in ${scheme}, contrast ${contrastPref}`);
+    await app.open('/');
+    await page.getByLabel('Team name').fill('Payments');
+    await page.getByRole('button', { name: 'Start a workshop' }).click();
+    await page.getByRole('textbox', { name: 'Join link' }).waitFor();
+    await app.audit(`workshop in ${scheme}, contrast ${contrastPref}`);
+    await page.getByRole('link', { name: 'Open the presenter view' }).click();
+    await page.locator('main h1').first().waitFor();
+    await app.audit(`presenter view in ${scheme}, contrast ${contrastPref}`);
+    await w.close();
+  });
+}
+
 test('a kept theme is applied by the page itself, before any of the app\'s code runs', async () => {
   // A plain context (not watched: the blocked files are refused on purpose).
   const context = await suite.browser.newContext({ colorScheme: 'light' });

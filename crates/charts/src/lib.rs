@@ -133,10 +133,35 @@ pub fn radar_option(title: &str, data: &[(String, Option<f64>)], p: &Palette) ->
     )
 }
 
+/// The words a chart writes itself (legends, series and axis names), in the
+/// language shown; `{year}` stands for the edition. [`ENGLISH`] is the default.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    pub previous_run: &'a str,
+    pub latest_run: &'a str,
+    pub actions_agreed: &'a str,
+    pub your_team: &'a str,
+    /// The distance chart's axis: "Distance from each {year} cluster (0 = same profile)".
+    pub distance_axis: &'a str,
+    /// The distance chart's series: "{year} clusters".
+    pub clusters_of: &'a str,
+}
+
+/// The charts' words in English.
+pub const ENGLISH: Words<'static> = Words {
+    previous_run: "Previous run",
+    latest_run: "Latest run",
+    actions_agreed: "Actions agreed",
+    your_team: "Your team",
+    distance_axis: "Distance from each {year} cluster (0 = same profile)",
+    clusters_of: "{year} clusters",
+};
+
 /// A radar of the latest run over the previous one (dashed). Only dimensions scored
 /// in both runs are drawn; `None` when fewer than [`MIN_RADAR_AXES`] are.
 pub fn radar_compare_option(
     data: &[(&str, Option<f64>, Option<f64>)],
+    words: &Words,
     p: &Palette,
 ) -> Option<Chart> {
     let both: Vec<(&str, f64, f64)> = data
@@ -161,7 +186,7 @@ pub fn radar_compare_option(
                 Legend::new()
                     .bottom(0)
                     .text_style(TextStyle::new().color(p.ink))
-                    .data(vec!["Previous run", "Latest run"]),
+                    .data(vec![words.previous_run, words.latest_run]),
             )
             .radar(
                 radar_grid(p)
@@ -171,17 +196,17 @@ pub fn radar_compare_option(
             )
             .series(
                 Radar::new()
-                    .name("Previous run")
+                    .name(words.previous_run)
                     .symbol(Symbol::Rect)
                     .line_style(LineStyle::new().width(2).type_(LineStyleType::Dashed))
-                    .data(vec![DataPointItem::new(previous).name("Previous run")]),
+                    .data(vec![DataPointItem::new(previous).name(words.previous_run)]),
             )
             .series(
                 Radar::new()
-                    .name("Latest run")
+                    .name(words.latest_run)
                     .line_style(LineStyle::new().width(3))
                     .area_style(AreaStyle::new().opacity(0.2))
-                    .data(vec![DataPointItem::new(latest).name("Latest run")]),
+                    .data(vec![DataPointItem::new(latest).name(words.latest_run)]),
             ),
     )
 }
@@ -215,6 +240,7 @@ pub fn trend_option(
     labels: &[String],
     series: &[(String, Vec<Option<f64>>)],
     marks: &[(String, String)],
+    words: &Words,
     p: &Palette,
 ) -> Chart {
     let mut chart = Chart::new()
@@ -250,7 +276,7 @@ pub fn trend_option(
     if !marks.is_empty() {
         chart = chart.series(
             Line::new()
-                .name("Actions agreed")
+                .name(words.actions_agreed)
                 .silent(true)
                 .item_style(ItemStyle::new().color(p.ink))
                 .data(Vec::<Option<f64>>::new())
@@ -290,6 +316,7 @@ pub fn dora_metric_option(
     values: &[Option<f64>],
     bands: &[(&str, f64, f64)],
     percent: bool,
+    words: &Words,
     p: &Palette,
 ) -> Chart {
     // A band published as one value still needs some height to be seen.
@@ -322,7 +349,7 @@ pub fn dora_metric_option(
         ))
         .series(
             Line::new()
-                .name("Your team")
+                .name(words.your_team)
                 .symbol(Symbol::Circle)
                 .symbol_size(10)
                 .z(5)
@@ -379,6 +406,7 @@ pub fn cluster_distance_option(
     year: u16,
     distances: &[(&str, f64)],
     nearest: &[&str],
+    words: &Words,
     p: &Palette,
 ) -> Chart {
     let names: Vec<String> = distances.iter().map(|(n, _)| n.to_string()).collect();
@@ -402,9 +430,7 @@ pub fn cluster_distance_option(
             Axis::new()
                 .type_(AxisType::Value)
                 .min(0)
-                .name(format!(
-                    "Distance from each {year} cluster (0 = same profile)"
-                ))
+                .name(words.distance_axis.replace("{year}", &year.to_string()))
                 .name_location(NameLocation::Middle)
                 .name_gap(28),
             p,
@@ -416,5 +442,9 @@ pub fn cluster_distance_option(
                 .inverse(true),
             p,
         ))
-        .series(Bar::new().name(format!("{year} clusters")).data(bars))
+        .series(
+            Bar::new()
+                .name(words.clusters_of.replace("{year}", &year.to_string()))
+                .data(bars),
+        )
 }

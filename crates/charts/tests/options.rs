@@ -3,7 +3,7 @@
 
 use maturity_charts::{
     cluster_distance_option, dora_metric_option, or_blank, radar_compare_option, radar_option,
-    trend_option, Chart, Palette, DARK, LIGHT, MIN_RADAR_AXES,
+    trend_option, Chart, Palette, DARK, ENGLISH, LIGHT, MIN_RADAR_AXES,
 };
 use serde_json::Value;
 
@@ -66,7 +66,7 @@ fn too_few_scored_dimensions_make_no_radar() {
         ("C", Some(1.0), None),
     ];
     assert!(
-        radar_compare_option(&pairs, &LIGHT).is_none(),
+        radar_compare_option(&pairs, &ENGLISH, &LIGHT).is_none(),
         "only dimensions scored in both runs count"
     );
     assert_eq!(MIN_RADAR_AXES, 3);
@@ -83,7 +83,7 @@ fn trend_gaps_stay_gaps_and_actions_are_marked_at_their_assessment() {
     ];
     let series = vec![("Culture".to_string(), vec![Some(2.5), None, Some(7.25)])];
     let marks = vec![("2026-04-02".to_string(), "2 actions".to_string())];
-    let option = json(&trend_option(&labels, &series, &marks, &LIGHT));
+    let option = json(&trend_option(&labels, &series, &marks, &ENGLISH, &LIGHT));
     let data = &option["series"][0]["data"];
     assert_eq!(
         data,
@@ -109,6 +109,7 @@ fn the_failure_rate_is_drawn_with_zero_at_the_top_and_shared_bands_share_a_label
         &[Some(20.0)],
         &bands,
         true,
+        &ENGLISH,
         &LIGHT,
     ));
     assert_eq!(
@@ -133,6 +134,7 @@ fn the_failure_rate_is_drawn_with_zero_at_the_top_and_shared_bands_share_a_label
         &[Some(3.0)],
         &[("Elite", 5.0, 5.0)],
         false,
+        &ENGLISH,
         &LIGHT,
     ));
     assert_eq!(num(&throughput["yAxis"]["max"]), 5.0);
@@ -145,6 +147,7 @@ fn the_nearest_cluster_is_highlighted() {
         2024,
         &[("Elite", 0.51), ("High", 0.123)],
         &["High"],
+        &ENGLISH,
         &LIGHT,
     ));
     let bars = option["series"][0]["data"].as_array().unwrap();
@@ -160,9 +163,9 @@ fn every_chart_has_aria_and_an_explicit_decal_list() {
     let labels = vec!["2026-01-05".to_string()];
     let charts = [
         radar_option("X", &scores(&[Some(1.0), Some(2.0), Some(3.0)]), &LIGHT).unwrap(),
-        trend_option(&labels, &[], &[], &LIGHT),
-        dora_metric_option(&labels, &[None], &[], false, &LIGHT),
-        cluster_distance_option(2023, &[("Elite", 0.0)], &["Elite"], &LIGHT),
+        trend_option(&labels, &[], &[], &ENGLISH, &LIGHT),
+        dora_metric_option(&labels, &[None], &[], false, &ENGLISH, &LIGHT),
+        cluster_distance_option(2023, &[("Elite", 0.0)], &["Elite"], &ENGLISH, &LIGHT),
     ];
     for chart in &charts {
         let option = json(chart);
@@ -221,6 +224,7 @@ fn a_dark_chart_is_drawn_in_the_dark_palette_everywhere() {
         &labels,
         &[("Culture".to_string(), vec![Some(1.0), Some(2.0)])],
         &[("2026-01-01".to_string(), "1 action".to_string())],
+        &ENGLISH,
         &DARK,
     ));
     let text = trend.to_string();
@@ -261,6 +265,7 @@ fn a_dark_chart_is_drawn_in_the_dark_palette_everywhere() {
         2024,
         &[("Elite", 0.1), ("High", 0.2)],
         &["Elite"],
+        &ENGLISH,
         &DARK,
     ));
     assert!(!bars.to_string().contains(LIGHT.brand));

@@ -9,17 +9,48 @@ use crate::error::ChangeError;
 use crate::records::Millis;
 use crate::store::{Added, Store};
 
-/// What happened to one code, said to the facilitator.
+/// What happened to one code, said to the facilitator: `said` for a shell to word
+/// in its language, `message` the same in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub ok: bool,
+    pub said: Said,
     pub message: String,
 }
 
+/// What happened to one code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    /// The workshop is no longer on this device.
+    NoWorkshop,
+    /// This app asks other questions than the one that started the workshop.
+    OtherQuestions,
+    /// No code in the text.
+    NothingFound,
+    /// The code (its first characters) was refused, for `reason`.
+    Refused { code: String, reason: CodeError },
+    /// A valid code that was not added.
+    NotAdded,
+    /// Participant number `n`'s code, and what adding it did.
+    Participant { n: usize, added: Added },
+    /// A sentence of the caller's own (already worded).
+    Other,
+}
+
 impl Outcome {
-    fn refused(message: impl Into<String>) -> Outcome {
+    fn refused(said: Said, message: impl Into<String>) -> Outcome {
         Outcome {
             ok: false,
+            said,
+            message: message.into(),
+        }
+    }
+
+    /// An outcome the caller words itself.
+    pub fn other(ok: bool, message: impl Into<String>) -> Outcome {
+        Outcome {
+            ok,
+            said: Said::Other,
             message: message.into(),
         }
     }
@@ -38,18 +69,21 @@ pub fn collect_codes(
 ) -> Result<Vec<Outcome>, ChangeError> {
     let Some(workshop) = store.workshop(id) else {
         return Ok(vec![Outcome::refused(
+            Said::NoWorkshop,
             "This workshop is no longer on this device.",
         )]);
     };
     let layout = Layout::new(catalog, &workshop.questionnaires);
     if layout.fingerprint() != workshop.layout {
         return Ok(vec![Outcome::refused(
+            Said::OtherQuestions,
             "This version of the app asks different questions from the one that started the workshop, so its codes cannot be read here.",
         )]);
     }
     let found = codes_in(text);
     if found.is_empty() {
         return Ok(vec![Outcome::refused(
+            Said::NothingFound,
             "Nothing to add: paste answer codes or links, one per line.",
         )]);
     }
@@ -79,9 +113,15 @@ pub fn collect_codes(
     Ok(read
         .into_iter()
         .map(|(token, result)| match result {
-            Err(reason) => Outcome::refused(format!("Refused “{}”: {reason}", shorten(token))),
+            Err(reason) => Outcome::refused(
+                Said::Refused {
+                    code: shorten(token),
+                    reason: reason.clone(),
+                },
+                format!("Refused “{}”: {reason}", shorten(token)),
+            ),
             Ok(_) => match added.next() {
-                None => Outcome::refused("Not added."),
+                None => Outcome::refused(Said::NotAdded, "Not added."),
                 Some((participant, how)) => said(how, number(participant)),
             },
         })
@@ -101,6 +141,7 @@ pub fn workshop_for_code(store: &Store, catalog: &Catalog, code: &str) -> Option
 fn said(how: Added, n: usize) -> Outcome {
     Outcome {
         ok: how != Added::Outdated,
+        said: Said::Participant { n, added: how },
         message: match how {
             Added::New => format!("Added: participant {n}'s answers."),
             Added::Replaced => format!("Updated: participant {n} sent changed answers; their latest replace the earlier ones."),

@@ -113,7 +113,11 @@ pub fn runs_csv_in(
                     safe(team).as_str(),
                     safe(&run.id.0).as_str(),
                     &date(run.held_at()),
-                    if run.is_finished() { words.yes } else { words.no },
+                    if run.is_finished() {
+                        words.yes
+                    } else {
+                        words.no
+                    },
                     safe(title).as_str(),
                     safe(&dimension.name).as_str(),
                     &score,

@@ -332,9 +332,11 @@ pub fn compare(catalog: &Catalog, before: &Run, after: &Run) -> Vec<Delta> {
             change: before.zip(after).map(|(b, a)| a - b),
             verdict: verdict(before, after),
         };
+        // The overall row: no dimension, named by the questionnaire's title (the
+        // shell words it, "CALMS overall", in the language shown).
         rows.push(row(
             "",
-            &format!("{} overall", questionnaire.title),
+            &questionnaire.title,
             b.as_ref().and_then(|s| s.overall),
             a.as_ref().and_then(|s| s.overall),
         ));

@@ -22,12 +22,21 @@ pub fn all() -> BTreeSet<&'static str> {
             texts.extend(cluster.described);
         }
     }
-    texts.extend([Grouping::RecoveryWithStability, Grouping::RecoveryWithThroughput].map(Grouping::describe));
+    texts.extend(
+        [
+            Grouping::RecoveryWithStability,
+            Grouping::RecoveryWithThroughput,
+        ]
+        .map(Grouping::describe),
+    );
     texts.extend(INDUSTRIES.iter().map(|(_, label)| *label));
     texts.extend(SIZES.iter().map(|(_, label, ..)| *label));
     for survey in SURVEYS {
         for (kind, keys) in [
-            (Kind::Industry, INDUSTRIES.iter().map(|(k, _)| *k).collect::<Vec<_>>()),
+            (
+                Kind::Industry,
+                INDUSTRIES.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            ),
             (Kind::Size, SIZES.iter().map(|(k, ..)| *k).collect()),
         ] {
             for key in keys.into_iter().chain([crate::benchmarks::ALL]) {

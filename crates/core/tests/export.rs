@@ -143,15 +143,42 @@ fn the_header_and_the_words_of_the_export_follow_the_language_given() {
     let catalog = Catalog::builtin();
     let mut store = Store::default();
     store
-        .start_run("Pagos", vec!["westrum".into()], TeamId("t".into()), maturity_core::RunId("r".into()), 2)
+        .start_run(
+            "Pagos",
+            vec!["westrum".into()],
+            TeamId("t".into()),
+            maturity_core::RunId("r".into()),
+            2,
+        )
         .unwrap();
     let words = maturity_core::export::CsvWords {
-        columns: ["equipo", "evaluación", "fecha", "terminada", "cuestionario", "dimensión", "puntuación (0-10)", "puntuación en su escala", "su escala", "respondidas", "no sé", "preguntadas", "participantes del taller", "notas"],
+        columns: [
+            "equipo",
+            "evaluación",
+            "fecha",
+            "terminada",
+            "cuestionario",
+            "dimensión",
+            "puntuación (0-10)",
+            "puntuación en su escala",
+            "su escala",
+            "respondidas",
+            "no sé",
+            "preguntadas",
+            "participantes del taller",
+            "notas",
+        ],
         yes: "sí",
         no: "no",
         own_scale: "de 1 a {n}",
     };
-    let table = rows(&maturity_core::export::runs_csv_in(&store, &catalog, None, &words, |ms| ms.to_string()));
+    let table = rows(&maturity_core::export::runs_csv_in(
+        &store,
+        &catalog,
+        None,
+        &words,
+        |ms| ms.to_string(),
+    ));
     assert_eq!(table[0][0], "equipo");
     assert_eq!(table[0][13], "notas");
     assert_eq!(table[1][3], "no", "not finished");

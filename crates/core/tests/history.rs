@@ -160,7 +160,10 @@ fn comparing_two_runs_gives_each_dimension_its_delta() {
     assert_eq!((lean.change, lean.verdict), (Some(0.0), Verdict::Unchanged));
     assert_eq!(row("calms", "sharing").verdict, Verdict::NotComparable);
     let overall = row("calms", "");
-    assert_eq!(overall.name, "CALMS overall");
+    assert_eq!(
+        overall.name, "CALMS",
+        "the overall row is named by its questionnaire"
+    );
     assert_eq!(overall.before, Some((2.5 + 5.0) / 2.0));
     assert_eq!(
         row("westrum", "").verdict,
