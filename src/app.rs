@@ -51,6 +51,7 @@ pub fn App(loaded: Loaded) -> impl IntoView {
                     &[("time", &crate::platform::format_time(at))],
                 ))}
             </p>
+            <Flash/>
             <main id="main" tabindex="-1">
                 <Show when=move || frame_drawn.get()>
                     <Routes fallback=NotFound>
@@ -71,6 +72,26 @@ pub fn App(loaded: Loaded) -> impl IntoView {
     }
 }
 
+/// What the change that led here did ("Deleted the team …"), on the page it led
+/// to, until the user moves on.
+#[component]
+fn Flash() -> impl IntoView {
+    let state = crate::state::use_app_state();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        let stale = state.flash.with_untracked(|f| f.as_ref().is_some_and(|(at, _)| *at != path));
+        if stale {
+            state.flash.set(None);
+        }
+    });
+    view! {
+        <p class="flash status" role="status">
+            {move || state.flash.with(|f| f.as_ref().map(|(_, said)| said.clone()))}
+        </p>
+    }
+}
+
 /// "Skip to content": moves focus to this page's content and stays on the page.
 /// It does not follow its `#main`: with the page's `<base>` that would lead to the
 /// start page, and rewriting the address would drop a page's query or code.
@@ -84,14 +105,16 @@ fn SkipLink() -> impl IntoView {
 }
 
 /// After moving to another page, puts keyboard and screen-reader focus at the start
-/// of the new page's content instead of leaving it on a control that is gone.
+/// of the new page's content instead of leaving it on a control that is gone: on
+/// the question of a question page, else the page's heading, else its content.
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
-            crate::platform::focus_by_id("main");
+            // The new page is drawn in the next task.
+            crate::platform::next_task(crate::platform::focus_arrival);
         }
         path
     });

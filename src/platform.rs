@@ -217,6 +217,25 @@ pub fn format_date_times(ats: &[Millis]) -> Vec<String> {
         .collect()
 }
 
+/// Short labels for several moments (a chart's axis): the date alone where it is
+/// the only one that day, else as [`format_date_times`] gives it, so no two are
+/// the same.
+pub fn format_dates(ats: &[Millis]) -> Vec<String> {
+    let dates: Vec<String> = ats.iter().map(|at| format_date(*at)).collect();
+    let full = format_date_times(ats);
+    dates
+        .iter()
+        .zip(full)
+        .map(|(date, full)| {
+            if dates.iter().filter(|d| *d == date).count() > 1 {
+                full
+            } else {
+                date.clone()
+            }
+        })
+        .collect()
+}
+
 /// A time of day as the language shown writes it ("14:05", "2:05 PM").
 pub fn format_time(at: Millis) -> String {
     intl_date(at, &[("timeStyle", "short")])
@@ -244,6 +263,30 @@ pub fn iso_date_time(at: Millis) -> String {
         date.get_hours(),
         date.get_minutes()
     )
+}
+
+/// Moves focus to where a page begins: the element marked `data-arrival` (a
+/// question), else the page's first heading, else `#main`.
+pub fn focus_arrival() {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = document
+        .query_selector("main [data-arrival]")
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match target {
+        Some(element) => {
+            if !element.has_attribute("tabindex") {
+                let _ = element.set_attribute("tabindex", "-1");
+            }
+            let _ = element.focus();
+        }
+        None => focus_by_id("main"),
+    }
 }
 
 /// Moves keyboard focus to the element with `id`, if it is on the page.

@@ -19,6 +19,12 @@ pub fn home() -> String {
     at("/")
 }
 
+/// The start page with `team` filled in as the team's name (a team page's
+/// "Start a new assessment").
+pub fn start_for(team: &str) -> String {
+    format!("{}?team={}", home(), String::from(js_sys::encode_uri_component(team)))
+}
+
 /// A run's questions.
 pub fn run(id: &RunId) -> String {
     at(&format!("/runs/{}", id.0))

@@ -20,6 +20,9 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// When a change saved by another tab was last taken in.
     pub synced_at: RwSignal<Option<Millis>>,
+    /// What a change that led to another page did (say, a team deleted), shown on
+    /// that page until the next page: (that page's path, the sentence).
+    pub flash: RwSignal<Option<(String, String)>>,
     mode: StoredValue<Mode>,
 }
 
@@ -52,6 +55,7 @@ impl AppState {
             catalog,
             notice: RwSignal::new(loaded.notice),
             synced_at: RwSignal::new(None),
+            flash: RwSignal::new(None),
             mode: StoredValue::new(loaded.mode),
         };
         if loaded.mode == Mode::Persistent {

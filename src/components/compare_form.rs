@@ -1,7 +1,7 @@
 //! Picking two finished assessments of a team to compare side by side.
 
 use crate::i18n::{k, t};
-use crate::platform::format_date_time;
+use crate::platform::format_date_times;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -16,10 +16,12 @@ pub fn CompareForm(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl 
         data.with(|d| {
             d.as_ref()
                 .map(|d| {
-                    d.runs
-                        .iter()
-                        .filter(|r| r.finished)
-                        .map(|r| (r.run.clone(), format_date_time(r.held_at)))
+                    let runs: Vec<_> = d.runs.iter().filter(|r| r.finished).collect();
+                    let labels =
+                        format_date_times(&runs.iter().map(|r| r.held_at).collect::<Vec<_>>());
+                    runs.into_iter()
+                        .zip(labels)
+                        .map(|(r, label)| (r.run.clone(), label))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

@@ -75,7 +75,7 @@ fn MetricOverTime(
 ) -> impl IntoView {
     let option = Signal::derive(move || {
         let labels: Vec<String> = points.with(|p| {
-            crate::platform::format_date_times(&p.iter().map(|p| p.at).collect::<Vec<_>>())
+            crate::platform::format_dates(&p.iter().map(|p| p.at).collect::<Vec<_>>())
         });
         let values: Vec<Option<f64>> = points.with(|p| {
             p.iter()

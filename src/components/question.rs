@@ -72,7 +72,7 @@ pub fn QuestionCard(
         <fieldset class="question">
             <legend>
                 <span class="dimension">{dimension}</span>
-                <h2 tabindex="-1" node_ref=heading_ref>{question.text.clone()}</h2>
+                <h2 tabindex="-1" data-arrival node_ref=heading_ref>{question.text.clone()}</h2>
             </legend>
             <div class="choices">{answers}{dont_know}</div>
             <p class="source">{tf(k::RUN_IDEA_FROM, &[("source", &question.source)])}</p>

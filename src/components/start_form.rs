@@ -14,7 +14,12 @@ use maturity_core::{RunId, TeamId};
 pub fn StartForm() -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
-    let team_name = RwSignal::new(String::new());
+    // A team page's "Start a new assessment" names the team (`?team=`).
+    let team_name = RwSignal::new(
+        leptos_router::hooks::use_query_map()
+            .with_untracked(|q| q.get("team"))
+            .unwrap_or_default(),
+    );
     let selected = RwSignal::new(state.catalog.with_untracked(|c| {
         c.all()
             .first()

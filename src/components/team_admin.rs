@@ -96,7 +96,11 @@ fn DeleteTeam(
             return;
         };
         match state.change(|s| s.delete_team(&team.id, now())) {
-            Ok(_) => navigate(&routes::home(), routes::navigate()),
+            Ok(runs) => {
+                let said = tp(k::TEAM_DELETED_TEAM, runs, &[("team", &team.name)]);
+                state.flash.set(Some((routes::home(), said)));
+                navigate(&routes::home(), routes::navigate());
+            }
             Err(e) => message.set(Some(crate::errors::change(&e))),
         }
     };

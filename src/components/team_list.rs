@@ -6,7 +6,7 @@ use crate::components::csv::CsvDownload;
 use crate::components::import::ImportBackup;
 use crate::components::score_table::score_text;
 use crate::i18n::{k, t, tf, tp};
-use crate::platform::{download, format_date_time, today};
+use crate::platform::{download, format_date_times, today};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -69,10 +69,12 @@ pub fn TeamList() -> impl IntoView {
 fn team_runs(catalog: &Catalog, store: &Store, team: &Team) -> impl IntoView {
     let all = store.runs_of(&team.id);
     let more = all.len().saturating_sub(RECENT_RUNS);
-    let runs = all
+    let recent: Vec<&Run> = all.into_iter().take(RECENT_RUNS).collect();
+    let whens = format_date_times(&recent.iter().map(|r| r.held_at()).collect::<Vec<_>>());
+    let runs = recent
         .into_iter()
-        .take(RECENT_RUNS)
-        .map(|r| run_item(catalog, r))
+        .zip(whens)
+        .map(|(r, when)| run_item(catalog, r, when))
         .collect_view();
     let href = routes::team(&team.id);
     let link = if more > 0 {
@@ -117,9 +119,8 @@ fn archived_teams(store: &Store, archived: &[&Team]) -> impl IntoView {
     }
 }
 
-fn run_item(catalog: &Catalog, run: &Run) -> impl IntoView {
+fn run_item(catalog: &Catalog, run: &Run, when: String) -> impl IntoView {
     let titles = catalog.titles(&run.questionnaires).join(", ");
-    let when = format_date_time(run.held_at());
     let progress = progress(catalog, run);
     let (status, link_text, href) = if run.is_finished() {
         let overall = match progress.overall.as_slice() {

@@ -4,7 +4,7 @@
 
 use crate::charts::{or_blank, radar_compare_option, trend_option, Chart, EChart, MIN_RADAR_AXES};
 use crate::i18n::{k, number, t, tf, tp};
-use crate::platform::{format_date, format_date_time};
+use crate::platform::{format_date_times, format_dates};
 use leptos::prelude::*;
 use maturity_core::history::{verdict, TeamHistory, Trend};
 use maturity_core::scoring::{on_own_scale, rounded};
@@ -125,7 +125,7 @@ fn trend_chart(trend: Option<&Trend>, history: Option<&TeamHistory>) -> Chart {
             &crate::theme::palette(),
         );
     };
-    let labels: Vec<String> = trend.at.iter().map(|at| format_date(*at)).collect();
+    let labels: Vec<String> = format_dates(&trend.at);
     let mut series: Vec<(String, Vec<Option<f64>>)> = trend
         .dimensions
         .iter()
@@ -174,10 +174,11 @@ fn trend_table(trend: &Trend, actions: &[usize]) -> impl IntoView {
         .iter()
         .map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> })
         .collect_view();
+    let row_labels = format_date_times(&trend.at);
     let rows =
         trend.at.iter()
             .enumerate()
-            .map(|(i, at)| {
+            .map(|(i, _)| {
                 let cells = trend
                     .dimensions
                     .iter()
@@ -188,7 +189,7 @@ fn trend_table(trend: &Trend, actions: &[usize]) -> impl IntoView {
                 });
                 view! {
                     <tr>
-                        <th scope="row">{format_date_time(*at)}</th>
+                        <th scope="row">{row_labels[i].clone()}</th>
                         {cells}
                         <td class="num">{score_text(trend.overall[i])}</td>
                         {own}

@@ -138,7 +138,7 @@ fn DiscussFirst(
                                 <button type="button" aria-current=is_current.then_some("true")
                                     on:click=move |_| choose.set(Some(question.clone()))>
                                     {step.question().text.clone()}
-                                    <span class="hint">{format!(" ({answers})")}</span>
+                                    <span class="hint">{format!(" · {}", tp(k::PRESENT_ITEM_ANSWERS, answers, &[]))}</span>
                                 </button>
                             </li>
                         }

@@ -8,7 +8,7 @@ use crate::components::dora_trend::DoraOverTime;
 use crate::components::team_admin::TeamAdmin;
 use crate::components::trends::Trends;
 use crate::i18n::{k, number, t, tf, tp};
-use crate::platform::{focus_by_id, format_date_time, mark, now, set_title};
+use crate::platform::{focus_by_id, mark, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -74,7 +74,7 @@ pub fn TeamPage() -> impl IntoView {
                 {move || data.with(|d| d.as_ref().is_some_and(|d| d.team.archived)).then(|| view! { <span class="badge">{t(k::TEAM_ARCHIVED)}</span> })}
             </h1>
             <p class="meta">{move || data.with(|d| d.as_ref().map(summary_line).unwrap_or_default())}</p>
-            <p><A href=routes::home() exact=true>{t(k::TEAM_START_NEW)}</A></p>
+            <p><A href=move || data.with(|d| d.as_ref().map_or_else(routes::home, |d| routes::start_for(&d.team.name)))>{t(k::TEAM_START_NEW)}</A></p>
             <RunsTable data=history team=team_id/>
             <Trends data=history/>
             <DoraOverTime data=history/>
@@ -107,12 +107,17 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
         let title_of = |id: &str| title_of(&catalog, id);
         data.with(|d| {
             let Some(d) = d else { return Vec::new() };
+            // Each assessment's label is its own, even for two in the same minute.
+            let whens = crate::platform::format_date_times(
+                &d.runs.iter().map(|r| r.held_at).collect::<Vec<_>>(),
+            );
             d.runs
                 .iter()
-                .map(|run| {
+                .zip(whens)
+                .map(|(run, when)| {
                     let titles: Vec<String> =
                         run.scores.iter().map(|s| title_of(&s.questionnaire)).collect();
-                    view! { <RunRow run=run.clone() titles=titles confirming=confirming error=error done=done/> }
+                    view! { <RunRow run=run.clone() when=when titles=titles confirming=confirming error=error done=done/> }
                 })
                 .collect::<Vec<_>>()
         })
@@ -151,6 +156,8 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
 #[component]
 fn RunRow(
     run: Summary,
+    /// The assessment's label, unique in the team's list.
+    when: String,
     titles: Vec<String>,
     confirming: RwSignal<Option<RunId>>,
     error: RwSignal<Option<String>>,
@@ -158,7 +165,6 @@ fn RunRow(
 ) -> impl IntoView {
     let state = use_app_state();
     let id = run.run.clone();
-    let when = format_date_time(run.held_at);
     let scores = if run.finished {
         run.scores
             .iter()

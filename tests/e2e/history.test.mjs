@@ -200,7 +200,9 @@ test('a store written by the first version is read, migrated on the next change,
   // Archive: listed apart on the start page, nothing deleted.
   await page.getByRole('button', { name: 'Archive team' }).click();
   await page.getByText(/^Archived: /).waitFor();
+  // "Start a new assessment" opens the start page for this team.
   await page.getByRole('link', { name: 'Start a new assessment' }).click();
+  assert.equal(await page.getByLabel('Team name').inputValue(), 'Checkout', 'the team is named');
   await page.getByText('Archived teams (1)').click();
   await page.getByRole('link', { name: 'Checkout' }).click();
   await page.getByRole('heading', { level: 1, name: /Checkout/ }).waitFor();
@@ -212,6 +214,8 @@ test('a store written by the first version is read, migrated on the next change,
   await app.audit('delete confirmation');
   await page.getByRole('button', { name: 'Delete team and 2 assessments' }).click();
   await page.getByRole('heading', { level: 1, name: 'DevOps maturity self-assessment' }).waitFor();
+  // The start page says what was deleted, until the user moves on.
+  await page.getByRole('status').filter({ hasText: 'Deleted the team “Checkout” and its 2 assessments.' }).waitFor();
   const left = JSON.parse(await app.stored());
   assert.deepEqual(left.teams.map((t) => t.name), ['Search & Discovery <b>']);
   assert.deepEqual(left.runs.map((r) => r.id), ['r-search-0']);

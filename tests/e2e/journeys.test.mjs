@@ -140,6 +140,11 @@ test('a whole run can be done with the keyboard alone', async () => {
   await kb.type('Platform crew');
   await kb.press('Enter');
   await page.getByText(`Question 1 of ${QUESTIONS.length}`).waitFor();
+  // Arriving at the first question, focus is on its heading, outlined quietly.
+  const arrived = await eventually(() => focused(), (f) => f.tag === 'H2', 'focus on the question');
+  assert.equal(arrived.text, QUESTIONS[0].text);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focus is visible');
 
   const plan = QUESTIONS.map((_, i) => i % 5);
   for (let i = 0; i < QUESTIONS.length; i++) {

@@ -77,3 +77,51 @@ test('on a 1280 px desktop every table of the team and results pages fits its bo
   }
   await context.close();
 });
+
+test('a facilitator presenting from a 375 px phone: the list stays out of the way, and "Reveal answers" reveals the question on screen', async () => {
+  const facilitator = await suite.browser.newContext({ viewport: { width: 375, height: 740 }, serviceWorkers: 'block' });
+  const page = await facilitator.newPage();
+  await page.goto(`${suite.server.url}/`);
+  await page.getByLabel('Team name').fill('Payments');
+  for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
+  await page.getByRole('checkbox', { name: /^Westrum\b/ }).check();
+  await page.getByRole('button', { name: 'Start a workshop' }).click();
+  const link = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
+  // Two participants, so the room disagrees somewhere.
+  const codes = [];
+  for (const pick of [0, 6]) {
+    const other = await suite.browser.newContext({ viewport: { width: 375, height: 740 }, serviceWorkers: 'block' });
+    const p = await other.newPage();
+    await p.goto(link);
+    const done = p.getByRole('button', { name: 'Done: show my answer code' });
+    for (let i = 0; i < 50 && !(await done.isVisible()); i++) {
+      await p.locator('input[type=radio]:not([value="dont-know"])').nth(pick).check();
+      await p.getByRole('button', { name: 'Next', exact: true }).click();
+    }
+    await p.locator('input[type=radio]:not([value="dont-know"])').nth(pick).check();
+    await done.click();
+    codes.push(await p.getByRole('textbox', { name: 'Answer link' }).inputValue());
+    await other.close();
+  }
+  await page.getByLabel('Paste answer codes or links (one or many)').fill(codes.join('\n'));
+  await page.getByRole('button', { name: 'Add answers' }).click();
+  await page.getByText('2 answer codes collected').waitFor();
+  await page.getByRole('link', { name: 'Open the presenter view' }).click();
+  const heading = page.locator('#discussion-heading');
+  await heading.waitFor();
+  const question = (await heading.textContent()).trim();
+  // Scrolled to the button, nothing lies over it: a tap lands on the button itself.
+  const reveal = page.getByRole('button', { name: 'Reveal answers' });
+  await reveal.scrollIntoViewIfNeeded();
+  const onTop = await reveal.evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit === b || b.contains(hit);
+  });
+  assert.ok(onTop, 'the "Reveal answers" button is not covered');
+  await reveal.click();
+  await page.getByRole('table', { name: 'How many chose each answer' }).waitFor();
+  assert.equal((await heading.textContent()).trim(), question, 'the same question is still on screen');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'no sideways scrolling');
+  await facilitator.close();
+});
