@@ -48,6 +48,15 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// A page asks to keep the file of the language it shows (fetched, on a first
+// visit, before this worker was there). Only this build's language files.
+self.addEventListener('message', (event) => {
+  const url = typeof event.data?.keep === 'string' ? new URL(event.data.keep, self.location) : null;
+  if (!url || url.origin !== self.location.origin || !LANGUAGE_FILE.test(url.pathname)) return;
+  if (!Object.values(LANGUAGES).some((file) => new URL(file, self.location).href === url.href)) return;
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.match(url).then((hit) => hit ?? cache.add(url))));
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;

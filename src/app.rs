@@ -80,7 +80,9 @@ fn Flash() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
         let path = location.pathname.get();
-        let stale = state.flash.with_untracked(|f| f.as_ref().is_some_and(|(at, _)| *at != path));
+        let stale = state
+            .flash
+            .with_untracked(|f| f.as_ref().is_some_and(|(at, _)| *at != path));
         if stale {
             state.flash.set(None);
         }

@@ -146,6 +146,26 @@ fn to_js(chart: &Chart) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&json)
 }
 
+/// `option` with `description` as what ECharts gives assistive technology
+/// (`aria.label.description`).
+fn described(option: JsValue, description: &str) -> JsValue {
+    use js_sys::{Object, Reflect};
+    let get_or_add = |parent: &JsValue, key: &str| -> JsValue {
+        match Reflect::get(parent, &key.into()) {
+            Ok(v) if v.is_object() => v,
+            _ => {
+                let child: JsValue = Object::new().into();
+                let _ = Reflect::set(parent, &key.into(), &child);
+                child
+            }
+        }
+    };
+    let label = get_or_add(&get_or_add(&option, "aria"), "label");
+    let _ = Reflect::set(&label, &"enabled".into(), &true.into());
+    let _ = Reflect::set(&label, &"description".into(), &description.into());
+    option
+}
+
 /// A radar chart of `data`, beside which the caller shows the same figures as a table.
 #[component]
 pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>) -> impl IntoView {
@@ -177,8 +197,10 @@ pub fn EChart(
     let failed = RwSignal::new(false);
     let status = library.clone();
     Effect::new(move |_| {
-        // Serialized straight from the signal: a chart is never cloned.
-        let js = option.with(to_js);
+        // Serialized straight from the signal: a chart is never cloned. What a
+        // screen reader hears is the caption, in the language shown (ECharts'
+        // own generated description is English only).
+        let js = option.with(to_js).map(|js| described(js, &caption.get()));
         match status.get() {
             Library::Loading => return,
             Library::Failed => {

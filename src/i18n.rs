@@ -179,6 +179,19 @@ pub fn in_sentence(name: &str) -> String {
     }
 }
 
+/// A message split around its placeholder `{name}`: the text before and after
+/// it, wherever the language puts it, for a view that shows the value in an
+/// element of its own (bold, a citation); the whole message first when it lacks
+/// the placeholder.
+pub fn around(message: &str, name: &str) -> (String, String) {
+    let mark = format!("{{{name}}}");
+    message
+        .split_once(&mark)
+        .map_or((message.to_string(), String::new()), |(a, b)| {
+            (a.to_string(), b.to_string())
+        })
+}
+
 /// `text` with each `{name}` replaced by its value in `args`.
 fn fill(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
@@ -265,7 +278,8 @@ pub async fn show(language: Language) -> bool {
     true
 }
 
-/// The bundle of `language`, from the address the build wrote into the page.
+/// The bundle of `language`, from the address the build wrote into the page; the
+/// service worker is asked to keep it, so the language works offline.
 async fn fetch_bundle(language: Language) -> Option<Bundle> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window()?;
@@ -291,7 +305,40 @@ async fn fetch_bundle(language: Language) -> Option<Bundle> {
         .ok()?
         .as_string()?;
     let bundle: Bundle = serde_json::from_str(&text).ok()?;
-    (bundle.messages.len() == ENGLISH.len()).then_some(bundle)
+    if bundle.messages.len() != ENGLISH.len() {
+        return None;
+    }
+    wasm_bindgen_futures::spawn_local(keep_offline(response.url()));
+    Some(bundle)
+}
+
+/// Asks the service worker (once one is active) to keep the language file at
+/// `url`: on a first visit the page fetched it before the worker was there.
+async fn keep_offline(url: String) {
+    use js_sys::Reflect;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let workers = Reflect::get(&window.navigator(), &"serviceWorker".into()).unwrap_or_default();
+    if workers.is_undefined() || workers.is_null() {
+        return;
+    }
+    let Ok(ready) = Reflect::get(&workers, &"ready".into()) else {
+        return;
+    };
+    let Ok(registration) =
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&ready)).await
+    else {
+        return;
+    };
+    let active = Reflect::get(&registration, &"active".into()).unwrap_or_default();
+    let message = js_sys::Object::new();
+    let _ = Reflect::set(&message, &"keep".into(), &url.into());
+    if let Ok(post) = Reflect::get(&active, &"postMessage".into()) {
+        if let Ok(post) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(post) {
+            let _ = post.call1(&active, &message);
+        }
+    }
 }
 
 /// The language to start in: the one kept on this device, else the first of the

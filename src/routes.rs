@@ -22,7 +22,11 @@ pub fn home() -> String {
 /// The start page with `team` filled in as the team's name (a team page's
 /// "Start a new assessment").
 pub fn start_for(team: &str) -> String {
-    format!("{}?team={}", home(), String::from(js_sys::encode_uri_component(team)))
+    format!(
+        "{}?team={}",
+        home(),
+        String::from(js_sys::encode_uri_component(team))
+    )
 }
 
 /// A run's questions.

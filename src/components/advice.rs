@@ -1,7 +1,7 @@
 //! A piece of advice as the results show it: what to try, and the source it comes
 //! from (framework and document, with year), so every recommendation is traceable.
 
-use crate::i18n::{k, tf};
+use crate::i18n::{around, k, t};
 use leptos::prelude::*;
 use maturity_core::sources::cite;
 use maturity_core::Question;
@@ -16,7 +16,14 @@ pub fn advice_with_source(text: String, source: &str) -> impl IntoView {
     view! {
         <li>
             {text}
-            <span class="cited">{tf(k::RESULTS_SOURCE, &[("source", &cite(source))])}</span>
+            <span class="cited">{cited(k::RESULTS_SOURCE, cite(source))}</span>
         </li>
     }
+}
+
+/// A citation in its message ("Source: {source}"): the documents are cited as
+/// they are written, in English, and marked so (`lang="en"`) for screen readers.
+pub fn cited(message: crate::i18n::Key, source: String) -> impl IntoView {
+    let (before, after) = around(&t(message), "source");
+    view! { {before}<span lang="en">{source}</span>{after} }
 }

@@ -74,9 +74,8 @@ fn MetricOverTime(
     edition: Memo<Option<Edition>>,
 ) -> impl IntoView {
     let option = Signal::derive(move || {
-        let labels: Vec<String> = points.with(|p| {
-            crate::platform::format_dates(&p.iter().map(|p| p.at).collect::<Vec<_>>())
-        });
+        let labels: Vec<String> = points
+            .with(|p| crate::platform::format_dates(&p.iter().map(|p| p.at).collect::<Vec<_>>()));
         let values: Vec<Option<f64>> = points.with(|p| {
             p.iter()
                 .map(|p| metric.value(&p.delivery).map(f64::from))

@@ -1,6 +1,6 @@
 //! One question as a native radio group: each choice's label and what it means.
 
-use crate::i18n::{k, t, tf};
+use crate::i18n::{k, t};
 use leptos::prelude::*;
 use maturity_core::model::{AnswerKind, DONT_KNOW};
 use maturity_core::Step;
@@ -75,7 +75,7 @@ pub fn QuestionCard(
                 <h2 tabindex="-1" data-arrival node_ref=heading_ref>{question.text.clone()}</h2>
             </legend>
             <div class="choices">{answers}{dont_know}</div>
-            <p class="source">{tf(k::RUN_IDEA_FROM, &[("source", &question.source)])}</p>
+            <p class="source">{crate::components::advice::cited(k::RUN_IDEA_FROM, question.source.clone())}</p>
         </fieldset>
     }
 }

@@ -9,7 +9,7 @@ use crate::components::findings::{cognitive_load_view, findings_view};
 use crate::components::notes::RunNotes;
 use crate::components::room::room_view;
 use crate::components::score_table::{answered, score_text, ScoreTable};
-use crate::i18n::{k, t, tf, tp};
+use crate::i18n::{around, k, t, tf, tp};
 use crate::platform::{format_date_time, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
@@ -203,7 +203,7 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
     let advice = next_steps(q, &run.answers, &weakest_ids, ADVICE_COUNT);
     let summary = match result.overall {
         Some(overall) => {
-            let (overall_before, overall_after) = around(&t(k::RESULTS_OVERALL), "{score}");
+            let (overall_before, overall_after) = around(&t(k::RESULTS_OVERALL), "score");
             let own_scale = q.own_scale().map(|choices| {
                 let value = tf(
                     k::RESULTS_OWN_SCALE_VALUE,
@@ -212,7 +212,7 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
                         ("max", &choices.to_string()),
                     ],
                 );
-                let (before, after) = around(&t(k::RESULTS_OWN_SCALE), "{value}");
+                let (before, after) = around(&t(k::RESULTS_OWN_SCALE), "value");
                 view! { " · " {before} <strong class="own-scale">{value}</strong> {after} }
             });
             let (weakest_before, weakest_after) = around(
@@ -221,7 +221,7 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
                     weakest.len(),
                     &[("score", &score_text(weakest_score))],
                 ),
-                "{names}",
+                "names",
             );
             view! {
                 <p class="overall">
@@ -388,15 +388,4 @@ fn RunActions(run: RunId) -> impl IntoView {
             }
         })
     }
-}
-
-/// `message` split at its `placeholder`, for a message whose value is shown in its
-/// own element (bold): the text before it and the text after it, wherever the
-/// language puts it; the whole message first when it lacks the placeholder.
-fn around(message: &str, placeholder: &str) -> (String, String) {
-    message
-        .split_once(placeholder)
-        .map_or((message.to_string(), String::new()), |(before, after)| {
-            (before.to_string(), after.to_string())
-        })
 }

@@ -83,3 +83,33 @@ test('after one visit the app works with the server stopped, and updates on the 
   w.problems = w.problems.filter((p) => !offline.includes(p));
   await w.close();
 });
+
+test('the language chosen works offline: its file is kept by the service worker after one visit', async () => {
+  const server = await startServer(DIST);
+  const context = await suite.browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  const german = await page.locator('header .privacy').textContent();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  // Kept once the worker is there (the page fetched it before the worker existed).
+  await page.waitForFunction(async () => {
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      if ((await cache.keys()).some((r) => /\/i18n\/de-[0-9a-f]{16}\.json$/.test(r.url))) return true;
+    }
+    return false;
+  }, null, { timeout: 15000 });
+  const others = await page.evaluate(async () => {
+    const urls = [];
+    for (const key of await caches.keys()) urls.push(...(await (await caches.open(key)).keys()).map((r) => r.url));
+    return urls.filter((u) => /\/i18n\/(es|fr)-/.test(u));
+  });
+  assert.deepEqual(others, [], 'languages not chosen are not downloaded, not even to keep');
+  await server.close();
+  await page.reload();
+  await page.locator('main h1').first().waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.equal(await page.locator('header .privacy').textContent(), german, 'still German with the server gone');
+  await context.close();
+});
