@@ -240,7 +240,13 @@ pub fn number(n: f64, digits: u8) -> String {
         .call1(&wasm_bindgen::JsValue::NULL, &n.into())
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| format!("{n:.*}", digits.as_f64().unwrap_or(0.0) as usize))
+        // (Rust's own float formatting would add 11 KB to the first download.)
+        .unwrap_or_else(|| {
+            js_sys::Number::from(n)
+                .to_fixed(digits.as_f64().unwrap_or(0.0) as u8)
+                .map(String::from)
+                .unwrap_or_default()
+        })
 }
 
 /// "A, B and C" as the language shown joins a list (`Intl.ListFormat`).
@@ -304,12 +310,20 @@ async fn fetch_bundle(language: Language) -> Option<Bundle> {
         .await
         .ok()?
         .as_string()?;
-    let bundle: Bundle = serde_json::from_str(&text).ok()?;
+    let bundle = parse_bundle(text).await?;
     if bundle.messages.len() != ENGLISH.len() {
         return None;
     }
     wasm_bindgen_futures::spawn_local(keep_offline(response.url()));
     Some(bundle)
+}
+
+/// Reads a bundle. Split off into its own chunk: a page shown in English never
+/// downloads the code that reads other languages (the JSON of messages and of
+/// questionnaire translations).
+#[lazy]
+fn parse_bundle(text: String) -> Option<Bundle> {
+    serde_json::from_str(&text).ok()
 }
 
 /// Asks the service worker (once one is active) to keep the language file at

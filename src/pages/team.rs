@@ -131,7 +131,9 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
             {move || if data.with(|d| d.as_ref().is_some_and(|d| d.runs.is_empty())) {
                 view! { <p class="empty">{t(k::TEAM_RUNS_EMPTY)}</p> }.into_any()
             } else {
+                // Scrolls in its own box on a narrow screen, its first column in view.
                 view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::TEAM_RUNS_CAPTION)>
                     <table class="scores runs-table">
                         <caption>{t(k::TEAM_RUNS_CAPTION)}</caption>
                         <thead>
@@ -145,6 +147,7 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
         </section>

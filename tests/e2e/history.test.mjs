@@ -101,7 +101,9 @@ test('three runs on different dates make a trend whose table matches the stored 
   assert.equal(shown.length, 3, 'one row per finished run');
   byDate.forEach((run, i) => {
     const expected = scoresFromStored(run.answers);
-    assert.ok(shown[i][0].startsWith(PLANS[i].date.slice(0, 10)), `row ${i} is dated ${shown[i][0]}`);
+    // Dates as the language writes them (the browser's Intl, here English).
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(PLANS[i].date));
+    assert.ok(shown[i][0].startsWith(day), `row ${i} is dated ${shown[i][0]}, not ${day}`);
     const dims = CALMS.dimensions.map((d) => fmt(expected[d.name]));
     const values = Object.values(expected);
     const overall = values.reduce((a, b) => a + b, 0) / values.length;
@@ -119,8 +121,9 @@ test('three runs on different dates make a trend whose table matches the stored 
   await app.audit('team history with trends');
 
   // Compare the first and second runs.
-  await page.getByLabel('Earlier').selectOption({ label: `${PLANS[0].date.slice(0, 10)} 10:00` });
-  await page.getByLabel('Later').selectOption({ label: `${PLANS[1].date.slice(0, 10)} 10:00` });
+  const shownAs = (iso) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  await page.getByLabel('Earlier').selectOption({ label: shownAs(PLANS[0].date) });
+  await page.getByLabel('Later').selectOption({ label: shownAs(PLANS[1].date) });
   await page.getByRole('button', { name: 'Compare' }).click();
   const compare = page.getByRole('table', { name: /^Scores \(0–10\) on / });
   await compare.waitFor();
@@ -154,7 +157,7 @@ test('a store written by the first version is read, migrated on the next change,
   await page.getByText('3 assessments, 2 finished.').waitFor();
   const trend = await rows(page.getByRole('table', { name: 'CALMS scores at each finished assessment' }));
   assert.equal(trend.length, 2);
-  assert.ok(trend[0][0].startsWith('2026-01-01') || trend[0][0].startsWith('2025-12-31'), trend[0][0]);
+  assert.ok(trend[0][0].startsWith('Jan 1, 2026') || trend[0][0].startsWith('Dec 31, 2025'), trend[0][0]);
   const dora = await rows(page.getByRole('table', { name: /^DORA answers at each finished assessment/ }));
   assert.equal(dora.length, 2, 'both finished runs covered DORA');
   await page.locator('.small-multiple [data-testid=chart] svg').first().waitFor();
