@@ -2,7 +2,8 @@
 //! the team's industry and organisation size in DORA's 2024 or 2025 survey, as
 //! DORA's Quick Check shows them; the industry and size are kept with the team.
 
-use crate::i18n::{k, number, t, tf};
+use crate::components::score_table::score_text;
+use crate::i18n::{k, t, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -10,7 +11,6 @@ use maturity_core::benchmarks::{
     self, band, group, Band, Group, Kind, Stat, INDUSTRIES, SIZES, SURVEYS,
 };
 use maturity_core::dora::{Scores, METRICS};
-use maturity_core::scoring::rounded;
 use maturity_core::TeamId;
 
 /// The benchmark section of a DORA result: pick the team's industry and size (kept
@@ -204,9 +204,4 @@ fn cell(team: Option<f64>, stat: Option<Stat>) -> String {
         }
         None => figure,
     }
-}
-
-/// A score as shown: one decimal, written the language's way; "–" when there is none.
-fn score_text(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
 }

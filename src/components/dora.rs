@@ -3,10 +3,10 @@
 
 use crate::charts::{cluster_distance_option, EChart};
 use crate::components::benchmarks::Benchmarks;
+use crate::components::score_table::score_text;
 use crate::i18n::{core, k, list, number, t, tf, tp};
 use leptos::prelude::*;
 use maturity_core::dora::{self, editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS};
-use maturity_core::scoring::rounded;
 use maturity_core::{Questionnaire, TeamId};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -269,11 +269,6 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
                 <tbody>{rows}</tbody>
         </table>
     }
-}
-
-/// A score as shown: one decimal, written the language's way; "–" when there is none.
-fn score_text(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
 }
 
 /// Cluster names as a list in words: "High and Elite".

@@ -54,6 +54,17 @@ pub fn score_text(score: Option<f64>) -> String {
     score.map_or_else(|| "–".to_string(), |s| crate::i18n::number(rounded(s), 1))
 }
 
+/// A change as shown: signed ("+0.5", "-1.2"), one decimal, written the language's way.
+pub fn change_text(change: f64) -> String {
+    let c = rounded(change);
+    let text = crate::i18n::number(c, 1);
+    if c.is_sign_negative() {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
 /// "3 of 4", or "2 of 4 (1 don't know)": "Don't know" is counted apart.
 pub fn answered(answered: usize, unknown: usize, asked: usize) -> String {
     let (answered, asked) = (answered.to_string(), asked.to_string());

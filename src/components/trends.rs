@@ -3,11 +3,12 @@
 //! marked), then the latest assessment over the previous one.
 
 use crate::charts::{or_blank, radar_compare_option, trend_option, Chart, EChart, MIN_RADAR_AXES};
-use crate::i18n::{k, number, t, tf, tp};
+use crate::components::score_table::{change_text, score_text};
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{format_date_times, format_dates};
 use leptos::prelude::*;
 use maturity_core::history::{verdict, TeamHistory, Trend};
-use maturity_core::scoring::{on_own_scale, rounded};
+use maturity_core::scoring::on_own_scale;
 
 /// One trend chart and table per questionnaire, then the latest run over the previous.
 #[component]
@@ -252,21 +253,5 @@ fn latest_table(pairs: &[(String, Option<f64>, Option<f64>)]) -> impl IntoView {
             <tbody>{rows}</tbody>
         </table>
         <p class="hint">{crate::said::threshold_note()}</p>
-    }
-}
-
-/// A score as shown: one decimal, written the language's way; "–" when there is none.
-fn score_text(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
-}
-
-/// A change as shown: signed ("+0.5", "-1.2"), one decimal, written the language's way.
-fn change_text(change: f64) -> String {
-    let c = rounded(change);
-    let text = number(c, 1);
-    if c.is_sign_negative() {
-        text
-    } else {
-        format!("+{text}")
     }
 }

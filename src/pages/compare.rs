@@ -1,7 +1,8 @@
 //! Two runs of a team side by side: every dimension before and after, the change, and
 //! whether it counts as improved, worse or unchanged, by a threshold the page states.
 
-use crate::i18n::{k, number, t, tf, tp};
+use crate::components::score_table::{change_text, score_text};
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{format_date_time, set_title};
 use crate::routes;
 use crate::state::use_app_state;
@@ -9,7 +10,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use maturity_core::history::{compare, Delta, Verdict};
-use maturity_core::scoring::rounded;
 use maturity_core::{Millis, RunId, Team, TeamId};
 
 #[component]
@@ -135,21 +135,5 @@ fn comparison(team: &Team, from: Millis, to: Millis, rows: &[Delta]) -> impl Int
         </table>
         <p class="hint">{crate::said::threshold_note()}</p>
         <p><A href=routes::team(&team.id)>{back}</A></p>
-    }
-}
-
-/// A score as shown: one decimal, written the language's way; "–" when there is none.
-fn score_text(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
-}
-
-/// A change as shown: signed ("+0.5", "-1.2"), one decimal, written the language's way.
-fn change_text(change: f64) -> String {
-    let c = rounded(change);
-    let text = number(c, 1);
-    if c.is_sign_negative() {
-        text
-    } else {
-        format!("+{text}")
     }
 }

@@ -5,9 +5,10 @@
 use crate::components::compare_form::CompareForm;
 use crate::components::csv::CsvDownload;
 use crate::components::dora_trend::DoraOverTime;
+use crate::components::score_table::score_text;
 use crate::components::team_admin::TeamAdmin;
 use crate::components::trends::Trends;
-use crate::i18n::{k, number, t, tf, tp};
+use crate::i18n::{k, t, tf, tp};
 use crate::platform::{focus_by_id, mark, now, set_title};
 use crate::routes;
 use crate::state::use_app_state;
@@ -15,7 +16,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use maturity_core::history::{team_history, Summary, TeamHistory};
-use maturity_core::scoring::rounded;
 use maturity_core::{Catalog, RunId, Team, TeamId};
 
 /// The team and its history, computed once per change of the store or catalog.
@@ -243,9 +243,4 @@ fn RunRow(
             </td>
         </tr>
     }
-}
-
-/// A score as shown: one decimal, written the language's way; "–" when there is none.
-fn score_text(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_string(), |s| number(rounded(s), 1))
 }

@@ -84,11 +84,18 @@ test('after one visit the app works with the server stopped, and updates on the 
   await w.close();
 });
 
-test('the language chosen works offline: its file is kept by the service worker after one visit', async () => {
+test('the language chosen works offline: its file is kept by the service worker after one visit', async (t) => {
   const server = await startServer(DIST);
   const context = await suite.browser.newContext({ locale: 'de-DE' });
+  // Whatever happens, nothing is left running to hold the test process open.
+  t.after(async () => {
+    await context.close().catch(() => {});
+    await server.close().catch(() => {});
+  });
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
+  // The page is drawn once its language is there.
+  await page.locator('main h1').first().waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   const german = await page.locator('header .privacy').textContent();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
@@ -111,5 +118,4 @@ test('the language chosen works offline: its file is kept by the service worker 
   await page.locator('main h1').first().waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   assert.equal(await page.locator('header .privacy').textContent(), german, 'still German with the server gone');
-  await context.close();
 });
