@@ -41,8 +41,10 @@ pub fn App(loaded: Loaded) -> impl IntoView {
             <header class="site-header">
                 <A href=crate::routes::home() exact=true attr:class="brand">{t(k::HEADER_BRAND)}</A>
                 <span class="privacy">{t(k::HEADER_PRIVACY)}</span>
-                <crate::i18n::LanguageSwitch/>
-                <crate::theme::ThemeSwitch/>
+                <div class="switches">
+                    <crate::i18n::LanguageSwitch/>
+                    <crate::theme::ThemeSwitch/>
+                </div>
             </header>
             <StorageNotice/>
             <p class="sync-status" aria-live="polite">
