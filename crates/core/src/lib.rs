@@ -9,12 +9,12 @@
 //! layers below (a module uses only modules of earlier layers); `tests/architecture.rs`
 //! reads every `use crate::…` line and fails on an import against the grain.
 //! 1. `limits`, `words`, `sources`, `language`
-//! 2. `error`, `model`
+//! 2. `error`, `model`, `deploys`
 //! 3. `records`, `validate`
 //! 4. `catalog`
 //! 5. `scoring`, `topologies`
 //! 6. `dora`, `recommend`, `codec`, `workshop`
-//! 7. `benchmarks`
+//! 7. `benchmarks`, `measure`
 //! 8. `store`, `texts`
 //! 9. `history`, `import`, `collect`, `dora_trend`
 //! 10. `export`
@@ -24,6 +24,7 @@ pub mod catalog;
 pub mod codec;
 pub mod collect;
 pub mod dora;
+pub mod deploys;
 pub mod dora_trend;
 pub mod error;
 pub mod export;
@@ -31,6 +32,7 @@ pub mod history;
 pub mod import;
 pub mod language;
 pub mod limits;
+pub mod measure;
 pub mod model;
 pub mod recommend;
 pub mod records;

@@ -15,3 +15,7 @@ pub const MAX_CUSTOM: usize = 20;
 pub const MAX_CUSTOM_BYTES: usize = 256 * 1024;
 /// The largest backup file accepted: about 2,500 full assessments.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// The largest deployment-records file accepted (CSV or a platform's JSON export).
+pub const MAX_DEPLOY_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The most deployments one set of deployment records may hold.
+pub const MAX_DEPLOYMENTS: usize = 100_000;

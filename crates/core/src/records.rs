@@ -73,6 +73,44 @@ pub struct Run {
     /// For a run agreed in a workshop: how the room answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workshop: Option<WorkshopRecord>,
+    /// For a DORA run filled from deployment records: what was measured, from which
+    /// files and over which window (never the records themselves).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured: Option<Measurement>,
+}
+
+/// The figures a DORA run was filled from: computed in the browser from the team's
+/// deployment records. The records are never kept; their files are named and
+/// checksummed so the team can tell which export it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measurement {
+    pub files: Vec<MeasuredFile>,
+    /// The window measured, both ends included.
+    pub from: Millis,
+    pub to: Millis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<String>,
+    /// Deployments counted in the window.
+    pub deployments: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_time_minutes: Option<u64>,
+    /// Deployments that failed in production (None: the records did not say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery_minutes: Option<u64>,
+    /// Unplanned deployments made to fix a problem users saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rework: Option<u32>,
+}
+
+/// A file measured: its name as dropped and the SHA-256 of its bytes (hex).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasuredFile {
+    pub name: String,
+    pub sha256: String,
 }
 
 /// An action item: what the team will try, who looks after it, by when.

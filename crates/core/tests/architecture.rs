@@ -11,12 +11,12 @@ use std::path::{Path, PathBuf};
 /// module may use modules of lower layers only.
 const CORE_LAYERS: &[&[&str]] = &[
     &["limits", "words", "sources", "language"],
-    &["error", "model"],
+    &["error", "model", "deploys"],
     &["records", "validate"],
     &["catalog"],
     &["scoring", "topologies"],
     &["dora", "recommend", "codec", "workshop"],
-    &["benchmarks"],
+    &["benchmarks", "measure"],
     &["store", "texts"],
     &["history", "import", "collect", "dora_trend"],
     &["export"],

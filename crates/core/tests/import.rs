@@ -321,6 +321,7 @@ fn backup(runs: &[FileRun]) -> (String, Vec<BTreeMap<String, u8>>) {
             notes: String::new(),
             actions: Vec::new(),
             workshop: None,
+            measured: None,
         });
         answers.push(given);
     }

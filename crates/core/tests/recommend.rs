@@ -19,6 +19,7 @@ fn run(questionnaires: &[&str], answers: &[(&str, u8)]) -> Run {
         notes: String::new(),
         actions: Vec::new(),
         workshop: None,
+        measured: None,
     }
 }
 

@@ -231,6 +231,7 @@ fn a_run_answers_map_scores_the_same_after_a_serialization_round_trip() {
         notes: String::new(),
         actions: Vec::new(),
         workshop: None,
+        measured: None,
     };
     let back: Run = serde_json::from_str(&serde_json::to_string(&run).expect("ser")).expect("de");
     assert_eq!(score(&q, &back.answers), score(&q, &run.answers));

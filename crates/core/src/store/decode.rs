@@ -167,6 +167,7 @@ impl From<v1::Store> for Store {
                     notes: String::new(),
                     actions: Vec::new(),
                     workshop: None,
+                    measured: None,
                 })
                 .collect(),
             workshops: Vec::new(),

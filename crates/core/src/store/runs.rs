@@ -43,6 +43,7 @@ impl Store {
             notes: String::new(),
             actions: Vec::new(),
             workshop: None,
+            measured: None,
         });
         self.touch(now);
         Ok(new_run)

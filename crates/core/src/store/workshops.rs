@@ -253,6 +253,7 @@ impl Store {
                 spread,
                 discussion: workshop.discussion.clone(),
             }),
+            measured: None,
         };
         workshop.run = Some(new_run.clone());
         workshop.submissions.clear();

@@ -1,0 +1,294 @@
+//! A team's own deployment records, read from the files it drops into the page: a
+//! plain CSV, GitHub's deployments (with their statuses and a commits export) or
+//! GitLab's deployments. Every format becomes the same list of [`Deployment`]s, and
+//! says what it cannot tell ([`Columns`]); `measure` computes DORA's metrics from it.
+//!
+//! Untrusted input: every refusal is a [`DeployError`] naming the file and the row
+//! and column (CSV) or the JSON path, and nothing here panics, whatever the bytes.
+
+mod csv_file;
+mod platforms;
+pub mod time;
+
+use crate::limits::{MAX_DEPLOYMENTS, MAX_DEPLOY_FILE_BYTES};
+use std::collections::BTreeMap;
+
+/// One deployment to an environment, as the records tell it. Times are
+/// milliseconds since 1970 (UTC).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Deployment {
+    /// When it reached the environment (for a deployment that did not, when it was tried).
+    pub at: i64,
+    /// Whether it reached the environment: platform exports also list deployment
+    /// jobs that failed, were cancelled or never finished.
+    pub reached: Reached,
+    pub environment: Option<String>,
+    /// The changes it carried: commit time, and the commit id when the records name it.
+    pub changes: Vec<Change>,
+    /// Whether it caused a failure in production (None: the records do not say).
+    pub failed: Option<bool>,
+    /// When service was restored after it failed.
+    pub restored_at: Option<i64>,
+    /// Whether it was an unplanned deployment made to fix a problem users saw.
+    pub rework: Option<bool>,
+}
+
+/// Whether a listed deployment reached its environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub enum Reached {
+    #[default]
+    Yes,
+    /// The deployment job failed, was cancelled or is still running.
+    DidNotSucceed,
+    /// GitHub: the statuses file has no status for this deployment.
+    NoStatus,
+}
+
+/// A change a deployment carried.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Change {
+    /// Commit time (None: the records name the commit but not its time).
+    pub committed_at: Option<i64>,
+    /// Commit id, when known: a commit counts once, at its first deployment.
+    pub commit: Option<String>,
+}
+
+/// What the records can tell: a metric whose input is missing is unknown, never zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Columns {
+    pub commit_times: bool,
+    pub failures: bool,
+    pub restore_times: bool,
+    pub rework: bool,
+}
+
+/// The formats read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    GitHub,
+    GitLab,
+}
+
+/// What one dropped file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Csv,
+    GitHubDeployments,
+    GitHubStatuses,
+    GitHubCommits,
+    GitLabDeployments,
+}
+
+/// Deployment records read from one or more files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Records {
+    pub format: Format,
+    pub deployments: Vec<Deployment>,
+    pub columns: Columns,
+    /// GitHub without a statuses file: every deployment counted at its creation time.
+    pub without_statuses: bool,
+    /// How many times had no time zone and were read as UTC.
+    pub read_as_utc: usize,
+    /// Each file, with what it was read as.
+    pub files: Vec<(String, FileKind)>,
+}
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The whole file.
+    File,
+    /// A CSV cell: row number as a spreadsheet shows it (the header is row 1) and
+    /// the column's header as written.
+    Cell { row: u64, column: String },
+    /// A CSV row as a whole.
+    Row(u64),
+    /// A JSON path like `[3].created_at`.
+    Path(String),
+}
+
+/// Why a file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Larger than [`MAX_DEPLOY_FILE_BYTES`].
+    TooLarge { limit: usize },
+    /// More than [`MAX_DEPLOYMENTS`] deployments.
+    TooMany { limit: usize },
+    /// Neither a deployments CSV nor a JSON export this app reads.
+    NotRecognised,
+    /// A CSV without a column saying when each deployment happened.
+    NoTimeColumn,
+    /// A file with no rows or no deployments.
+    Empty,
+    /// Not a time: ISO 8601 or Unix seconds are read.
+    BadTime { value: String },
+    /// Not yes or no.
+    BadYesNo { value: String },
+    /// A row that is not CSV (for example an unclosed quote).
+    BadRow { detail: String },
+    /// JSON that is not the shape the platform publishes.
+    BadJson { detail: String },
+    /// Two files of deployments, or a companion file of another platform.
+    TwoDeploymentFiles,
+    /// A statuses or commits file without GitHub deployments.
+    CompanionAlone,
+    /// A deployment status whose `deployment_url` names no deployment.
+    BadDeploymentUrl { value: String },
+}
+
+/// A refused file: which, where, and why. Nothing was read from any file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeployError {
+    pub file: String,
+    pub place: Place,
+    pub problem: Problem,
+}
+
+impl DeployError {
+    fn new(file: &str, place: Place, problem: Problem) -> DeployError {
+        DeployError {
+            file: file.to_string(),
+            place,
+            problem,
+        }
+    }
+}
+
+impl std::fmt::Display for DeployError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        match &self.place {
+            Place::File => {}
+            Place::Cell { row, column } => write!(f, ", row {row}, column {column}")?,
+            Place::Row(row) => write!(f, ", row {row}")?,
+            Place::Path(path) => write!(f, ", at {path}")?,
+        }
+        write!(f, ": {:?}", self.problem)
+    }
+}
+
+/// What a file looks like, from its first characters.
+pub fn kind_of(text: &str) -> Option<FileKind> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if !start.starts_with('[') && !start.starts_with('{') {
+        return Some(FileKind::Csv);
+    }
+    // The first object's keys tell the platform: look at the first 64 KB only.
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let has = |key: &str| head.contains(&format!("\"{key}\""));
+    if has("deployment_url") {
+        Some(FileKind::GitHubStatuses)
+    } else if has("statuses_url") {
+        Some(FileKind::GitHubDeployments)
+    } else if has("deployable") || (has("iid") && has("status")) {
+        Some(FileKind::GitLabDeployments)
+    } else if has("commit") && has("sha") {
+        Some(FileKind::GitHubCommits)
+    } else {
+        None
+    }
+}
+
+/// Reads the dropped files (name, text) as one set of deployment records.
+pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
+    let mut kinds = Vec::with_capacity(files.len());
+    for (name, text) in files {
+        if text.len() > MAX_DEPLOY_FILE_BYTES {
+            return Err(DeployError::new(
+                name,
+                Place::File,
+                Problem::TooLarge {
+                    limit: MAX_DEPLOY_FILE_BYTES,
+                },
+            ));
+        }
+        if text.trim().is_empty() {
+            return Err(DeployError::new(name, Place::File, Problem::Empty));
+        }
+        let kind =
+            kind_of(text).ok_or_else(|| DeployError::new(name, Place::File, Problem::NotRecognised))?;
+        kinds.push((*name, *text, kind));
+    }
+    let primary = |k: FileKind| {
+        matches!(
+            k,
+            FileKind::Csv | FileKind::GitHubDeployments | FileKind::GitLabDeployments
+        )
+    };
+    let mut primaries = kinds.iter().filter(|(_, _, k)| primary(*k));
+    let Some(&(name, text, kind)) = primaries.next() else {
+        let (name, _, _) = kinds
+            .first()
+            .ok_or_else(|| DeployError::new("", Place::File, Problem::Empty))?;
+        return Err(DeployError::new(name, Place::File, Problem::CompanionAlone));
+    };
+    if let Some((second, _, _)) = primaries.next() {
+        return Err(DeployError::new(second, Place::File, Problem::TwoDeploymentFiles));
+    }
+    let companion = |want: FileKind| kinds.iter().find(|(_, _, k)| *k == want).map(|(n, t, _)| (*n, *t));
+    let mut records = match kind {
+        FileKind::Csv => {
+            if let Some((other, _, _)) = kinds.iter().find(|(_, _, k)| !primary(*k)) {
+                return Err(DeployError::new(other, Place::File, Problem::CompanionAlone));
+            }
+            csv_file::read(name, text)?
+        }
+        FileKind::GitLabDeployments => {
+            if let Some((other, _, _)) = kinds.iter().find(|(_, _, k)| !primary(*k)) {
+                return Err(DeployError::new(other, Place::File, Problem::CompanionAlone));
+            }
+            platforms::gitlab(name, text)?
+        }
+        _ => platforms::github(
+            (name, text),
+            companion(FileKind::GitHubStatuses),
+            companion(FileKind::GitHubCommits),
+        )?,
+    };
+    if records.deployments.is_empty() {
+        return Err(DeployError::new(name, Place::File, Problem::Empty));
+    }
+    if records.deployments.len() > MAX_DEPLOYMENTS {
+        return Err(DeployError::new(
+            name,
+            Place::File,
+            Problem::TooMany {
+                limit: MAX_DEPLOYMENTS,
+            },
+        ));
+    }
+    records.files = kinds.iter().map(|(n, _, k)| (n.to_string(), *k)).collect();
+    Ok(records)
+}
+
+impl Records {
+    /// The environments named, with how many deployments reached each, most first.
+    pub fn environments(&self) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in &self.deployments {
+            if let Some(env) = &d.environment {
+                *counts.entry(env).or_default() += usize::from(d.reached == Reached::Yes);
+            }
+        }
+        let mut list: Vec<(String, usize)> =
+            counts.into_iter().map(|(e, n)| (e.to_string(), n)).collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        list
+    }
+
+    /// The environment measured unless the team picks another: the one called
+    /// production (or prod, prd, live), else the one deployed to most.
+    pub fn default_environment(&self) -> Option<String> {
+        let list = self.environments();
+        let production = ["production", "prod", "prd", "live"];
+        list.iter()
+            .find(|(e, _)| production.contains(&e.to_ascii_lowercase().as_str()))
+            .or(list.first())
+            .map(|(e, _)| e.clone())
+    }
+}

@@ -1,0 +1,412 @@
+//! DORA's five delivery metrics computed from a team's deployment records over a
+//! window, each placed on the DORA questionnaire's own answer options so a measured
+//! run scores, clusters and benchmarks exactly as answers do.
+//!
+//! Definitions (DORA, "DORA's software delivery metrics", dora.dev/guides, and the
+//! 2024 State of DevOps report): deployment frequency is how often changes reach
+//! production; lead time for changes is the time from a change being committed to it
+//! running in production; change failure rate is the share of deployments that cause
+//! a failure in production needing immediate attention; failed deployment recovery
+//! time is how long it takes to recover from such a failure; rework rate is the share
+//! of deployments that were unplanned, made to fix a problem users saw.
+
+use crate::deploys::time::{DAY, HOUR};
+use crate::deploys::{Format, Reached, Records};
+use crate::dora;
+use crate::model::DONT_KNOW;
+use crate::records::{Measurement, MeasuredFile};
+use std::collections::{BTreeMap, HashSet};
+
+/// The default window's length: the last 90 days of the records.
+pub const DEFAULT_DAYS: i64 = 90;
+/// Rates answered within this many percentage points of the measured rate agree.
+pub const RATE_TOLERANCE: i32 = 5;
+
+/// The span of time measured, both ends included, in milliseconds since 1970 UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub from: i64,
+    pub to: i64,
+}
+
+impl Window {
+    /// Whole UTC days, `from_day` to `to_day` included (days since 1970-01-01).
+    pub fn of_days(from_day: i64, to_day: i64) -> Window {
+        Window {
+            from: from_day.saturating_mul(DAY),
+            to: to_day.saturating_add(1).saturating_mul(DAY) - 1,
+        }
+    }
+
+    /// Its length in days, rounded up, at least one.
+    pub fn days(&self) -> i64 {
+        ((self.to.saturating_sub(self.from)).max(0).saturating_add(DAY - 1) / DAY).max(1)
+    }
+
+    fn holds(&self, at: i64) -> bool {
+        self.from <= at && at <= self.to
+    }
+}
+
+/// The last [`DEFAULT_DAYS`] of the deployments that reached `environment` (all
+/// environments when None), from the last one back, never before the first.
+pub fn default_window(records: &Records, environment: Option<&str>) -> Option<Window> {
+    let times = records
+        .deployments
+        .iter()
+        .filter(|d| d.reached == Reached::Yes)
+        .filter(|d| environment.is_none() || d.environment.as_deref() == environment)
+        .map(|d| d.at);
+    let (first, last) = times.fold(None, |span: Option<(i64, i64)>, at| {
+        Some(span.map_or((at, at), |(a, b)| (a.min(at), b.max(at))))
+    })?;
+    Some(Window {
+        from: first.max(last.saturating_sub(DEFAULT_DAYS * DAY)),
+        to: last,
+    })
+}
+
+/// A duration metric: the median and where it falls among the answer options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duration {
+    pub median: i64,
+    pub option: u8,
+    /// How many durations the median is of.
+    pub count: usize,
+}
+
+/// A rate metric: `count` of `of` deployments, as a whole percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    pub count: usize,
+    pub of: usize,
+    pub percent: u8,
+}
+
+/// Why a metric could not be measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// No deployment in the window.
+    NoDeployments,
+    /// No deployment in a window shorter than six months: fewer than one every six
+    /// months and one every few months cannot be told apart.
+    WindowTooShort,
+    /// The records have no commit times (GitHub without a commits file; a CSV
+    /// without the column).
+    NoCommitTimes(Format),
+    /// No change in the window has a usable commit time.
+    NoChangeTimes,
+    /// The records do not say which deployments failed in production.
+    NoFailures(Format),
+    /// The records say which failed, but not when service was restored.
+    NoRestoreTimes,
+    /// No deployment in the window failed, so there was nothing to recover from.
+    NothingFailed,
+    /// None of the failures has a restore time.
+    NoneRestored,
+    /// The records do not say which deployments were unplanned fixes.
+    NoRework(Format),
+}
+
+/// Why a record or a change was not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Skip {
+    /// A deployment to another environment.
+    OtherEnvironment,
+    /// A deployment outside the window.
+    OutsideWindow,
+    /// A deployment job that failed, was cancelled or never finished.
+    DidNotSucceed,
+    /// A GitHub deployment with no status in the statuses file.
+    NoStatus,
+    /// A change whose commit time is missing (a GitHub commit not in the commits file).
+    NoCommitTime,
+    /// A change committed after the deployment that carried it.
+    CommittedAfterDeployment,
+    /// A failure with no restore time.
+    NotRestored,
+    /// A failure restored before its deployment.
+    RestoredBeforeDeployment,
+}
+
+/// The five metrics measured over a window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measured {
+    pub window: Window,
+    pub environment: Option<String>,
+    /// Deployments counted: reached the environment within the window.
+    pub deployments: usize,
+    /// Deployment frequency's answer option, 0 (fewer than once every six months) to 5.
+    pub frequency: Option<u8>,
+    pub lead_time: Option<Duration>,
+    pub change_failure_rate: Option<Rate>,
+    pub recovery_time: Option<Duration>,
+    pub rework_rate: Option<Rate>,
+    /// Each metric that could not be measured, by question id, and why.
+    pub unknown: Vec<(&'static str, Unknown)>,
+    /// What was not counted, and how many of each.
+    pub skipped: BTreeMap<Skip, usize>,
+}
+
+/// Deployment frequency's answer option for `count` deployments in `days` days.
+/// Several a day means at least two per working day (ten a week); daily, at least
+/// one per working day (five a week); then at least weekly, monthly (30 days), or
+/// every six months (182 days).
+pub fn frequency_option(count: usize, days: i64) -> u8 {
+    let n = count as i64;
+    let days = days.max(1);
+    if n * 7 >= 10 * days {
+        5
+    } else if n * 7 >= 5 * days {
+        4
+    } else if n * 7 >= days {
+        3
+    } else if n * 30 >= days {
+        2
+    } else if n * 182 >= days {
+        1
+    } else {
+        0
+    }
+}
+
+/// The answer option of a lead or recovery time: under an hour (5), a day, a week,
+/// a month (30 days), six months (182 days), or longer (0).
+pub fn duration_option(millis: i64) -> u8 {
+    match millis {
+        m if m < HOUR => 5,
+        m if m < DAY => 4,
+        m if m < 7 * DAY => 3,
+        m if m < 30 * DAY => 2,
+        m if m < 182 * DAY => 1,
+        _ => 0,
+    }
+}
+
+fn median(values: &mut [i64]) -> Option<i64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        // The mean of the two middle values, without overflow.
+        values[mid - 1] + (values[mid] - values[mid - 1]) / 2
+    })
+}
+
+fn rate(count: usize, of: usize) -> Rate {
+    let percent = ((200 * count + of) / (2 * of.max(1))).min(100) as u8;
+    Rate { count, of, percent }
+}
+
+/// Measures the records within `window`, for one environment (all when None).
+pub fn measure(records: &Records, window: Window, environment: Option<&str>) -> Measured {
+    let mut skipped: BTreeMap<Skip, usize> = BTreeMap::new();
+    let mut skip = |why: Skip| *skipped.entry(why).or_default() += 1;
+    let mut counted = Vec::new();
+    for d in &records.deployments {
+        if environment.is_some() && d.environment.as_deref() != environment {
+            skip(Skip::OtherEnvironment);
+        } else if !window.holds(d.at) {
+            skip(Skip::OutsideWindow);
+        } else {
+            match d.reached {
+                Reached::Yes => counted.push(d),
+                Reached::DidNotSucceed => skip(Skip::DidNotSucceed),
+                Reached::NoStatus => skip(Skip::NoStatus),
+            }
+        }
+    }
+    // Oldest first, so a commit deployed twice counts at its first deployment
+    // whatever order the file lists them in.
+    counted.sort_by_key(|d| d.at);
+    let columns = records.columns;
+    let format = records.format;
+    let mut unknown = Vec::new();
+    let none = counted.is_empty();
+
+    let frequency = if none && window.days() < 182 {
+        unknown.push((dora::DEPLOYMENT_FREQUENCY, Unknown::WindowTooShort));
+        None
+    } else {
+        Some(frequency_option(counted.len(), window.days()))
+    };
+
+    let mut leads = Vec::new();
+    let mut deployed_commits: HashSet<&str> = HashSet::new();
+    for d in &counted {
+        for change in &d.changes {
+            if let Some(commit) = &change.commit {
+                if !deployed_commits.insert(commit.as_str()) {
+                    continue;
+                }
+            }
+            match change.committed_at {
+                None => skip(Skip::NoCommitTime),
+                Some(t) if t > d.at => skip(Skip::CommittedAfterDeployment),
+                Some(t) => leads.push(d.at - t),
+            }
+        }
+    }
+    let lead_time = if !columns.commit_times {
+        unknown.push((dora::LEAD_TIME, Unknown::NoCommitTimes(format)));
+        None
+    } else if none {
+        unknown.push((dora::LEAD_TIME, Unknown::NoDeployments));
+        None
+    } else {
+        let count = leads.len();
+        match median(&mut leads) {
+            Some(m) => Some(Duration { median: m, option: duration_option(m), count }),
+            None => {
+                unknown.push((dora::LEAD_TIME, Unknown::NoChangeTimes));
+                None
+            }
+        }
+    };
+
+    let failed: Vec<_> = counted.iter().filter(|d| d.failed == Some(true)).collect();
+    let change_failure_rate = if !columns.failures {
+        unknown.push((dora::CHANGE_FAILURE_RATE, Unknown::NoFailures(format)));
+        None
+    } else if none {
+        unknown.push((dora::CHANGE_FAILURE_RATE, Unknown::NoDeployments));
+        None
+    } else {
+        Some(rate(failed.len(), counted.len()))
+    };
+
+    let recovery_time = if !columns.failures {
+        unknown.push((dora::RECOVERY_TIME, Unknown::NoFailures(format)));
+        None
+    } else if !columns.restore_times {
+        unknown.push((dora::RECOVERY_TIME, Unknown::NoRestoreTimes));
+        None
+    } else if none {
+        unknown.push((dora::RECOVERY_TIME, Unknown::NoDeployments));
+        None
+    } else if failed.is_empty() {
+        unknown.push((dora::RECOVERY_TIME, Unknown::NothingFailed));
+        None
+    } else {
+        let mut times = Vec::new();
+        for d in &failed {
+            match d.restored_at {
+                None => skip(Skip::NotRestored),
+                Some(r) if r < d.at => skip(Skip::RestoredBeforeDeployment),
+                Some(r) => times.push(r - d.at),
+            }
+        }
+        let count = times.len();
+        match median(&mut times) {
+            Some(m) => Some(Duration { median: m, option: duration_option(m), count }),
+            None => {
+                unknown.push((dora::RECOVERY_TIME, Unknown::NoneRestored));
+                None
+            }
+        }
+    };
+
+    let rework_rate = if !columns.rework {
+        unknown.push((dora::REWORK_RATE, Unknown::NoRework(format)));
+        None
+    } else if none {
+        unknown.push((dora::REWORK_RATE, Unknown::NoDeployments));
+        None
+    } else {
+        let count = counted.iter().filter(|d| d.rework == Some(true)).count();
+        Some(rate(count, counted.len()))
+    };
+
+    // Unknowns in the order DORA lists the metrics.
+    unknown.sort_by_key(|(q, _)| dora::METRICS.iter().position(|(id, _)| id == q));
+    Measured {
+        window,
+        environment: environment.map(str::to_string),
+        deployments: counted.len(),
+        frequency,
+        lead_time,
+        change_failure_rate,
+        recovery_time,
+        rework_rate,
+        unknown,
+        skipped,
+    }
+}
+
+impl Measured {
+    /// The measured value of one DORA question as its answer (option index or
+    /// percentage), or None when it could not be measured.
+    pub fn answer(&self, question: &str) -> Option<u8> {
+        match question {
+            q if q == dora::DEPLOYMENT_FREQUENCY => self.frequency,
+            q if q == dora::LEAD_TIME => self.lead_time.map(|d| d.option),
+            q if q == dora::RECOVERY_TIME => self.recovery_time.map(|d| d.option),
+            q if q == dora::CHANGE_FAILURE_RATE => self.change_failure_rate.map(|r| r.percent),
+            q if q == dora::REWORK_RATE => self.rework_rate.map(|r| r.percent),
+            _ => None,
+        }
+    }
+
+    /// The DORA questionnaire's answers from these figures: every metric measured,
+    /// and "Don't know" for each one the records cannot tell.
+    pub fn answers(&self) -> BTreeMap<String, u8> {
+        dora::METRICS
+            .iter()
+            .map(|(q, _)| (q.to_string(), self.answer(q).unwrap_or(DONT_KNOW)))
+            .collect()
+    }
+
+    /// What a run filled from these figures keeps: the figures, the window and each
+    /// file's name and checksum, never the records themselves.
+    pub fn record(&self, files: Vec<MeasuredFile>) -> Measurement {
+        let minutes = |d: &Duration| (d.median / 60_000).max(0) as u64;
+        Measurement {
+            files,
+            from: self.window.from,
+            to: self.window.to,
+            environment: self.environment.clone(),
+            deployments: self.deployments as u32,
+            lead_time_minutes: self.lead_time.as_ref().map(minutes),
+            failed: self.change_failure_rate.map(|r| r.count as u32),
+            recovery_minutes: self.recovery_time.as_ref().map(minutes),
+            rework: self.rework_rate.map(|r| r.count as u32),
+        }
+    }
+}
+
+/// How an answer compares with the measured value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// The same option (rates: within [`RATE_TOLERANCE`] points).
+    Agrees,
+    /// The answer is better than the records by this many options (rates: points).
+    AnsweredBetter(u8),
+    /// The answer is worse than the records by this many options (rates: points).
+    AnsweredWorse(u8),
+}
+
+/// Compares the team's answer to a DORA question with the measured one. Options run
+/// worst (0) to best; rates, lower is better.
+pub fn agreement(question: &str, measured: u8, answered: u8) -> Option<Agreement> {
+    if measured == DONT_KNOW || answered == DONT_KNOW {
+        return None;
+    }
+    let is_rate = question == dora::CHANGE_FAILURE_RATE || question == dora::REWORK_RATE;
+    let (better, tolerance) = if is_rate {
+        (i32::from(measured) - i32::from(answered), RATE_TOLERANCE)
+    } else {
+        (i32::from(answered) - i32::from(measured), 0)
+    };
+    let by = better.unsigned_abs().min(255) as u8;
+    Some(if better.abs() <= tolerance {
+        Agreement::Agrees
+    } else if better > 0 {
+        Agreement::AnsweredBetter(by)
+    } else {
+        Agreement::AnsweredWorse(by)
+    })
+}
