@@ -256,7 +256,7 @@ fn refusals_name_the_file_and_the_row_and_column_or_path() {
     let e = err(&[("deployments.json", &d)]);
     assert_eq!(e.place, Place::Path("[0].created_at".into()), "{e}");
     assert!(matches!(e.problem, Problem::BadJson { .. }));
-    let g = fixture("gitlab-deployments.json").replacen("\"2026-10-05T15:45:00.000Z\"", "\"last tuesday\"", 1);
+    let g = fixture("gitlab-deployments.json").replace("\"finished_at\": \"2026-10-05T15:45:00.000Z\"", "\"finished_at\": \"last tuesday\"");
     let e = err(&[("gitlab.json", &g)]);
     assert!(matches!(e.place, Place::Path(ref p) if p.starts_with("[6].")), "{e}");
     assert!(matches!(e.problem, Problem::BadTime { .. }), "{e}");
