@@ -1,5 +1,6 @@
 //! Fuzzing what reads untrusted text: the workshop code decoders, the backup
-//! import and questionnaire files of the user's own. Whatever arrives (pasted, dropped, a hostile link or file), reading it
+//! import, questionnaire files of the user's own and deployment records (CSV,
+//! GitHub's and GitLab's JSON), each read file also measured. Whatever arrives (pasted, dropped, a hostile link or file), reading it
 //! gives a value or a reason and never panics.
 //!
 //! `cargo test` runs a few thousand inputs per target. The fuzz command runs a
@@ -182,6 +183,50 @@ fn load_questionnaire(text: &str) {
     }
 }
 
+/// Small, valid deployment records of each format: the first rows of the example
+/// CSV and the first objects of each platform fixture.
+struct Records {
+    csv: String,
+    github: [String; 3],
+    gitlab: String,
+}
+
+fn records() -> &'static Records {
+    static RECORDS: OnceLock<Records> = OnceLock::new();
+    RECORDS.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/deployments/");
+        let first = |name: &str, n: usize| {
+            let text = std::fs::read_to_string(format!("{dir}{name}")).unwrap();
+            let list: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+            serde_json::to_string_pretty(&list[..n.min(list.len())]).unwrap()
+        };
+        let csv = include_str!("../../../questionnaires/examples/deployments.csv");
+        Records {
+            csv: csv.lines().take(12).collect::<Vec<_>>().join("\n"),
+            github: [
+                first("github-deployments.json", 3),
+                first("github-statuses.json", 4),
+                first("github-commits.json", 3),
+            ],
+            gitlab: first("gitlab-deployments.json", 2),
+        }
+    })
+}
+
+/// Reads deployment records and, when they are read, measures them over their
+/// default window: a refusal or figures, never a panic.
+fn measure_everything(files: &[(&str, &str)]) {
+    use maturity_core::{deploys, measure};
+    if let Ok(records) = deploys::read(files) {
+        let env = records.default_environment();
+        if let Some(window) = measure::default_window(&records, env.as_deref()) {
+            let m = measure::measure(&records, window, env.as_deref());
+            assert!(m.deployments <= records.deployments.len());
+            let _ = m.answers();
+        }
+    }
+}
+
 /// A valid code with some damage done: characters replaced, cut, repeated, inserted.
 fn mutated(base: &'static str) -> impl Strategy<Value = String> {
     let len = base.len();
@@ -266,6 +311,39 @@ proptest! {
     #[test]
     fn damaged_questionnaire_files_are_refused_or_loaded(text in mutated(EXAMPLE)) {
         load_questionnaire(&text);
+    }
+
+    #[test]
+    fn damaged_deployment_csv_is_refused_or_measured(text in mutated(&records().csv)) {
+        measure_everything(&[("deployments.csv", &text)]);
+    }
+
+    #[test]
+    fn damaged_github_exports_are_refused_or_measured(
+        deployments in mutated(&records().github[0]),
+        statuses in mutated(&records().github[1]),
+        commits in mutated(&records().github[2]),
+        damage in 1u8..8,
+    ) {
+        // Any of the three files damaged, one or more at once.
+        let r = records();
+        let (d, s, c): (&str, &str, &str) = (
+            if damage & 1 != 0 { &deployments } else { &r.github[0] },
+            if damage & 2 != 0 { &statuses } else { &r.github[1] },
+            if damage & 4 != 0 { &commits } else { &r.github[2] },
+        );
+        measure_everything(&[("deployments.json", d), ("statuses.json", s), ("commits.json", c)]);
+    }
+
+    #[test]
+    fn damaged_gitlab_exports_are_refused_or_measured(text in mutated(&records().gitlab)) {
+        measure_everything(&[("gitlab.json", &text)]);
+    }
+
+    #[test]
+    fn any_text_is_refused_as_deployment_records_or_measured(text in any::<String>(), csv_like in "[a-z_ ,;0-9:TZ.\n-]{0,200}") {
+        measure_everything(&[("any", &text)]);
+        measure_everything(&[("deployments.csv", &format!("deployed_at,committed_at,failed,restored_at,rework\n{csv_like}"))]);
     }
 
     #[test]
