@@ -12,7 +12,8 @@
 use crate::components::notice::StorageNotice;
 use crate::i18n::{k, t, tf};
 use crate::pages::{
-    collect::CollectPage, compare::ComparePage, home::Home, join::JoinPage, not_found::NotFound,
+    collect::CollectPage, compare::ComparePage, home::Home, join::JoinPage, measure::MeasurePage,
+    not_found::NotFound,
     present::PresentPage, results::Results, run::RunPage, team::TeamPage, workshop::WorkshopPage,
 };
 use crate::state::AppState;
@@ -62,6 +63,7 @@ pub fn App(loaded: Loaded) -> impl IntoView {
                         <Route path=path!("/runs/:run/results") view={Lazy::<ResultsRoute>::new()}/>
                         <Route path=path!("/teams/:team") view={Lazy::<TeamRoute>::new()}/>
                         <Route path=path!("/teams/:team/compare") view={Lazy::<CompareRoute>::new()}/>
+                        <Route path=path!("/teams/:team/measure") view={Lazy::<MeasureRoute>::new()}/>
                         <Route path=path!("/workshops/:workshop") view={Lazy::<WorkshopRoute>::new()}/>
                         <Route path=path!("/workshops/:workshop/present") view={Lazy::<PresentRoute>::new()}/>
                         <Route path=path!("/join") view=JoinPage/>
@@ -146,6 +148,7 @@ macro_rules! lazy_page {
 lazy_page!(ResultsRoute, results_page());
 lazy_page!(TeamRoute, history_page(History::Team));
 lazy_page!(CompareRoute, history_page(History::Compare));
+lazy_page!(MeasureRoute, measure_page());
 lazy_page!(WorkshopRoute, facilitation_page(Facilitation::Workshop));
 lazy_page!(PresentRoute, facilitation_page(Facilitation::Present));
 lazy_page!(CollectRoute, facilitation_page(Facilitation::Collect));
@@ -174,6 +177,13 @@ fn history_page(page: History) -> AnyView {
         History::Team => view! { <TeamPage/> }.into_any(),
         History::Compare => view! { <ComparePage/> }.into_any(),
     }
+}
+
+/// DORA measured from deployment records: the readers of each format, the
+/// metrics, the comparison with answers.
+#[lazy]
+fn measure_page() -> AnyView {
+    view! { <MeasurePage/> }.into_any()
 }
 
 /// The facilitator's workshop pages: the room, the projector, collecting codes.

@@ -160,27 +160,70 @@ pub fn copy_text(text: &str) -> bool {
     true
 }
 
-/// Reads a file the user chose or dropped, as text; files larger than `limit` bytes
-/// are refused before any reading, naming `what` the file should have been.
-pub async fn read_text(file: web_sys::File, limit: f64, what: &str) -> Result<String, String> {
+/// Refuses a file larger than `limit` bytes before any reading, naming `what` the
+/// file should have been.
+fn check_size(file: &web_sys::File, limit: f64, what: &str) -> Result<(), String> {
     use crate::i18n::{k, number, tf};
-    let name = file.name();
     if file.size() > limit {
         return Err(tf(
             k::ERROR_FILE_TOO_LARGE,
             &[
-                ("file", &name),
+                ("file", &file.name()),
                 ("what", what),
                 ("size", &number((file.size() / 1024.0).ceil(), 0)),
                 ("limit", &number((limit / 1024.0).floor(), 0)),
             ],
         ));
     }
+    Ok(())
+}
+
+/// Reads a file the user chose or dropped, as text; files larger than `limit` bytes
+/// are refused before any reading, naming `what` the file should have been.
+pub async fn read_text(file: web_sys::File, limit: f64, what: &str) -> Result<String, String> {
+    use crate::i18n::{k, tf};
+    check_size(&file, limit, what)?;
+    let name = file.name();
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| tf(k::ERROR_FILE_NOT_READ, &[("file", &name)]))?;
     text.as_string()
         .ok_or_else(|| tf(k::ERROR_FILE_NOT_TEXT, &[("file", &name)]))
+}
+
+/// [`read_text`], with the SHA-256 of the file's bytes in hex, computed by the
+/// browser (empty where the page is not a secure context and the browser offers
+/// no digest).
+pub async fn read_text_and_digest(
+    file: web_sys::File,
+    limit: f64,
+    what: &str,
+) -> Result<(String, String), String> {
+    use crate::i18n::{k, tf};
+    use wasm_bindgen::JsCast;
+    check_size(&file, limit, what)?;
+    let name = file.name();
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| tf(k::ERROR_FILE_NOT_READ, &[("file", &name)]))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let subtle = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.subtle())
+        .filter(|s| !s.is_undefined());
+    let mut sha256 = String::new();
+    if let Some(digest) = subtle.and_then(|s| {
+        s.digest_with_str_and_buffer_source("SHA-256", buffer.unchecked_ref::<js_sys::Object>())
+            .ok()
+    }) {
+        if let Ok(hash) = wasm_bindgen_futures::JsFuture::from(digest).await {
+            for byte in js_sys::Uint8Array::new(&hash).to_vec() {
+                sha256.push_str(&format!("{byte:02x}"));
+            }
+        }
+    }
+    let text = String::from_utf8(bytes).map_err(|_| tf(k::ERROR_FILE_NOT_TEXT, &[("file", &name)]))?;
+    Ok((text, sha256))
 }
 
 /// A date and time as the language shown writes it, in the browser's time zone

@@ -50,6 +50,11 @@ pub fn compare(team: &TeamId, from: &RunId, to: &RunId) -> String {
     ))
 }
 
+/// A team's DORA metrics measured from its deployment records.
+pub fn measure(team: &TeamId) -> String {
+    at(&format!("/teams/{}/measure", team.0))
+}
+
 /// A facilitator's workshop page; the id is written as 8 hex digits.
 pub fn workshop(id: u32) -> String {
     at(&format!("/workshops/{id:08x}"))

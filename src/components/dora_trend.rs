@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use maturity_core::dora::{editions, Edition, NEWEST_WITH_CLUSTERS};
 use maturity_core::dora_trend::{bands, place_each, DoraPoint, Metric};
 use maturity_core::history::TeamHistory;
-use maturity_core::Catalog;
+use maturity_core::{Catalog, RunId};
+use std::collections::BTreeSet;
 
 /// The four clustered DORA metrics over time, with the chosen edition's clusters behind.
 #[component]
@@ -28,6 +29,16 @@ pub fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
         })
     });
     let any = Memo::new(move |_| points.with(|p| !p.is_empty()));
+    // Runs filled from deployment records: their dates are marked "measured".
+    let measured = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.runs
+                .iter()
+                .filter(|r| r.measured.is_some())
+                .map(|r| r.id.clone())
+                .collect::<BTreeSet<RunId>>()
+        })
+    });
     let options = move || {
         editions()
             .iter()
@@ -43,7 +54,7 @@ pub fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
     let charts = move || {
         Metric::ALL
             .into_iter()
-            .map(|metric| view! { <MetricOverTime metric=metric points=points edition=edition/> })
+            .map(|metric| view! { <MetricOverTime metric=metric points=points edition=edition measured=measured/> })
             .collect_view()
     };
     view! {
@@ -59,7 +70,7 @@ pub fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
                 }>{options}</select>
             </p>
             <div class="small-multiples">{charts}</div>
-            {move || state.catalog.with(|c| points.with(|p| dora_table(c, p, year.get())))}
+            {move || state.catalog.with(|c| points.with(|p| measured.with(|m| dora_table(c, p, m, year.get()))))}
             <p class="hint">{t(k::DORA_TREND_HINT)}</p>
         </section>
         </Show>
@@ -72,10 +83,13 @@ fn MetricOverTime(
     metric: Metric,
     points: Memo<Vec<DoraPoint>>,
     edition: Memo<Option<Edition>>,
+    measured: Memo<BTreeSet<RunId>>,
 ) -> impl IntoView {
     let option = Signal::derive(move || {
-        let labels: Vec<String> = points
-            .with(|p| crate::platform::format_dates(&p.iter().map(|p| p.at).collect::<Vec<_>>()));
+        let labels: Vec<String> = points.with(|p| {
+            let dates = crate::platform::format_dates(&p.iter().map(|p| p.at).collect::<Vec<_>>());
+            measured.with(|m| marked(p, dates, m))
+        });
         let values: Vec<Option<f64>> = points.with(|p| {
             p.iter()
                 .map(|p| metric.value(&p.delivery).map(f64::from))
@@ -127,7 +141,22 @@ fn MetricOverTime(
     }
 }
 
-fn dora_table(catalog: &Catalog, points: &[DoraPoint], year: u16) -> impl IntoView {
+/// Each point's label, with "measured" added for a run filled from deployment records.
+fn marked(points: &[DoraPoint], labels: Vec<String>, measured: &BTreeSet<RunId>) -> Vec<String> {
+    points
+        .iter()
+        .zip(labels)
+        .map(|(p, label)| {
+            if measured.contains(&p.run) {
+                tf(k::MEASURE_CHART_MARK, &[("date", &label)])
+            } else {
+                label
+            }
+        })
+        .collect()
+}
+
+fn dora_table(catalog: &Catalog, points: &[DoraPoint], measured: &BTreeSet<RunId>, year: u16) -> impl IntoView {
     let dora = catalog.get(maturity_core::dora::QUESTIONNAIRE_ID);
     let answer = move |metric: Metric, value: Option<u8>| -> String {
         match value {
@@ -139,8 +168,11 @@ fn dora_table(catalog: &Catalog, points: &[DoraPoint], year: u16) -> impl IntoVi
                 .map_or_else(|| v.to_string(), |c| c.label.clone()),
         }
     };
-    let labels =
-        crate::platform::format_date_times(&points.iter().map(|p| p.at).collect::<Vec<_>>());
+    let labels = marked(
+        points,
+        crate::platform::format_date_times(&points.iter().map(|p| p.at).collect::<Vec<_>>()),
+        measured,
+    );
     let rows = points
         .iter()
         .zip(labels)

@@ -11,6 +11,7 @@ pub mod dora_trend;
 pub mod draft;
 pub mod findings;
 pub mod import;
+pub mod measured;
 pub mod notes;
 pub mod notice;
 pub mod own_questionnaires;

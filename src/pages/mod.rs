@@ -4,6 +4,7 @@ pub mod collect;
 pub mod compare;
 pub mod home;
 pub mod join;
+pub mod measure;
 pub mod not_found;
 pub mod present;
 pub mod results;

@@ -74,7 +74,11 @@ pub fn TeamPage() -> impl IntoView {
                 {move || data.with(|d| d.as_ref().is_some_and(|d| d.team.archived)).then(|| view! { <span class="badge">{t(k::TEAM_ARCHIVED)}</span> })}
             </h1>
             <p class="meta">{move || data.with(|d| d.as_ref().map(summary_line).unwrap_or_default())}</p>
-            <p><A href=move || data.with(|d| d.as_ref().map_or_else(routes::home, |d| routes::start_for(&d.team.name)))>{t(k::TEAM_START_NEW)}</A></p>
+            <p class="team-starts">
+                <A href=move || data.with(|d| d.as_ref().map_or_else(routes::home, |d| routes::start_for(&d.team.name)))>{t(k::TEAM_START_NEW)}</A>
+                " · "
+                <A href=move || routes::measure(&team_id.get())>{t(k::MEASURE_LINK)}</A>
+            </p>
             <RunsTable data=history team=team_id/>
             <Trends data=history/>
             <DoraOverTime data=history/>

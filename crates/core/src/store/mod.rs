@@ -124,6 +124,10 @@ impl Store {
                     run.id.0
                 ));
             }
+            if let Some(measured) = &run.measured {
+                runs::check_measurement(measured)
+                    .map_err(|e| format!("run {:?}: {e}", run.id.0))?;
+            }
         }
         Ok(())
     }

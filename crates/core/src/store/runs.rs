@@ -4,7 +4,9 @@
 use super::{remove_where, Store};
 use crate::error::{ActionError, ChangeError, RunError};
 use crate::limits::MAX_NOTES;
-use crate::records::{Millis, Run, RunId, TeamId};
+use crate::error::TeamError;
+use crate::records::{Measurement, Millis, Run, RunId, TeamId};
+use std::collections::BTreeMap;
 
 impl Store {
     pub fn run(&self, id: &RunId) -> Option<&Run> {
@@ -44,6 +46,41 @@ impl Store {
             actions: Vec::new(),
             workshop: None,
             measured: None,
+        });
+        self.touch(now);
+        Ok(new_run)
+    }
+
+    /// Records a DORA run of `team` filled from its deployment records: finished at
+    /// once, with the measured answers ("Don't know" for what the records cannot
+    /// tell) and what they were measured from. Returns the run's id.
+    pub fn record_measured(
+        &mut self,
+        team: &TeamId,
+        answers: BTreeMap<String, u8>,
+        measured: Measurement,
+        new_run: RunId,
+        now: Millis,
+    ) -> Result<RunId, ChangeError> {
+        if self.team(team).is_none() {
+            return Err(ChangeError::Team(TeamError::Unknown));
+        }
+        for (question, value) in &answers {
+            self.check_fits(question, Some(*value))?;
+        }
+        check_measurement(&measured).map_err(|_| ChangeError::NotAnAnswer)?;
+        self.runs.push(Run {
+            id: new_run.clone(),
+            team: team.clone(),
+            questionnaires: vec![crate::dora::QUESTIONNAIRE_ID.to_string()],
+            started_at: now,
+            finished_at: Some(now),
+            answers,
+            position: 0,
+            notes: String::new(),
+            actions: Vec::new(),
+            workshop: None,
+            measured: Some(measured),
         });
         self.touch(now);
         Ok(new_run)
@@ -179,4 +216,30 @@ impl Store {
         }
         Ok(run)
     }
+}
+
+/// The most files one measurement names, and the longest file name kept.
+const MAX_MEASURED_FILES: usize = 4;
+const MAX_FILE_NAME: usize = 255;
+
+/// Whether a measurement is one this app could have written: a few files, each
+/// with a name of sensible length and a SHA-256 in hex, and a window in order.
+pub(crate) fn check_measurement(m: &Measurement) -> Result<(), String> {
+    if m.files.is_empty() || m.files.len() > MAX_MEASURED_FILES {
+        return Err(format!("a measurement names {} files", m.files.len()));
+    }
+    for file in &m.files {
+        if file.name.chars().count() > MAX_FILE_NAME {
+            return Err("a measured file's name is too long".into());
+        }
+        // Empty where the browser offered no digest (not a secure context).
+        let hex = file.sha256.len() == 64 && file.sha256.bytes().all(|b| b.is_ascii_hexdigit());
+        if !file.sha256.is_empty() && !hex {
+            return Err("a measured file's checksum is not a SHA-256".into());
+        }
+    }
+    if m.from > m.to {
+        return Err("a measurement's window ends before it starts".into());
+    }
+    Ok(())
 }
