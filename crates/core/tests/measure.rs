@@ -374,3 +374,38 @@ proptest! {
         prop_assert_eq!(measure_default(&records_of(list)).answers(), measure_default(&records_of(shuffled)).answers());
     }
 }
+
+#[test]
+fn a_measured_run_is_kept_read_back_and_checked() {
+    use maturity_core::records::MeasuredFile;
+    use maturity_core::{RunId, Store, TeamId};
+    let text = fixture("gitlab-deployments.json");
+    let m = measure_default(&read(&[("gitlab.json", &text)]));
+    let mut store = Store::new();
+    let team = TeamId("t-shop".into());
+    store
+        .start_run("Shop", vec![dora::QUESTIONNAIRE_ID.into()], team.clone(), RunId("r-1".into()), 1)
+        .unwrap();
+    let kept = m.record(vec![MeasuredFile { name: "gitlab.json".into(), sha256: "0a".repeat(32) }]);
+    let run = store
+        .record_measured(&team, m.answers(), kept.clone(), RunId("r-m".into()), 5)
+        .unwrap();
+    let stored = store.run(&run).unwrap();
+    assert!(stored.finished_at.is_some());
+    assert_eq!(stored.questionnaires, [dora::QUESTIONNAIRE_ID]);
+    assert_eq!(stored.answers[dora::CHANGE_FAILURE_RATE], DONT_KNOW);
+    assert_eq!(stored.measured.as_ref(), Some(&kept));
+    // Written and read back whole.
+    let written = store.encode().unwrap();
+    assert_eq!(Store::decode(&written).unwrap(), store);
+    // A team that does not exist, or a checksum that is not one, is refused.
+    let mut other = store.clone();
+    assert!(other.record_measured(&TeamId("nobody".into()), m.answers(), kept.clone(), RunId("r-x".into()), 6).is_err());
+    let mut bad = kept.clone();
+    bad.files[0].sha256 = "not a checksum".into();
+    assert!(other.record_measured(&team, m.answers(), bad, RunId("r-y".into()), 6).is_err());
+    assert_eq!(other, store, "a refused change changes nothing");
+    // A stored measurement this app could not have written is refused on reading.
+    let hostile = written.replace(&"0a".repeat(32), &"x".repeat(5000));
+    assert!(Store::decode(&hostile).is_err());
+}
