@@ -9,6 +9,7 @@
 //! a failure in production needing immediate attention; failed deployment recovery
 //! time is how long it takes to recover from such a failure; rework rate is the share
 //! of deployments that were unplanned, made to fix a problem users saw.
+//! Source: docs/sources.md#dora-metrics-measured-from-deployment-records
 
 use crate::deploys::time::{DAY, HOUR};
 use crate::deploys::{Format, Reached, Records};
