@@ -37,6 +37,11 @@ for (const [px, code] of [[320, 'en'], [375, 'en'], [320, 'de']]) {
       await page.locator('main h1').first().waitFor();
       widths.push(await width(path));
     }
+    // DORA measured from the example CSV: the window controls and the six-column table.
+    await page.goto(`${suite.server.url}/teams/t/measure`);
+    await page.locator('#measure-files').setInputFiles(new URL('../../questionnaires/examples/deployments.csv', import.meta.url).pathname);
+    await page.locator('table.measured').waitFor();
+    widths.push(await width('/teams/t/measure with the example CSV'));
     await page.goto(`${suite.server.url}/`);
     await page.getByLabel(say(code, 'Team name')).fill('Payments');
     await page.getByRole('button', { name: say(code, 'Start a workshop') }).click();

@@ -39,11 +39,13 @@ fn squash(header: &str) -> String {
         .collect()
 }
 
-/// Reads yes/no cells; an empty cell is no.
+/// Reads yes/no cells (in English, Spanish, German or French); an empty cell is no.
 fn yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "" | "false" | "no" | "n" | "0" | "f" | "ok" | "success" | "succeeded" => Some(false),
-        "true" | "yes" | "y" | "1" | "t" | "x" | "failed" | "failure" => Some(true),
+    match text.trim().to_lowercase().as_str() {
+        "" | "false" | "no" | "n" | "0" | "f" | "ok" | "success" | "succeeded" | "falso"
+        | "nein" | "falsch" | "non" | "faux" => Some(false),
+        "true" | "yes" | "y" | "1" | "t" | "x" | "failed" | "failure" | "sí" | "si"
+        | "verdadero" | "ja" | "wahr" | "oui" | "vrai" => Some(true),
         _ => None,
     }
 }
@@ -179,4 +181,20 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         read_as_utc,
         files: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::yes_no;
+
+    #[test]
+    fn yes_and_no_in_the_four_languages() {
+        for yes in ["yes", "Y", "TRUE", "1", "x", "sí", "Si", "ja", "oui", "vrai"] {
+            assert_eq!(yes_no(yes), Some(true), "{yes}");
+        }
+        for no in ["", " no ", "false", "0", "nein", "non", "faux", "falso"] {
+            assert_eq!(yes_no(no), Some(false), "{no}");
+        }
+        assert_eq!(yes_no("perhaps"), None);
+    }
 }
