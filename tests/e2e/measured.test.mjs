@@ -102,7 +102,7 @@ test('the example CSV measured beside the team\'s answers, recorded as a measure
 
   // The team's DORA over time shows both assessments, the measured one marked.
   await page.getByRole('link', { name: 'Team history and trends' }).click();
-  const trend = page.getByRole('table', { name: /^DORA metrics at each finished assessment/ });
+  const trend = page.getByRole('table', { name: /^DORA answers at each finished assessment/ });
   await trend.waitFor();
   const dates = Object.keys(await rows(trend));
   assert.equal(dates.length, 2);
