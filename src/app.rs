@@ -148,7 +148,7 @@ macro_rules! lazy_page {
 lazy_page!(ResultsRoute, results_page());
 lazy_page!(TeamRoute, history_page(History::Team));
 lazy_page!(CompareRoute, history_page(History::Compare));
-lazy_page!(MeasureRoute, measure_page());
+lazy_page!(MeasureRoute, history_page(History::Measure));
 lazy_page!(WorkshopRoute, facilitation_page(Facilitation::Workshop));
 lazy_page!(PresentRoute, facilitation_page(Facilitation::Present));
 lazy_page!(CollectRoute, facilitation_page(Facilitation::Collect));
@@ -164,11 +164,13 @@ fn results_page() -> AnyView {
     view! { <Results/> }.into_any()
 }
 
-/// The pages that look back over a team's history.
+/// The pages that look back over a team's history, and DORA measured from its
+/// deployment records (opened from the team page, sharing most of its code).
 #[derive(Clone, Copy)]
 enum History {
     Team,
     Compare,
+    Measure,
 }
 
 #[lazy]
@@ -176,14 +178,8 @@ fn history_page(page: History) -> AnyView {
     match page {
         History::Team => view! { <TeamPage/> }.into_any(),
         History::Compare => view! { <ComparePage/> }.into_any(),
+        History::Measure => view! { <MeasurePage/> }.into_any(),
     }
-}
-
-/// DORA measured from deployment records: the readers of each format, the
-/// metrics, the comparison with answers.
-#[lazy]
-fn measure_page() -> AnyView {
-    view! { <MeasurePage/> }.into_any()
 }
 
 /// The facilitator's workshop pages: the room, the projector, collecting codes.

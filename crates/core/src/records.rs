@@ -75,8 +75,26 @@ pub struct Run {
     pub workshop: Option<WorkshopRecord>,
     /// For a DORA run filled from deployment records: what was measured, from which
     /// files and over which window (never the records themselves).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "measured_field")]
     pub measured: Option<Measurement>,
+}
+
+/// Reads and writes [`Run::measured`] through one function per format, not inlined
+/// into every place a run is read (each store format and the backup import): a run
+/// is read in several places, and this keeps one copy of this code in the app.
+mod measured_field {
+    use super::Measurement;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[inline(never)]
+    pub fn serialize<S: Serializer>(value: &Option<Measurement>, s: S) -> Result<S::Ok, S::Error> {
+        value.serialize(s)
+    }
+
+    #[inline(never)]
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Measurement>, D::Error> {
+        Option::<Measurement>::deserialize(d)
+    }
 }
 
 /// The figures a DORA run was filled from: computed in the browser from the team's
