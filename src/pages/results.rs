@@ -124,7 +124,7 @@ fn RunResults(run: Run, team_name: Memo<String>) -> impl IntoView {
         <p class="meta">{when}
             {run.workshop.as_ref().map(|w| format!(" · {}", tp(k::RESULTS_AGREED_IN_WORKSHOP, w.participants, &[])))}
         </p>
-        {run.measured.as_ref().map(|m| view! { <p class="meta measured-from">{crate::components::measured::measured_from(m)}</p> })}
+        {run.measured.as_ref().and_then(|m| m.read()).map(|m| view! { <p class="meta measured-from">{crate::components::measured::measured_from(&m)}</p> })}
         {resume}
         {overview}
         {sections}

@@ -36,14 +36,22 @@ export const TARGET = {
  *  with the reasons, and raised once; the README's performance section says what
  *  would bring it back (questionnaire text and each page's messages loaded with
  *  the page that needs them).
+ *  DORA measured from deployment records (issue 16) is a page of its own, loaded
+ *  with the team pages' chunk (parsers, metrics, the page: none of it in the main
+ *  module), yet the first question grew 344.3 -> 350.5 KB gzip (brotli 277.3 ->
+ *  282.6; start page 469.0 -> 476.0), measured with twiggy on names-kept builds:
+ *  the page's English messages in the one catalogue (+9.9 KB raw data), a run's
+ *  measurement in the store (kept as raw JSON and parsed by the pages that show
+ *  it, which saved 1.2 KB gzip of typed reading code), the route, and small
+ *  helpers that two chunks now share. Raised once to those figures.
  *  The way back down is to load each questionnaire's text when it is needed (as
  *  translations must be, per language), not to trim content. The gap to TARGET is
  *  printed; see the README's performance section. Lower these as the app gets
  *  lighter; raise them only for content a user needs, with the measurement here. */
 export const BUDGET = {
-  questionGzip: 345 * 1024,
-  questionBrotli: 278 * 1024,
-  homeGzip: 470 * 1024,
+  questionGzip: 351 * 1024,
+  questionBrotli: 283 * 1024,
+  homeGzip: 476.5 * 1024,
 };
 
 export const gzip = (body) => gzipSync(body, { level: 9 }).length;

@@ -75,25 +75,46 @@ pub struct Run {
     pub workshop: Option<WorkshopRecord>,
     /// For a DORA run filled from deployment records: what was measured, from which
     /// files and over which window (never the records themselves).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "measured_field")]
-    pub measured: Option<Measurement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured: Option<StoredMeasurement>,
 }
 
-/// Reads and writes [`Run::measured`] through one function per format, not inlined
-/// into every place a run is read (each store format and the backup import): a run
-/// is read in several places, and this keeps one copy of this code in the app.
-mod measured_field {
-    use super::Measurement;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+/// The largest stored measurement accepted, in bytes of JSON (four files with long
+/// names fit in half of it).
+pub const MAX_MEASUREMENT_JSON: usize = 4096;
 
-    #[inline(never)]
-    pub fn serialize<S: Serializer>(value: &Option<Measurement>, s: S) -> Result<S::Ok, S::Error> {
-        value.serialize(s)
+/// A [`Measurement`] as the store keeps it: its JSON, checked for size when the
+/// store is read and read whole by the pages that show it ([`StoredMeasurement::read`]).
+/// So the code that reads one lives with those pages, not in the code every page
+/// loads first. The store's JSON is the same as if it were typed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredMeasurement(Box<serde_json::value::RawValue>);
+
+impl PartialEq for StoredMeasurement {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl StoredMeasurement {
+    /// Keeps `measurement` as JSON.
+    pub fn new(measurement: &Measurement) -> StoredMeasurement {
+        StoredMeasurement(
+            serde_json::value::to_raw_value(measurement).expect("a measurement is plain JSON"),
+        )
     }
 
-    #[inline(never)]
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Measurement>, D::Error> {
-        Option::<Measurement>::deserialize(d)
+    /// The measurement, or None when the stored JSON is not one this app could have
+    /// written (a damaged or hand-edited store): then the run shows no measurement.
+    pub fn read(&self) -> Option<Measurement> {
+        let m: Measurement = serde_json::from_str(self.0.get()).ok()?;
+        m.is_plausible().then_some(m)
+    }
+
+    /// The length of its JSON.
+    pub fn len(&self) -> usize {
+        self.0.get().len()
     }
 }
 
@@ -121,6 +142,25 @@ pub struct Measurement {
     /// Unplanned deployments made to fix a problem users saw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rework: Option<u32>,
+}
+
+/// The most files one measurement names, and the longest file name kept.
+pub const MAX_MEASURED_FILES: usize = 4;
+pub const MAX_FILE_NAME: usize = 255;
+
+impl Measurement {
+    /// Whether this app could have written it: one to four files, each with a name of
+    /// sensible length and a SHA-256 in hex (or none, where the browser offered no
+    /// digest), and a window in order.
+    pub fn is_plausible(&self) -> bool {
+        (1..=MAX_MEASURED_FILES).contains(&self.files.len())
+            && self.files.iter().all(|f| {
+                f.name.chars().count() <= MAX_FILE_NAME
+                    && (f.sha256.is_empty()
+                        || (f.sha256.len() == 64 && f.sha256.bytes().all(|b| b.is_ascii_hexdigit())))
+            })
+            && self.from <= self.to
+    }
 }
 
 /// A file measured: its name as dropped and the SHA-256 of its bytes (hex).

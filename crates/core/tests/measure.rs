@@ -394,7 +394,7 @@ fn a_measured_run_is_kept_read_back_and_checked() {
     assert!(stored.finished_at.is_some());
     assert_eq!(stored.questionnaires, [dora::QUESTIONNAIRE_ID]);
     assert_eq!(stored.answers[dora::CHANGE_FAILURE_RATE], DONT_KNOW);
-    assert_eq!(stored.measured.as_ref(), Some(&kept));
+    assert_eq!(stored.measured.as_ref().and_then(|m| m.read()), Some(kept.clone()));
     // Written and read back whole.
     let written = store.encode().unwrap();
     assert_eq!(Store::decode(&written).unwrap(), store);
@@ -405,7 +405,11 @@ fn a_measured_run_is_kept_read_back_and_checked() {
     bad.files[0].sha256 = "not a checksum".into();
     assert!(other.record_measured(&team, m.answers(), bad, RunId("r-y".into()), 6).is_err());
     assert_eq!(other, store, "a refused change changes nothing");
-    // A stored measurement this app could not have written is refused on reading.
+    // A stored measurement too long to be one this app wrote is refused on reading;
+    // one of the wrong shape is read as no measurement at all.
     let hostile = written.replace(&"0a".repeat(32), &"x".repeat(5000));
     assert!(Store::decode(&hostile).is_err());
+    let odd = Store::decode(&written.replace(&"0a".repeat(32), "not a checksum")).unwrap();
+    assert!(odd.run(&run).unwrap().measured.is_some());
+    assert_eq!(odd.run(&run).unwrap().measured.as_ref().and_then(|m| m.read()), None);
 }

@@ -5,7 +5,7 @@ use super::{remove_where, Store};
 use crate::error::{ActionError, ChangeError, RunError};
 use crate::limits::MAX_NOTES;
 use crate::error::TeamError;
-use crate::records::{Measurement, Millis, Run, RunId, TeamId};
+use crate::records::{Measurement, Millis, Run, RunId, StoredMeasurement, TeamId};
 use std::collections::BTreeMap;
 
 impl Store {
@@ -68,7 +68,9 @@ impl Store {
         for (question, value) in &answers {
             self.check_fits(question, Some(*value))?;
         }
-        check_measurement(&measured).map_err(|_| ChangeError::NotAnAnswer)?;
+        if !measured.is_plausible() {
+            return Err(ChangeError::NotAnAnswer);
+        }
         self.runs.push(Run {
             id: new_run.clone(),
             team: team.clone(),
@@ -80,7 +82,7 @@ impl Store {
             notes: String::new(),
             actions: Vec::new(),
             workshop: None,
-            measured: Some(measured),
+            measured: Some(StoredMeasurement::new(&measured)),
         });
         self.touch(now);
         Ok(new_run)
@@ -218,28 +220,3 @@ impl Store {
     }
 }
 
-/// The most files one measurement names, and the longest file name kept.
-const MAX_MEASURED_FILES: usize = 4;
-const MAX_FILE_NAME: usize = 255;
-
-/// Whether a measurement is one this app could have written: a few files, each
-/// with a name of sensible length and a SHA-256 in hex, and a window in order.
-pub(crate) fn check_measurement(m: &Measurement) -> Result<(), String> {
-    if m.files.is_empty() || m.files.len() > MAX_MEASURED_FILES {
-        return Err(format!("a measurement names {} files", m.files.len()));
-    }
-    for file in &m.files {
-        if file.name.chars().count() > MAX_FILE_NAME {
-            return Err("a measured file's name is too long".into());
-        }
-        // Empty where the browser offered no digest (not a secure context).
-        let hex = file.sha256.len() == 64 && file.sha256.bytes().all(|b| b.is_ascii_hexdigit());
-        if !file.sha256.is_empty() && !hex {
-            return Err("a measured file's checksum is not a SHA-256".into());
-        }
-    }
-    if m.from > m.to {
-        return Err("a measurement's window ends before it starts".into());
-    }
-    Ok(())
-}
