@@ -44,6 +44,7 @@ pub fn MeasurePage() -> impl IntoView {
             return;
         }
         reading.set(true);
+        mark("devops-maturity:take:start");
         wasm_bindgen_futures::spawn_local(async move {
             let result = read_files(files).await;
             reading.set(false);
@@ -53,6 +54,7 @@ pub fn MeasurePage() -> impl IntoView {
                     environment.set(new.records.default_environment());
                     window.set(None);
                     loaded.set(Some(Arc::new(new)));
+                    mark("devops-maturity:take:end");
                 }
                 // A refused file changes nothing: the records shown before stay.
                 Err(said) => refusal.set(Some(said)),

@@ -306,19 +306,21 @@ let firstVisit;
   await visitServer.close();
 }
 // DORA measured from deployment records at the issue's limit: 100,000 deployments,
-// two changes each, one row per change (about 18 MB of CSV). Parsing and computing
-// are timed inside the app (User Timing marks around the wasm work); "shown" is from
-// choosing the file to the figures on screen (file read, SHA-256, parse, compute, draw).
+// two changes each, one row per change (about 19 MB of CSV, a column the reader ignores included). Parsing and computing
+// are timed inside the app (User Timing marks around the wasm work); "taken" is from
+// the page receiving the file to its records ready (file read, SHA-256, parse), and
+// "shown" from Playwright handing the file over to the figures on screen (it includes
+// sending 16 MB through the DevTools protocol).
 const DEPLOYMENTS = 100_000;
 const bigCsv = (() => {
-  const lines = ['deployment_id,deployed_at,committed_at,failed,restored_at,rework,environment'];
+  const lines = ['deployment_id,deployed_at,committed_at,failed,restored_at,rework,environment,service'];
   const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < DEPLOYMENTS; i++) {
     const at = start + i * 600_000;
     const failed = i % 9 === 0;
     const iso = (t) => new Date(t).toISOString().replace('.000Z', 'Z');
     for (const back of [3_600_000, 90_000_000]) {
-      lines.push(`deployment-${String(i).padStart(6, '0')},${iso(at)},${iso(at - back)},${failed ? 'yes' : 'no'},${failed ? iso(at + 2_700_000) : ''},${i % 13 === 0 ? 'yes' : 'no'},production`);
+      lines.push(`deployment-${String(i).padStart(6, '0')},${iso(at)},${iso(at - back)},${failed ? 'yes' : 'no'},${failed ? iso(at + 2_700_000) : ''},${i % 13 === 0 ? 'yes' : 'no'},production,storefront-web`);
     }
   }
   return Buffer.from(lines.join('\n') + '\n');
@@ -326,6 +328,7 @@ const bigCsv = (() => {
 const measureParse = [];
 const measureCompute = [];
 const measureShown = [];
+const measureTaken = [];
 for (let i = 0; i < RUNS; i++) {
   const { context, page } = await freshPage();
   await page.goto(`${server.url}/teams/t-bench/measure`);
@@ -336,6 +339,7 @@ for (let i = 0; i < RUNS; i++) {
   await page.getByText(/deployments to production from /).waitFor({ timeout: 60_000 });
   measureShown.push(Date.now() - t0);
   measureParse.push(await page.evaluate(span, 'read'));
+  measureTaken.push(await page.evaluate(span, 'take'));
   measureCompute.push(await page.evaluate(span, 'measure'));
   await context.close();
 }
@@ -379,7 +383,8 @@ const rows = [
   [`measured DORA: ${DEPLOYMENTS.toLocaleString('en')} deployments, ${(bigCsv.length / 1e6).toFixed(1)} MB CSV: parse, in wasm (median of ${RUNS})`, ms(median(measureParse))],
   ['measured DORA: the five metrics over the default window, in wasm', ms(median(measureCompute))],
   ['measured DORA: parse + compute (goal < 1 s)', ms(median(measureParse) + median(measureCompute))],
-  ['measured DORA: file chosen -> figures shown (read, SHA-256, parse, compute, draw)', ms(median(measureShown))],
+  ['measured DORA: file received -> records ready (read, SHA-256, parse), in the page', ms(median(measureTaken))],
+  ['measured DORA: file handed over by Playwright -> figures shown (incl. 16 MB over DevTools)', ms(median(measureShown))],
   [`navigation -> first question interactive (median of ${RUNS})`, ms(median(app))],
   [`same question as static HTML, no script (median of ${RUNS})`, ms(median(still))],
   ['ratio app / static', `${ratio.toFixed(2)}x`],

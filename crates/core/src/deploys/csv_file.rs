@@ -81,8 +81,11 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
     let header = |i: usize| headers.get(i).unwrap_or_default().trim().to_string();
 
     let mut deployments: Vec<Deployment> = Vec::new();
-    // A deployment's key (its id, else its time) -> its index in `deployments`.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // A deployment's id, or without an id column its time -> its index in `deployments`.
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_time: HashMap<i64, usize> = HashMap::new();
+    // One row per change repeats the deployment's time: read it once.
+    let mut last_deployed: (String, i64) = (String::new(), 0);
     let mut read_as_utc = 0;
     let mut record = csv::StringRecord::new();
     let mut row = 1u64;
@@ -116,7 +119,13 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
                 None => Err(bad(i, Problem::BadTime { value: value.chars().take(60).collect() })),
             }
         };
-        let at = time_in(deployed, true)?.unwrap_or_default();
+        let at = if !last_deployed.0.is_empty() && cell(Some(deployed)) == last_deployed.0 {
+            last_deployed.1
+        } else {
+            let at = time_in(deployed, true)?.unwrap_or_default();
+            last_deployed = (cell(Some(deployed)).to_string(), at);
+            at
+        };
         let commit_time = match committed {
             Some(i) => time_in(i, false)?,
             None => None,
@@ -135,16 +144,16 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         };
         let failed_here = flag(failed)?;
         let rework_here = flag(rework)?;
-        let env = Some(cell(environment)).filter(|e| !e.is_empty()).map(str::to_string);
-        let key = match id {
-            Some(i) if !cell(Some(i)).is_empty() => format!("id:{}", cell(Some(i))),
-            _ => format!("at:{at}"),
-        };
         let change = commit_time.map(|t| Change { committed_at: Some(t), commit: None });
-        match seen.get(&key) {
+        let id_here = id.map(|i| cell(Some(i))).filter(|c| !c.is_empty());
+        let known = match id_here {
+            Some(key) => by_id.get(key).copied(),
+            None => by_time.get(&at).copied(),
+        };
+        match known {
             // Another change of a deployment already read: a failure, restore or
             // rework mark on any of its rows counts for the deployment.
-            Some(&index) => {
+            Some(index) => {
                 let d = &mut deployments[index];
                 d.changes.extend(change);
                 d.failed = d.failed.map(|f| f || failed_here == Some(true));
@@ -152,7 +161,11 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
                 d.restored_at = d.restored_at.or(restored_at);
             }
             None => {
-                seen.insert(key, deployments.len());
+                match id_here {
+                    Some(key) => by_id.insert(key.to_string(), deployments.len()),
+                    None => by_time.insert(at, deployments.len()),
+                };
+                let env = Some(cell(environment)).filter(|e| !e.is_empty()).map(str::to_string);
                 deployments.push(Deployment {
                     at,
                     reached: Reached::Yes,
