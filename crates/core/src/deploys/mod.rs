@@ -155,16 +155,16 @@ impl DeployError {
     }
 }
 
+/// The file and the place, in English: the technical detail behind a refusal.
 impl std::fmt::Display for DeployError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.file)?;
+        f.write_str(&self.file)?;
         match &self.place {
-            Place::File => {}
-            Place::Cell { row, column } => write!(f, ", row {row}, column {column}")?,
-            Place::Row(row) => write!(f, ", row {row}")?,
-            Place::Path(path) => write!(f, ", at {path}")?,
+            Place::File => Ok(()),
+            Place::Cell { row, column } => write!(f, ", row {row}, column {column}"),
+            Place::Row(row) => write!(f, ", row {row}"),
+            Place::Path(path) => write!(f, ", at {path}"),
         }
-        write!(f, ": {:?}", self.problem)
     }
 }
 
