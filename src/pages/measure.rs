@@ -37,6 +37,8 @@ pub fn MeasurePage() -> impl IntoView {
     // None: the default environment and window of the records.
     let environment = RwSignal::new(None::<String>);
     let window = RwSignal::new(None::<Window>);
+    // Files dropped in quick succession: only the last drop's reading is shown.
+    let generation = StoredValue::new(0u32);
 
     let take = move |files: web_sys::FileList| {
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
@@ -45,8 +47,13 @@ pub fn MeasurePage() -> impl IntoView {
         }
         reading.set(true);
         mark("devops-maturity:take:start");
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
         wasm_bindgen_futures::spawn_local(async move {
             let result = read_files(files).await;
+            if generation.get_value() != mine {
+                return;
+            }
             reading.set(false);
             match result {
                 Ok(new) => {
@@ -171,6 +178,7 @@ fn deploy_error(e: &DeployError) -> (String, Option<String>) {
         BadRow { .. } => t(k::MEASURE_ERROR_BAD_ROW),
         BadJson { .. } => t(k::MEASURE_ERROR_BAD_JSON),
         TwoDeploymentFiles => t(k::MEASURE_ERROR_TWO_FILES),
+        TooManyFiles { limit } => tf(k::MEASURE_ERROR_TOO_MANY_FILES, &[("limit", &limit.to_string())]),
         CompanionAlone => t(k::MEASURE_ERROR_COMPANION_ALONE),
         BadDeploymentUrl { value } => tf(k::MEASURE_ERROR_BAD_URL, &[("value", value)]),
     };
@@ -230,6 +238,7 @@ fn platform_name(format: Format) -> &'static str {
 fn unknown_text(why: Unknown) -> String {
     match why {
         Unknown::NoDeployments => t(k::MEASURE_UNKNOWN_NO_DEPLOYMENTS),
+        Unknown::SpanTooShort => t(k::MEASURE_UNKNOWN_SPAN_TOO_SHORT),
         Unknown::WindowTooShort => t(k::MEASURE_UNKNOWN_WINDOW_TOO_SHORT),
         Unknown::NoCommitTimes(Format::GitHub) => t(k::MEASURE_UNKNOWN_GITHUB_COMMITS),
         Unknown::NoCommitTimes(_) => t(k::MEASURE_UNKNOWN_NO_COMMIT_COLUMN),

@@ -19,3 +19,6 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_DEPLOY_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// The most deployments one set of deployment records may hold.
 pub const MAX_DEPLOYMENTS: usize = 100_000;
+/// The most files read together as one set of deployment records (an export in
+/// several pages, statuses and commits included).
+pub const MAX_DEPLOY_FILES: usize = 12;

@@ -15,11 +15,14 @@ use crate::deploys::time::{DAY, HOUR};
 use crate::deploys::{Format, Reached, Records};
 use crate::dora;
 use crate::model::DONT_KNOW;
-use crate::records::{Measurement, MeasuredFile};
-use std::collections::{BTreeMap, HashSet};
+use crate::records::{Measurement, MeasuredFile, MAX_FILE_NAME};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default window's length: the last 90 days of the records.
 pub const DEFAULT_DAYS: i64 = 90;
+/// The shortest window whose deployment frequency is measured: a week, so one busy
+/// day is not taken for the team's habit.
+pub const MIN_FREQUENCY_DAYS: i64 = 7;
 /// Rates answered within this many percentage points of the measured rate agree.
 pub const RATE_TOLERANCE: i32 = 5;
 
@@ -50,17 +53,22 @@ impl Window {
 }
 
 /// The last [`DEFAULT_DAYS`] of the deployments that reached `environment` (all
-/// environments when None), from the last one back, never before the first.
+/// environments when None), from the last one back, never before the first. When
+/// none reached it, the same over every deployment listed (then nothing is counted,
+/// and the page says why).
 pub fn default_window(records: &Records, environment: Option<&str>) -> Option<Window> {
-    let times = records
+    let span = |times: &mut dyn Iterator<Item = i64>| {
+        times.fold(None, |span: Option<(i64, i64)>, at| {
+            Some(span.map_or((at, at), |(a, b)| (a.min(at), b.max(at))))
+        })
+    };
+    let mut reached = records
         .deployments
         .iter()
         .filter(|d| d.reached == Reached::Yes)
         .filter(|d| environment.is_none() || d.environment.as_deref() == environment)
         .map(|d| d.at);
-    let (first, last) = times.fold(None, |span: Option<(i64, i64)>, at| {
-        Some(span.map_or((at, at), |(a, b)| (a.min(at), b.max(at))))
-    })?;
+    let (first, last) = span(&mut reached).or_else(|| span(&mut records.deployments.iter().map(|d| d.at)))?;
     Some(Window {
         from: first.max(last.saturating_sub(DEFAULT_DAYS * DAY)),
         to: last,
@@ -89,6 +97,8 @@ pub struct Rate {
 pub enum Unknown {
     /// No deployment in the window.
     NoDeployments,
+    /// A window shorter than [`MIN_FREQUENCY_DAYS`]: too short to tell how often.
+    SpanTooShort,
     /// No deployment in a window shorter than six months: fewer than one every six
     /// months and one every few months cannot be told apart.
     WindowTooShort,
@@ -229,23 +239,42 @@ pub fn measure(records: &Records, window: Window, environment: Option<&str>) -> 
     let mut unknown = Vec::new();
     let none = counted.is_empty();
 
-    let frequency = if none && window.days() < 182 {
+    let frequency = if window.days() < MIN_FREQUENCY_DAYS {
+        unknown.push((dora::DEPLOYMENT_FREQUENCY, Unknown::SpanTooShort));
+        None
+    } else if none && window.days() < 182 {
         unknown.push((dora::DEPLOYMENT_FREQUENCY, Unknown::WindowTooShort));
         None
     } else {
         Some(frequency_option(counted.len(), window.days()))
     };
 
+    // Each commit's first deployment to the environment over all the records, so a
+    // redeployment or a rollback to an older commit (inside the window or not) does
+    // not count its change again.
+    let mut first_deployed: HashMap<&str, i64> = HashMap::new();
+    for d in records.deployments.iter().filter(|d| d.reached == Reached::Yes) {
+        if environment.is_some() && d.environment.as_deref() != environment {
+            continue;
+        }
+        for commit in d.changes.iter().filter_map(|c| c.commit.as_deref()) {
+            let first = first_deployed.entry(commit).or_insert(d.at);
+            *first = (*first).min(d.at);
+        }
+    }
     let mut leads = Vec::new();
-    let mut deployed_commits: HashSet<&str> = HashSet::new();
+    let mut counted_commits: HashSet<&str> = HashSet::new();
     for d in &counted {
         for change in &d.changes {
             if let Some(commit) = &change.commit {
-                if !deployed_commits.insert(commit.as_str()) {
+                let first = first_deployed.get(commit.as_str()).copied().unwrap_or(d.at);
+                if first < d.at || !counted_commits.insert(commit.as_str()) {
                     continue;
                 }
             }
             match change.committed_at {
+                // Without commit times at all, the lead time is unknown as a whole.
+                None if !columns.commit_times => {}
                 None => skip(Skip::NoCommitTime),
                 Some(t) if t > d.at => skip(Skip::CommittedAfterDeployment),
                 Some(t) => leads.push(d.at - t),
@@ -363,13 +392,18 @@ impl Measured {
 
     /// What a run filled from these figures keeps: the figures, the window and each
     /// file's name and checksum, never the records themselves.
+    /// Names longer than [`MAX_FILE_NAME`] characters are cut to it.
     pub fn record(&self, files: Vec<MeasuredFile>) -> Measurement {
         let minutes = |d: &Duration| (d.median / 60_000).max(0) as u64;
+        let cut = |name: &str| name.chars().take(MAX_FILE_NAME).collect::<String>();
         Measurement {
-            files,
+            files: files
+                .into_iter()
+                .map(|f| MeasuredFile { name: cut(&f.name), sha256: f.sha256 })
+                .collect(),
             from: self.window.from,
             to: self.window.to,
-            environment: self.environment.clone(),
+            environment: self.environment.as_deref().map(cut),
             deployments: self.deployments as u32,
             lead_time_minutes: self.lead_time.as_ref().map(minutes),
             failed: self.change_failure_rate.map(|r| r.count as u32),

@@ -79,9 +79,9 @@ pub struct Run {
     pub measured: Option<StoredMeasurement>,
 }
 
-/// The largest stored measurement accepted, in bytes of JSON (four files with long
-/// names fit in half of it).
-pub const MAX_MEASUREMENT_JSON: usize = 4096;
+/// The largest stored measurement accepted, in bytes of JSON (twelve files with the
+/// longest names kept fit in it).
+pub const MAX_MEASUREMENT_JSON: usize = 12 * 1024;
 
 /// A [`Measurement`] as the store keeps it: its JSON, checked for size when the
 /// store is read and read whole by the pages that show it ([`StoredMeasurement::read`]).
@@ -144,16 +144,17 @@ pub struct Measurement {
     pub rework: Option<u32>,
 }
 
-/// The most files one measurement names, and the longest file name kept.
-pub const MAX_MEASURED_FILES: usize = 4;
-pub const MAX_FILE_NAME: usize = 255;
+/// The most files one measurement names, and the longest file or environment name kept.
+pub const MAX_MEASURED_FILES: usize = crate::limits::MAX_DEPLOY_FILES;
+pub const MAX_FILE_NAME: usize = 120;
 
 impl Measurement {
-    /// Whether this app could have written it: one to four files, each with a name of
-    /// sensible length and a SHA-256 in hex (or none, where the browser offered no
-    /// digest), and a window in order.
+    /// Whether this app could have written it: one to twelve files, each with a name
+    /// of sensible length and a SHA-256 in hex (or none, where the browser offered no
+    /// digest), an environment name of sensible length, and a window in order.
     pub fn is_plausible(&self) -> bool {
         (1..=MAX_MEASURED_FILES).contains(&self.files.len())
+            && self.environment.as_ref().is_none_or(|e| e.chars().count() <= MAX_FILE_NAME)
             && self.files.iter().all(|f| {
                 f.name.chars().count() <= MAX_FILE_NAME
                     && (f.sha256.is_empty()

@@ -96,9 +96,13 @@ fn gitlab_deployments() {
     assert_eq!(m.deployments, 4);
     assert_eq!(m.skipped.get(&Skip::DidNotSucceed), Some(&2));
     assert_eq!(m.skipped.get(&Skip::OtherEnvironment), Some(&1));
-    // 1 Oct 08:20 to 5 Oct 15:45 -> 5 days; four in five days is daily (5 a week), not more.
+    // 1 Oct 08:20 to 5 Oct 15:45 -> 5 days: too short a span to tell how often.
     assert_eq!(m.window.days(), 5);
-    assert_eq!(m.frequency, Some(4));
+    assert_eq!(m.frequency, None);
+    assert_eq!(unknown_of(&m, dora::DEPLOYMENT_FREQUENCY), Some(Unknown::SpanTooShort));
+    // Over a chosen week, four deployments are weekly: daily takes five a week.
+    let week = Window::of_days(deploys::time::parse_day("2026-09-29").unwrap(), deploys::time::parse_day("2026-10-05").unwrap());
+    assert_eq!(measure::measure(&records, week, Some("production")).frequency, Some(3));
     // 12h20 (commit written at +02:00), 4h30, 2h15, 1h15: median 3h22m30s.
     assert_eq!(
         m.lead_time,
@@ -200,6 +204,44 @@ fn csv_cases_worked_by_hand() {
     let march = Window::of_days(day("2026-03-02"), day("2026-03-04"));
     assert_eq!(march.days(), 3);
     assert_eq!(measure::measure(&r, march, None).deployments, 3);
+}
+
+#[test]
+fn rows_pages_and_redeployments() {
+    // Dates alone, no id: each row is a deployment of its own (not merged by day).
+    let days = "deployed_at,failed\n2026-01-05,no\n2026-01-05,yes\n2026-01-06,no\n";
+    let r = read(&[("days.csv", days)]);
+    assert_eq!(r.deployments.len(), 3);
+    assert_eq!(r.read_as_utc, 0, "a date alone is not a time read as UTC");
+    // An empty commit-time cell is a change without a time, counted as skipped.
+    let gaps = "deployed_at,committed_at\n2026-01-05T10:00:00Z,2026-01-05T09:00:00Z\n2026-01-06T10:00:00Z,\n";
+    let m = measure_default(&read(&[("gaps.csv", gaps)]));
+    assert_eq!(m.lead_time.map(|d| d.count), Some(1));
+    assert_eq!(m.skipped.get(&Skip::NoCommitTime), Some(&1));
+    // GitHub's export in pages: two files of deployments read as one.
+    let all: Vec<serde_json::Value> = serde_json::from_str(&fixture("github-deployments.json")).unwrap();
+    let (a, b) = all.split_at(3);
+    let (a, b) = (serde_json::to_string(a).unwrap(), serde_json::to_string(b).unwrap());
+    let (s, c) = (fixture("github-statuses.json"), fixture("github-commits.json"));
+    let paged = measure_default(&read(&[("p1.json", &a), ("p2.json", &b), ("s.json", &s), ("c.json", &c)]));
+    let whole = measure_default(&read(&[("d.json", &fixture("github-deployments.json")), ("s.json", &s), ("c.json", &c)]));
+    assert_eq!(paged, whole);
+    // A commit deployed again later (a redeployment, a rollback) counts once, at its
+    // first deployment, even when that one is outside the window.
+    let mut list = vec![deployment(10 * DAY, HOUR, false), deployment(40 * DAY, HOUR, false)];
+    list[0].changes[0].commit = Some("abc".into());
+    list[1].changes[0] = deploys::Change { committed_at: Some(10 * DAY - HOUR), commit: Some("abc".into()) };
+    let later = Window { from: 30 * DAY, to: 50 * DAY };
+    let m = measure::measure(&records_of(list), later, None);
+    assert_eq!(m.deployments, 1);
+    assert_eq!(m.lead_time, None, "the redeployed commit is not a new change");
+    assert_eq!(unknown_of(&m, dora::LEAD_TIME), Some(Unknown::NoChangeTimes));
+    // Refusals: an empty export, two CSVs, too many files.
+    assert_eq!(deploys::read(&[("empty.json", "[ ]")]).unwrap_err().problem, Problem::Empty);
+    let many: Vec<(&str, &str)> = (0..13).map(|_| ("d.json", a.as_str())).collect();
+    assert_eq!(deploys::read(&many).unwrap_err().problem, Problem::TooManyFiles { limit: 12 });
+    let g = fixture("gitlab-deployments.json");
+    assert_eq!(deploys::read(&[("d.json", &a), ("g.json", &g)]).unwrap_err().problem, Problem::TwoDeploymentFiles);
 }
 
 #[test]
@@ -407,7 +449,7 @@ fn a_measured_run_is_kept_read_back_and_checked() {
     assert_eq!(other, store, "a refused change changes nothing");
     // A stored measurement too long to be one this app wrote is refused on reading;
     // one of the wrong shape is read as no measurement at all.
-    let hostile = written.replace(&"0a".repeat(32), &"x".repeat(5000));
+    let hostile = written.replace(&"0a".repeat(32), &"x".repeat(20_000));
     assert!(Store::decode(&hostile).is_err());
     let odd = Store::decode(&written.replace(&"0a".repeat(32), "not a checksum")).unwrap();
     assert!(odd.run(&run).unwrap().measured.is_some());

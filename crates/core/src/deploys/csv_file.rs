@@ -85,7 +85,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut by_time: HashMap<i64, usize> = HashMap::new();
     // One row per change repeats the deployment's time: read it once.
-    let mut last_deployed: (String, i64) = (String::new(), 0);
+    let mut last_deployed: (String, i64, bool) = (String::new(), 0, false);
     let mut read_as_utc = 0;
     let mut record = csv::StringRecord::new();
     let mut row = 1u64;
@@ -106,6 +106,14 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         let bad = |i: usize, problem: Problem| {
             DeployError::new(name, Place::Cell { row, column: header(i) }, problem)
         };
+        if last_deployed.0.is_empty() || cell(Some(deployed)) != last_deployed.0 {
+            let text = cell(Some(deployed));
+            let read = time::parse(text)
+                .ok_or_else(|| bad(deployed, Problem::BadTime { value: text.chars().take(60).collect() }))?;
+            read_as_utc += usize::from(!read.zoned && !read.date_only);
+            last_deployed = (text.to_string(), read.millis, read.date_only);
+        }
+        let (at, date_only) = (last_deployed.1, last_deployed.2);
         let mut time_in = |i: usize, required: bool| -> Result<Option<i64>, DeployError> {
             let value = cell(Some(i));
             if value.is_empty() && !required {
@@ -118,13 +126,6 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
                 }
                 None => Err(bad(i, Problem::BadTime { value: value.chars().take(60).collect() })),
             }
-        };
-        let at = if !last_deployed.0.is_empty() && cell(Some(deployed)) == last_deployed.0 {
-            last_deployed.1
-        } else {
-            let at = time_in(deployed, true)?.unwrap_or_default();
-            last_deployed = (cell(Some(deployed)).to_string(), at);
-            at
         };
         let commit_time = match committed {
             Some(i) => time_in(i, false)?,
@@ -144,10 +145,15 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         };
         let failed_here = flag(failed)?;
         let rework_here = flag(rework)?;
-        let change = commit_time.map(|t| Change { committed_at: Some(t), commit: None });
+        // A change for every row when the file has commit times: an empty cell is a
+        // change whose time is missing (counted as such), not no change.
+        let change = committed.map(|_| Change { committed_at: commit_time, commit: None });
         let id_here = id.map(|i| cell(Some(i))).filter(|c| !c.is_empty());
+        // Without an id, rows with the same time of day are one deployment's changes;
+        // rows with a date alone are each a deployment of their own.
         let known = match id_here {
             Some(key) => by_id.get(key).copied(),
+            None if date_only => None,
             None => by_time.get(&at).copied(),
         };
         match known {
@@ -163,6 +169,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
             None => {
                 match id_here {
                     Some(key) => by_id.insert(key.to_string(), deployments.len()),
+                    None if date_only => None,
                     None => by_time.insert(at, deployments.len()),
                 };
                 let env = Some(cell(environment)).filter(|e| !e.is_empty()).map(str::to_string);

@@ -10,7 +10,7 @@ mod csv_file;
 mod platforms;
 pub mod time;
 
-use crate::limits::{MAX_DEPLOYMENTS, MAX_DEPLOY_FILE_BYTES};
+use crate::limits::{MAX_DEPLOYMENTS, MAX_DEPLOY_FILES, MAX_DEPLOY_FILE_BYTES};
 use std::collections::BTreeMap;
 
 /// One deployment to an environment, as the records tell it. Times are
@@ -129,8 +129,10 @@ pub enum Problem {
     BadRow { detail: String },
     /// JSON that is not the shape the platform publishes.
     BadJson { detail: String },
-    /// Two files of deployments, or a companion file of another platform.
+    /// Files of deployments in two formats (a CSV and a JSON export, or two CSVs).
     TwoDeploymentFiles,
+    /// More than [`MAX_DEPLOY_FILES`] files at once.
+    TooManyFiles { limit: usize },
     /// A statuses or commits file without GitHub deployments.
     CompanionAlone,
     /// A deployment status whose `deployment_url` names no deployment.
@@ -174,6 +176,10 @@ pub fn kind_of(text: &str) -> Option<FileKind> {
     if !start.starts_with('[') && !start.starts_with('{') {
         return Some(FileKind::Csv);
     }
+    // An empty export (`[]`): a page past the last, or nothing deployed.
+    if start.strip_prefix('[').is_some_and(|rest| rest.trim_start().starts_with(']')) {
+        return None;
+    }
     // The first object's keys tell the platform: look at the first 64 KB only.
     let mut end = text.len().min(64 * 1024);
     while !text.is_char_boundary(end) {
@@ -194,8 +200,13 @@ pub fn kind_of(text: &str) -> Option<FileKind> {
     }
 }
 
-/// Reads the dropped files (name, text) as one set of deployment records.
+/// Reads the dropped files (name, text) as one set of deployment records. A platform's
+/// export may come in several pages (files) of each kind; a CSV comes alone.
 pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
+    if files.len() > MAX_DEPLOY_FILES {
+        let (name, _) = files[0];
+        return Err(DeployError::new(name, Place::File, Problem::TooManyFiles { limit: MAX_DEPLOY_FILES }));
+    }
     let mut kinds = Vec::with_capacity(files.len());
     for (name, text) in files {
         if text.len() > MAX_DEPLOY_FILE_BYTES {
@@ -207,7 +218,9 @@ pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
                 },
             ));
         }
-        if text.trim().is_empty() {
+        let empty = text.trim().is_empty()
+            || text.trim().strip_prefix('[').is_some_and(|r| r.trim() == "]");
+        if empty {
             return Err(DeployError::new(name, Place::File, Problem::Empty));
         }
         let kind =
@@ -220,34 +233,33 @@ pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
             FileKind::Csv | FileKind::GitHubDeployments | FileKind::GitLabDeployments
         )
     };
-    let mut primaries = kinds.iter().filter(|(_, _, k)| primary(*k));
-    let Some(&(name, text, kind)) = primaries.next() else {
+    let primaries: Vec<&(&str, &str, FileKind)> = kinds.iter().filter(|(_, _, k)| primary(*k)).collect();
+    let Some(&&(name, _, kind)) = primaries.first() else {
         let (name, _, _) = kinds
             .first()
             .ok_or_else(|| DeployError::new("", Place::File, Problem::Empty))?;
         return Err(DeployError::new(name, Place::File, Problem::CompanionAlone));
     };
-    if let Some((second, _, _)) = primaries.next() {
-        return Err(DeployError::new(second, Place::File, Problem::TwoDeploymentFiles));
+    // One format: several pages of one platform's deployments, but one CSV alone.
+    let mixed = primaries.iter().find(|(_, _, k)| *k != kind);
+    if let Some((other, _, _)) = mixed.or(primaries.get(1).filter(|_| kind == FileKind::Csv)) {
+        return Err(DeployError::new(other, Place::File, Problem::TwoDeploymentFiles));
     }
-    let companion = |want: FileKind| kinds.iter().find(|(_, _, k)| *k == want).map(|(n, t, _)| (*n, *t));
+    let of = |want: FileKind| -> Vec<(&str, &str)> {
+        kinds.iter().filter(|(_, _, k)| *k == want).map(|(n, t, _)| (*n, *t)).collect()
+    };
+    if kind != FileKind::GitHubDeployments {
+        if let Some((other, _, _)) = kinds.iter().find(|(_, _, k)| !primary(*k)) {
+            return Err(DeployError::new(other, Place::File, Problem::CompanionAlone));
+        }
+    }
     let mut records = match kind {
-        FileKind::Csv => {
-            if let Some((other, _, _)) = kinds.iter().find(|(_, _, k)| !primary(*k)) {
-                return Err(DeployError::new(other, Place::File, Problem::CompanionAlone));
-            }
-            csv_file::read(name, text)?
-        }
-        FileKind::GitLabDeployments => {
-            if let Some((other, _, _)) = kinds.iter().find(|(_, _, k)| !primary(*k)) {
-                return Err(DeployError::new(other, Place::File, Problem::CompanionAlone));
-            }
-            platforms::gitlab(name, text)?
-        }
+        FileKind::Csv => csv_file::read(name, kinds[0].1)?,
+        FileKind::GitLabDeployments => platforms::gitlab(&of(FileKind::GitLabDeployments))?,
         _ => platforms::github(
-            (name, text),
-            companion(FileKind::GitHubStatuses),
-            companion(FileKind::GitHubCommits),
+            &of(FileKind::GitHubDeployments),
+            &of(FileKind::GitHubStatuses),
+            &of(FileKind::GitHubCommits),
         )?,
     };
     if records.deployments.is_empty() {

@@ -84,15 +84,14 @@ struct GitHubPerson {
 /// the commits file. GitHub records whether a deployment job succeeded, not whether
 /// it failed in production, so failures, recovery and rework stay unknown.
 pub(super) fn github(
-    (name, text): (&str, &str),
-    statuses: Option<(&str, &str)>,
-    commits: Option<(&str, &str)>,
+    deployment_files: &[(&str, &str)],
+    status_files: &[(&str, &str)],
+    commit_files: &[(&str, &str)],
 ) -> Result<Records, DeployError> {
     let mut utc = 0;
-    let listed: Vec<GitHubDeployment> = parse(name, text)?;
     // Deployment id -> time of its first success, or None when it has statuses but none succeeded.
     let mut outcome: HashMap<u64, Option<i64>> = HashMap::new();
-    if let Some((status_file, status_text)) = statuses {
+    for &(status_file, status_text) in status_files {
         let list: Vec<GitHubStatus> = parse(status_file, status_text)?;
         for (i, status) in list.iter().enumerate() {
             let id = status
@@ -116,53 +115,51 @@ pub(super) fn github(
             }
         }
     }
-    let mut commit_times: HashMap<&str, i64> = HashMap::new();
-    let commit_list: Vec<GitHubCommit>;
-    if let Some((commit_file, commit_text)) = commits {
-        commit_list = parse(commit_file, commit_text)?;
-        for (i, c) in commit_list.iter().enumerate() {
-            let date = c
-                .commit
-                .committer
-                .as_ref()
-                .and_then(|p| p.date.as_deref())
-                .or_else(|| c.commit.author.as_ref().and_then(|p| p.date.as_deref()));
-            if let Some(date) = date {
-                let at = time_at(commit_file, || format!("[{i}].commit.committer.date"), date, &mut utc)?;
-                commit_times.insert(c.sha.as_str(), at);
+    let mut commit_times: HashMap<String, i64> = HashMap::new();
+    for &(commit_file, commit_text) in commit_files {
+        let list: Vec<GitHubCommit> = parse(commit_file, commit_text)?;
+        for (i, c) in list.into_iter().enumerate() {
+            let committer = c.commit.committer.and_then(|p| p.date).map(|d| ("committer", d));
+            let author = c.commit.author.and_then(|p| p.date).map(|d| ("author", d));
+            if let Some((who, date)) = committer.or(author) {
+                let at = time_at(commit_file, || format!("[{i}].commit.{who}.date"), &date, &mut utc)?;
+                commit_times.insert(c.sha, at);
             }
         }
     }
-    let mut deployments = Vec::with_capacity(listed.len());
-    for (i, d) in listed.iter().enumerate() {
-        let created = time_at(name, || format!("[{i}].created_at"), &d.created_at, &mut utc)?;
-        let (at, reached) = match (statuses.is_some(), outcome.get(&d.id)) {
-            (false, _) => (created, Reached::Yes),
-            (true, Some(Some(success))) => (*success, Reached::Yes),
-            (true, Some(None)) => (created, Reached::DidNotSucceed),
-            (true, None) => (created, Reached::NoStatus),
-        };
-        deployments.push(Deployment {
-            at,
-            reached,
-            environment: d.environment.clone(),
-            changes: vec![Change {
-                committed_at: commit_times.get(d.sha.as_str()).copied(),
-                commit: Some(d.sha.clone()),
-            }],
-            failed: None,
-            restored_at: None,
-            rework: None,
-        });
+    let mut deployments = Vec::new();
+    for &(name, text) in deployment_files {
+        let listed: Vec<GitHubDeployment> = parse(name, text)?;
+        for (i, d) in listed.into_iter().enumerate() {
+            let created = time_at(name, || format!("[{i}].created_at"), &d.created_at, &mut utc)?;
+            let (at, reached) = match (status_files.is_empty(), outcome.get(&d.id)) {
+                (true, _) => (created, Reached::Yes),
+                (false, Some(Some(success))) => (*success, Reached::Yes),
+                (false, Some(None)) => (created, Reached::DidNotSucceed),
+                (false, None) => (created, Reached::NoStatus),
+            };
+            deployments.push(Deployment {
+                at,
+                reached,
+                environment: d.environment,
+                changes: vec![Change {
+                    committed_at: commit_times.get(d.sha.as_str()).copied(),
+                    commit: Some(d.sha),
+                }],
+                failed: None,
+                restored_at: None,
+                rework: None,
+            });
+        }
     }
     Ok(Records {
         format: Format::GitHub,
         deployments,
         columns: Columns {
-            commit_times: commits.is_some(),
+            commit_times: !commit_files.is_empty(),
             ..Columns::default()
         },
-        without_statuses: statuses.is_none(),
+        without_statuses: status_files.is_empty(),
         read_as_utc: utc,
         files: Vec::new(),
     })
@@ -208,10 +205,11 @@ struct GitLabCommit {
 /// GitLab: a deployment with status `success` reached its environment when it
 /// finished; its commit's time is in `deployable.commit`. Like GitHub, GitLab's
 /// deployments say nothing about failures in production.
-pub(super) fn gitlab(name: &str, text: &str) -> Result<Records, DeployError> {
+pub(super) fn gitlab(files: &[(&str, &str)]) -> Result<Records, DeployError> {
     let mut utc = 0;
+    let mut deployments = Vec::new();
+    for &(name, text) in files {
     let listed: Vec<GitLabDeployment> = parse(name, text)?;
-    let mut deployments = Vec::with_capacity(listed.len());
     for (i, d) in listed.iter().enumerate() {
         let (field, when) = [
             ("finished_at", d.finished_at.as_deref()),
@@ -250,6 +248,7 @@ pub(super) fn gitlab(name: &str, text: &str) -> Result<Records, DeployError> {
             restored_at: None,
             rework: None,
         });
+    }
     }
     Ok(Records {
         format: Format::GitLab,

@@ -16,6 +16,8 @@ pub struct Read {
     pub millis: i64,
     /// False when the text gave no offset and it was read as UTC.
     pub zoned: bool,
+    /// A date alone, with no time of day.
+    pub date_only: bool,
 }
 
 /// Reads a time, or None if the text is not one of the accepted forms:
@@ -86,7 +88,7 @@ fn date(b: &[u8]) -> Option<i64> {
 fn iso(b: &[u8]) -> Option<Read> {
     let days = date(b)?;
     if b.len() == 10 {
-        return Some(Read { millis: days * DAY, zoned: false });
+        return Some(Read { millis: days * DAY, zoned: false, date_only: true });
     }
     if !matches!(b[10], b'T' | b't' | b' ') || b.get(13) != Some(&b':') {
         return None;
@@ -131,7 +133,7 @@ fn iso(b: &[u8]) -> Option<Read> {
         _ => return None,
     };
     let local = days * DAY + hour * HOUR + minute * 60_000 + second * 1000 + millis;
-    Some(Read { millis: local - offset * 60_000, zoned })
+    Some(Read { millis: local - offset * 60_000, zoned, date_only: false })
 }
 
 fn unix_with_fraction(text: &str) -> bool {
@@ -162,7 +164,7 @@ fn unix(text: &str) -> Option<Read> {
         let frac: i64 = format!("{kept:0<3}").parse().unwrap_or(0);
         number.checked_mul(1000)?.checked_add(frac)?
     };
-    (millis <= LATEST).then_some(Read { millis, zoned: true })
+    (millis <= LATEST).then_some(Read { millis, zoned: true, date_only: false })
 }
 
 /// The UTC day of a time, as days since 1970-01-01.

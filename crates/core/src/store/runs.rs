@@ -68,7 +68,8 @@ impl Store {
         for (question, value) in &answers {
             self.check_fits(question, Some(*value))?;
         }
-        if !measured.is_plausible() {
+        let kept = StoredMeasurement::new(&measured);
+        if !measured.is_plausible() || kept.len() > crate::records::MAX_MEASUREMENT_JSON {
             return Err(ChangeError::NotAnAnswer);
         }
         self.runs.push(Run {
@@ -82,7 +83,7 @@ impl Store {
             notes: String::new(),
             actions: Vec::new(),
             workshop: None,
-            measured: Some(StoredMeasurement::new(&measured)),
+            measured: Some(kept),
         });
         self.touch(now);
         Ok(new_run)
