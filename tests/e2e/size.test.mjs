@@ -38,8 +38,8 @@ export const TARGET = {
  *  the page that needs them).
  *  DORA measured from deployment records (issue 16) is a page of its own, loaded
  *  with the team pages' chunk (parsers, metrics, the page: none of it in the main
- *  module), yet the first question grew 344.3 -> 350.5 KB gzip (brotli 277.3 ->
- *  282.6; start page 469.0 -> 476.0), measured with twiggy on names-kept builds:
+ *  module), yet the first question grew 344.3 -> 351.3 KB gzip (brotli 277.3 ->
+ *  282.8; start page 469.0 -> 475.8), measured with twiggy on names-kept builds:
  *  the page's English messages in the one catalogue (+9.9 KB raw data), a run's
  *  measurement in the store (kept as raw JSON and parsed by the pages that show
  *  it, which saved 1.2 KB gzip of typed reading code), the route, and small
@@ -49,7 +49,7 @@ export const TARGET = {
  *  printed; see the README's performance section. Lower these as the app gets
  *  lighter; raise them only for content a user needs, with the measurement here. */
 export const BUDGET = {
-  questionGzip: 351 * 1024,
+  questionGzip: 351.5 * 1024,
   questionBrotli: 283 * 1024,
   homeGzip: 476.5 * 1024,
 };
