@@ -13,8 +13,8 @@ use crate::components::notice::StorageNotice;
 use crate::i18n::{k, t, tf};
 use crate::pages::{
     collect::CollectPage, compare::ComparePage, home::Home, join::JoinPage, measure::MeasurePage,
-    not_found::NotFound,
-    present::PresentPage, results::Results, run::RunPage, team::TeamPage, workshop::WorkshopPage,
+    not_found::NotFound, present::PresentPage, results::Results, run::RunPage, team::TeamPage,
+    workshop::WorkshopPage,
 };
 use crate::state::AppState;
 use crate::storage::Loaded;

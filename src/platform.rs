@@ -222,7 +222,8 @@ pub async fn read_text_and_digest(
             }
         }
     }
-    let text = String::from_utf8(bytes).map_err(|_| tf(k::ERROR_FILE_NOT_TEXT, &[("file", &name)]))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| tf(k::ERROR_FILE_NOT_TEXT, &[("file", &name)]))?;
     Ok((text, sha256))
 }
 

@@ -156,7 +156,12 @@ fn marked(points: &[DoraPoint], labels: Vec<String>, measured: &BTreeSet<RunId>)
         .collect()
 }
 
-fn dora_table(catalog: &Catalog, points: &[DoraPoint], measured: &BTreeSet<RunId>, year: u16) -> impl IntoView {
+fn dora_table(
+    catalog: &Catalog,
+    points: &[DoraPoint],
+    measured: &BTreeSet<RunId>,
+    year: u16,
+) -> impl IntoView {
     let dora = catalog.get(maturity_core::dora::QUESTIONNAIRE_ID);
     let answer = move |metric: Metric, value: Option<u8>| -> String {
         match value {

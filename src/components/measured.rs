@@ -13,11 +13,18 @@ pub fn measured_from(m: &maturity_core::records::Measurement) -> String {
             if f.sha256.is_empty() {
                 f.name.clone()
             } else {
-                format!("{} (SHA-256 {}…)", f.name, &f.sha256[..12.min(f.sha256.len())])
+                format!(
+                    "{} (SHA-256 {}…)",
+                    f.name,
+                    &f.sha256[..12.min(f.sha256.len())]
+                )
             }
         })
         .collect();
-    let env = m.environment.clone().unwrap_or_else(|| t(k::MEASURE_ENVIRONMENT_ALL));
+    let env = m
+        .environment
+        .clone()
+        .unwrap_or_else(|| t(k::MEASURE_ENVIRONMENT_ALL));
     tp(
         k::MEASURE_RESULTS_FROM,
         m.deployments as usize,

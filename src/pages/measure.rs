@@ -86,7 +86,9 @@ pub fn MeasurePage() -> impl IntoView {
         loaded.with(|l| {
             let l = l.as_ref()?;
             let env = environment.get();
-            let w = window.get().or_else(|| measure::default_window(&l.records, env.as_deref()))?;
+            let w = window
+                .get()
+                .or_else(|| measure::default_window(&l.records, env.as_deref()))?;
             mark("devops-maturity:measure:start");
             let m = measure::measure(&l.records, w, env.as_deref());
             mark("devops-maturity:measure:end");
@@ -145,13 +147,19 @@ pub fn MeasurePage() -> impl IntoView {
 async fn read_files(files: Vec<web_sys::File>) -> Result<Loaded, (String, Option<String>)> {
     let mut read = Vec::with_capacity(files.len());
     for file in files {
-        let (text, sha256) =
-            crate::platform::read_text_and_digest(file.clone(), MAX_DEPLOY_FILE_BYTES as f64, &t(k::MEASURE_FILE_KIND))
-                .await
-                .map_err(|e| (e, None))?;
+        let (text, sha256) = crate::platform::read_text_and_digest(
+            file.clone(),
+            MAX_DEPLOY_FILE_BYTES as f64,
+            &t(k::MEASURE_FILE_KIND),
+        )
+        .await
+        .map_err(|e| (e, None))?;
         read.push((file.name(), text, sha256));
     }
-    let inputs: Vec<(&str, &str)> = read.iter().map(|(n, t, _)| (n.as_str(), t.as_str())).collect();
+    let inputs: Vec<(&str, &str)> = read
+        .iter()
+        .map(|(n, t, _)| (n.as_str(), t.as_str()))
+        .collect();
     mark("devops-maturity:read:start");
     let records = deploys::read(&inputs).map_err(|e| deploy_error(&e))?;
     mark("devops-maturity:read:end");
@@ -168,8 +176,14 @@ async fn read_files(files: Vec<web_sys::File>) -> Result<Loaded, (String, Option
 fn deploy_error(e: &DeployError) -> (String, Option<String>) {
     use deploys::Problem::*;
     let problem = match &e.problem {
-        TooLarge { limit } => tf(k::MEASURE_ERROR_TOO_LARGE, &[("limit", &number((*limit / (1024 * 1024)) as f64, 0))]),
-        TooMany { limit } => tf(k::MEASURE_ERROR_TOO_MANY, &[("limit", &number(*limit as f64, 0))]),
+        TooLarge { limit } => tf(
+            k::MEASURE_ERROR_TOO_LARGE,
+            &[("limit", &number((*limit / (1024 * 1024)) as f64, 0))],
+        ),
+        TooMany { limit } => tf(
+            k::MEASURE_ERROR_TOO_MANY,
+            &[("limit", &number(*limit as f64, 0))],
+        ),
         NotRecognised => t(k::MEASURE_ERROR_NOT_RECOGNISED),
         NoTimeColumn => t(k::MEASURE_ERROR_NO_TIME_COLUMN),
         Empty => t(k::MEASURE_ERROR_EMPTY),
@@ -178,15 +192,19 @@ fn deploy_error(e: &DeployError) -> (String, Option<String>) {
         BadRow { .. } => t(k::MEASURE_ERROR_BAD_ROW),
         BadJson { .. } => t(k::MEASURE_ERROR_BAD_JSON),
         TwoDeploymentFiles => t(k::MEASURE_ERROR_TWO_FILES),
-        TooManyFiles { limit } => tf(k::MEASURE_ERROR_TOO_MANY_FILES, &[("limit", &limit.to_string())]),
+        TooManyFiles { limit } => tf(
+            k::MEASURE_ERROR_TOO_MANY_FILES,
+            &[("limit", &limit.to_string())],
+        ),
         CompanionAlone => t(k::MEASURE_ERROR_COMPANION_ALONE),
         BadDeploymentUrl { value } => tf(k::MEASURE_ERROR_BAD_URL, &[("value", value)]),
     };
     let place = match &e.place {
         deploys::Place::File => String::new(),
-        deploys::Place::Cell { row, column } => {
-            tf(k::MEASURE_ERROR_AT_CELL, &[("row", &row.to_string()), ("column", column)])
-        }
+        deploys::Place::Cell { row, column } => tf(
+            k::MEASURE_ERROR_AT_CELL,
+            &[("row", &row.to_string()), ("column", column)],
+        ),
         deploys::Place::Row(row) => tf(k::MEASURE_ERROR_AT_ROW, &[("row", &row.to_string())]),
         deploys::Place::Path(path) => tf(k::MEASURE_ERROR_AT_PATH, &[("path", path)]),
     };
@@ -219,7 +237,11 @@ fn files_view(l: &Loaded) -> impl IntoView {
         .iter()
         .map(|(name, kind)| view! { <li>{tf(k::MEASURE_FILE_READ, &[("file", name), ("kind", &kind_text(*kind))])}</li> })
         .collect_view();
-    let count = tp(k::MEASURE_DEPLOYMENTS_LISTED, l.records.deployments.len(), &[]);
+    let count = tp(
+        k::MEASURE_DEPLOYMENTS_LISTED,
+        l.records.deployments.len(),
+        &[],
+    );
     view! {
         <ul class="measured-files">{items}</ul>
         <p role="status">{count}</p>
@@ -244,12 +266,18 @@ fn unknown_text(why: Unknown) -> String {
         Unknown::NoCommitTimes(_) => t(k::MEASURE_UNKNOWN_NO_COMMIT_COLUMN),
         Unknown::NoChangeTimes => t(k::MEASURE_UNKNOWN_NO_CHANGE_TIMES),
         Unknown::NoFailures(Format::Csv) => t(k::MEASURE_UNKNOWN_NO_FAILED_COLUMN),
-        Unknown::NoFailures(f) => tf(k::MEASURE_UNKNOWN_PLATFORM_FAILURES, &[("platform", platform_name(f))]),
+        Unknown::NoFailures(f) => tf(
+            k::MEASURE_UNKNOWN_PLATFORM_FAILURES,
+            &[("platform", platform_name(f))],
+        ),
         Unknown::NoRestoreTimes => t(k::MEASURE_UNKNOWN_NO_RESTORE_COLUMN),
         Unknown::NothingFailed => t(k::MEASURE_UNKNOWN_NOTHING_FAILED),
         Unknown::NoneRestored => t(k::MEASURE_UNKNOWN_NONE_RESTORED),
         Unknown::NoRework(Format::Csv) => t(k::MEASURE_UNKNOWN_NO_REWORK_COLUMN),
-        Unknown::NoRework(f) => tf(k::MEASURE_UNKNOWN_PLATFORM_REWORK, &[("platform", platform_name(f))]),
+        Unknown::NoRework(f) => tf(
+            k::MEASURE_UNKNOWN_PLATFORM_REWORK,
+            &[("platform", platform_name(f))],
+        ),
     }
 }
 
@@ -296,15 +324,51 @@ fn answer_label(catalog: &Catalog, question: &str, value: u8) -> String {
 fn measured_text(m: &Measured, question: &str) -> Option<String> {
     let q = question;
     if q == dora::DEPLOYMENT_FREQUENCY {
-        m.frequency.map(|_| tp(k::MEASURE_VALUE_FREQUENCY, m.deployments, &[("days", &m.window.days().to_string())]))
+        m.frequency.map(|_| {
+            tp(
+                k::MEASURE_VALUE_FREQUENCY,
+                m.deployments,
+                &[("days", &m.window.days().to_string())],
+            )
+        })
     } else if q == dora::LEAD_TIME {
-        m.lead_time.map(|d| tp(k::MEASURE_VALUE_LEAD, d.count, &[("median", &duration_text(d.median))]))
+        m.lead_time.map(|d| {
+            tp(
+                k::MEASURE_VALUE_LEAD,
+                d.count,
+                &[("median", &duration_text(d.median))],
+            )
+        })
     } else if q == dora::RECOVERY_TIME {
-        m.recovery_time.map(|d| tp(k::MEASURE_VALUE_RECOVERY, d.count, &[("median", &duration_text(d.median))]))
+        m.recovery_time.map(|d| {
+            tp(
+                k::MEASURE_VALUE_RECOVERY,
+                d.count,
+                &[("median", &duration_text(d.median))],
+            )
+        })
     } else if q == dora::CHANGE_FAILURE_RATE {
-        m.change_failure_rate.map(|r| tp(k::MEASURE_VALUE_FAILED, r.of, &[("count", &r.count.to_string()), ("percent", &r.percent.to_string())]))
+        m.change_failure_rate.map(|r| {
+            tp(
+                k::MEASURE_VALUE_FAILED,
+                r.of,
+                &[
+                    ("count", &r.count.to_string()),
+                    ("percent", &r.percent.to_string()),
+                ],
+            )
+        })
     } else if q == dora::REWORK_RATE {
-        m.rework_rate.map(|r| tp(k::MEASURE_VALUE_REWORK, r.of, &[("count", &r.count.to_string()), ("percent", &r.percent.to_string())]))
+        m.rework_rate.map(|r| {
+            tp(
+                k::MEASURE_VALUE_REWORK,
+                r.of,
+                &[
+                    ("count", &r.count.to_string()),
+                    ("percent", &r.percent.to_string()),
+                ],
+            )
+        })
     } else {
         None
     }
@@ -314,10 +378,19 @@ fn gap_text(question: &str, a: Agreement) -> String {
     let rate = question == dora::CHANGE_FAILURE_RATE || question == dora::REWORK_RATE;
     match (a, rate) {
         (Agreement::Agrees, false) => t(k::MEASURE_GAP_SAME),
-        (Agreement::Agrees, true) => tf(k::MEASURE_GAP_WITHIN, &[("n", &measure::RATE_TOLERANCE.to_string())]),
-        (Agreement::AnsweredBetter(n), false) => tp(k::MEASURE_GAP_BETTER_OPTIONS, usize::from(n), &[]),
-        (Agreement::AnsweredWorse(n), false) => tp(k::MEASURE_GAP_WORSE_OPTIONS, usize::from(n), &[]),
-        (Agreement::AnsweredBetter(n), true) => tp(k::MEASURE_GAP_BETTER_POINTS, usize::from(n), &[]),
+        (Agreement::Agrees, true) => tf(
+            k::MEASURE_GAP_WITHIN,
+            &[("n", &measure::RATE_TOLERANCE.to_string())],
+        ),
+        (Agreement::AnsweredBetter(n), false) => {
+            tp(k::MEASURE_GAP_BETTER_OPTIONS, usize::from(n), &[])
+        }
+        (Agreement::AnsweredWorse(n), false) => {
+            tp(k::MEASURE_GAP_WORSE_OPTIONS, usize::from(n), &[])
+        }
+        (Agreement::AnsweredBetter(n), true) => {
+            tp(k::MEASURE_GAP_BETTER_POINTS, usize::from(n), &[])
+        }
         (Agreement::AnsweredWorse(n), true) => tp(k::MEASURE_GAP_WORSE_POINTS, usize::from(n), &[]),
     }
 }
@@ -353,7 +426,11 @@ fn Figures(
     let navigate = use_navigate();
     let environments = loaded.records.environments();
     let team_for_answer = team.clone();
-    let answered = Memo::new(move |_| state.store.with(|s| latest_answered(&s.runs_of(&team_for_answer))));
+    let answered = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| latest_answered(&s.runs_of(&team_for_answer)))
+    });
     let recorded = RwSignal::new(None::<String>);
 
     let env_picker = (!environments.is_empty()).then(|| {
@@ -380,13 +457,23 @@ fn Figures(
         }
     });
     let day_of_window = move |end: bool| {
-        measured.with(|m| m.as_ref().map(|m| day_text(day_of(if end { m.window.to } else { m.window.from }))).unwrap_or_default())
+        measured.with(|m| {
+            m.as_ref()
+                .map(|m| day_text(day_of(if end { m.window.to } else { m.window.from })))
+                .unwrap_or_default()
+        })
     };
     let set_day = move |end: bool, text: String| {
         let Some(day) = parse_day(&text) else { return };
-        let Some(current) = measured.with_untracked(|m| m.as_ref().map(|m| m.window)) else { return };
+        let Some(current) = measured.with_untracked(|m| m.as_ref().map(|m| m.window)) else {
+            return;
+        };
         let (mut from, mut to) = (day_of(current.from), day_of(current.to));
-        if end { to = day } else { from = day }
+        if end {
+            to = day
+        } else {
+            from = day
+        }
         if from > to {
             std::mem::swap(&mut from, &mut to);
         }
@@ -402,19 +489,35 @@ fn Figures(
                 .iter()
                 .map(|(question, name)| {
                     let mine = m.answer(question);
-                    let theirs = answered.as_ref().and_then(|r| r.answers.get(*question).copied());
-                    let value = measured_text(m, question).unwrap_or_else(|| t(k::MEASURE_NOT_MEASURED));
-                    let option = mine.map(|v| answer_label(&catalog, question, v)).unwrap_or_else(|| "—".into());
-                    let answer = theirs.map(|v| answer_label(&catalog, question, v)).unwrap_or_else(|| "—".into());
+                    let theirs = answered
+                        .as_ref()
+                        .and_then(|r| r.answers.get(*question).copied());
+                    let value =
+                        measured_text(m, question).unwrap_or_else(|| t(k::MEASURE_NOT_MEASURED));
+                    let option = mine
+                        .map(|v| answer_label(&catalog, question, v))
+                        .unwrap_or_else(|| "—".into());
+                    let answer = theirs
+                        .map(|v| answer_label(&catalog, question, v))
+                        .unwrap_or_else(|| "—".into());
                     let cmp = match (mine, theirs) {
                         (Some(a), Some(b)) => agreement(question, a, b),
                         _ => None,
                     };
                     let (gap, says) = match (cmp, mine, theirs) {
                         (Some(a), _, _) => (gap_text(question, a), suggestion(a)),
-                        (None, None, _) => ("—".into(), m.unknown.iter().find(|(q, _)| q == question).map(|(_, u)| unknown_text(*u)).unwrap_or_default()),
+                        (None, None, _) => (
+                            "—".into(),
+                            m.unknown
+                                .iter()
+                                .find(|(q, _)| q == question)
+                                .map(|(_, u)| unknown_text(*u))
+                                .unwrap_or_default(),
+                        ),
                         (None, Some(_), None) => ("—".into(), t(k::MEASURE_SUGGEST_NO_ANSWER)),
-                        (None, Some(_), Some(_)) => ("—".into(), t(k::MEASURE_SUGGEST_ANSWER_UNKNOWN)),
+                        (None, Some(_), Some(_)) => {
+                            ("—".into(), t(k::MEASURE_SUGGEST_ANSWER_UNKNOWN))
+                        }
                     };
                     view! {
                         <tr>
@@ -428,7 +531,10 @@ fn Figures(
                     }
                 })
                 .collect_view();
-            let answered_when = answered.as_ref().and_then(|r| r.finished_at).map(format_date);
+            let answered_when = answered
+                .as_ref()
+                .and_then(|r| r.finished_at)
+                .map(format_date);
             let caption = match answered_when {
                 Some(when) => tf(k::MEASURE_TABLE_CAPTION_ANSWERED, &[("date", &when)]),
                 None => t(k::MEASURE_TABLE_CAPTION),
@@ -456,7 +562,10 @@ fn Figures(
     let summary = move || {
         measured.with(|m| {
             m.as_ref().map(|m| {
-                let env = m.environment.clone().unwrap_or_else(|| t(k::MEASURE_ENVIRONMENT_ALL));
+                let env = m
+                    .environment
+                    .clone()
+                    .unwrap_or_else(|| t(k::MEASURE_ENVIRONMENT_ALL));
                 tp(
                     k::MEASURE_SUMMARY,
                     m.deployments,
@@ -484,7 +593,12 @@ fn Figures(
         }
         let skipped = measured.with(|m| {
             m.as_ref()
-                .map(|m| m.skipped.iter().map(|(s, n)| skip_text(*s, *n)).collect::<Vec<_>>())
+                .map(|m| {
+                    m.skipped
+                        .iter()
+                        .map(|(s, n)| skip_text(*s, *n))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         });
         view! {
@@ -498,11 +612,21 @@ fn Figures(
 
     let for_record = Arc::clone(&loaded);
     let record = move |_| {
-        let Some(m) = measured.get_untracked() else { return };
+        let Some(m) = measured.get_untracked() else {
+            return;
+        };
         let answers = m.answers();
         let kept = m.record(for_record.files.clone());
         let team = team.clone();
-        match state.change(|s| s.record_measured(&team, answers, kept, maturity_core::RunId(new_id("r")), now())) {
+        match state.change(|s| {
+            s.record_measured(
+                &team,
+                answers,
+                kept,
+                maturity_core::RunId(new_id("r")),
+                now(),
+            )
+        }) {
             Ok(run) => navigate(&routes::results(&run), routes::navigate()),
             Err(e) => recorded.set(Some(crate::errors::change(&e))),
         }

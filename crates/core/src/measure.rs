@@ -15,7 +15,7 @@ use crate::deploys::time::{DAY, HOUR};
 use crate::deploys::{Format, Reached, Records};
 use crate::dora;
 use crate::model::DONT_KNOW;
-use crate::records::{Measurement, MeasuredFile, MAX_FILE_NAME};
+use crate::records::{MeasuredFile, Measurement, MAX_FILE_NAME};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default window's length: the last 90 days of the records.
@@ -44,7 +44,11 @@ impl Window {
 
     /// Its length in days, rounded up, at least one.
     pub fn days(&self) -> i64 {
-        ((self.to.saturating_sub(self.from)).max(0).saturating_add(DAY - 1) / DAY).max(1)
+        ((self.to.saturating_sub(self.from))
+            .max(0)
+            .saturating_add(DAY - 1)
+            / DAY)
+            .max(1)
     }
 
     fn holds(&self, at: i64) -> bool {
@@ -68,7 +72,8 @@ pub fn default_window(records: &Records, environment: Option<&str>) -> Option<Wi
         .filter(|d| d.reached == Reached::Yes)
         .filter(|d| environment.is_none() || d.environment.as_deref() == environment)
         .map(|d| d.at);
-    let (first, last) = span(&mut reached).or_else(|| span(&mut records.deployments.iter().map(|d| d.at)))?;
+    let (first, last) =
+        span(&mut reached).or_else(|| span(&mut records.deployments.iter().map(|d| d.at)))?;
     Some(Window {
         from: first.max(last.saturating_sub(DEFAULT_DAYS * DAY)),
         to: last,
@@ -253,7 +258,11 @@ pub fn measure(records: &Records, window: Window, environment: Option<&str>) -> 
     // redeployment or a rollback to an older commit (inside the window or not) does
     // not count its change again.
     let mut first_deployed: HashMap<&str, i64> = HashMap::new();
-    for d in records.deployments.iter().filter(|d| d.reached == Reached::Yes) {
+    for d in records
+        .deployments
+        .iter()
+        .filter(|d| d.reached == Reached::Yes)
+    {
         if environment.is_some() && d.environment.as_deref() != environment {
             continue;
         }
@@ -290,7 +299,11 @@ pub fn measure(records: &Records, window: Window, environment: Option<&str>) -> 
     } else {
         let count = leads.len();
         match median(&mut leads) {
-            Some(m) => Some(Duration { median: m, option: duration_option(m), count }),
+            Some(m) => Some(Duration {
+                median: m,
+                option: duration_option(m),
+                count,
+            }),
             None => {
                 unknown.push((dora::LEAD_TIME, Unknown::NoChangeTimes));
                 None
@@ -332,7 +345,11 @@ pub fn measure(records: &Records, window: Window, environment: Option<&str>) -> 
         }
         let count = times.len();
         match median(&mut times) {
-            Some(m) => Some(Duration { median: m, option: duration_option(m), count }),
+            Some(m) => Some(Duration {
+                median: m,
+                option: duration_option(m),
+                count,
+            }),
             None => {
                 unknown.push((dora::RECOVERY_TIME, Unknown::NoneRestored));
                 None
@@ -399,7 +416,10 @@ impl Measured {
         Measurement {
             files: files
                 .into_iter()
-                .map(|f| MeasuredFile { name: cut(&f.name), sha256: f.sha256 })
+                .map(|f| MeasuredFile {
+                    name: cut(&f.name),
+                    sha256: f.sha256,
+                })
                 .collect(),
             from: self.window.from,
             to: self.window.to,

@@ -154,11 +154,15 @@ impl Measurement {
     /// digest), an environment name of sensible length, and a window in order.
     pub fn is_plausible(&self) -> bool {
         (1..=MAX_MEASURED_FILES).contains(&self.files.len())
-            && self.environment.as_ref().is_none_or(|e| e.chars().count() <= MAX_FILE_NAME)
+            && self
+                .environment
+                .as_ref()
+                .is_none_or(|e| e.chars().count() <= MAX_FILE_NAME)
             && self.files.iter().all(|f| {
                 f.name.chars().count() <= MAX_FILE_NAME
                     && (f.sha256.is_empty()
-                        || (f.sha256.len() == 64 && f.sha256.bytes().all(|b| b.is_ascii_hexdigit())))
+                        || (f.sha256.len() == 64
+                            && f.sha256.bytes().all(|b| b.is_ascii_hexdigit())))
             })
             && self.from <= self.to
     }

@@ -13,7 +13,10 @@ use proptest::prelude::*;
 const MINUTE: i64 = 60_000;
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/deployments/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/deployments/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -29,7 +32,10 @@ fn measure_default(records: &deploys::Records) -> measure::Measured {
 }
 
 fn unknown_of(m: &measure::Measured, question: &str) -> Option<Unknown> {
-    m.unknown.iter().find(|(q, _)| *q == question).map(|(_, u)| *u)
+    m.unknown
+        .iter()
+        .find(|(q, _)| *q == question)
+        .map(|(_, u)| *u)
 }
 
 #[test]
@@ -39,11 +45,19 @@ fn github_deployments_with_statuses_and_commits() {
         fixture("github-statuses.json"),
         fixture("github-commits.json"),
     );
-    let records = read(&[("deployments.json", &d), ("statuses.json", &s), ("commits.json", &c)]);
+    let records = read(&[
+        ("deployments.json", &d),
+        ("statuses.json", &s),
+        ("commits.json", &c),
+    ]);
     assert_eq!(records.format, Format::GitHub);
     assert_eq!(
         records.files.iter().map(|(_, k)| *k).collect::<Vec<_>>(),
-        [FileKind::GitHubDeployments, FileKind::GitHubStatuses, FileKind::GitHubCommits]
+        [
+            FileKind::GitHubDeployments,
+            FileKind::GitHubStatuses,
+            FileKind::GitHubCommits
+        ]
     );
     assert_eq!(records.default_environment().as_deref(), Some("production"));
     let m = measure_default(&records);
@@ -59,18 +73,35 @@ fn github_deployments_with_statuses_and_commits() {
     // 17h10, 23h12, 31h09, 25h08, 24h10; a7 is not in the commits file.
     assert_eq!(
         m.lead_time,
-        Some(Duration { median: 24 * HOUR + 10 * MINUTE, option: 3, count: 5 })
+        Some(Duration {
+            median: 24 * HOUR + 10 * MINUTE,
+            option: 3,
+            count: 5
+        })
     );
     assert_eq!(m.skipped.get(&Skip::NoCommitTime), Some(&1));
     // GitHub says whether a deployment job succeeded, not whether it failed in production.
     assert_eq!(m.change_failure_rate, None);
-    assert_eq!(unknown_of(&m, dora::CHANGE_FAILURE_RATE), Some(Unknown::NoFailures(Format::GitHub)));
-    assert_eq!(unknown_of(&m, dora::RECOVERY_TIME), Some(Unknown::NoFailures(Format::GitHub)));
-    assert_eq!(unknown_of(&m, dora::REWORK_RATE), Some(Unknown::NoRework(Format::GitHub)));
+    assert_eq!(
+        unknown_of(&m, dora::CHANGE_FAILURE_RATE),
+        Some(Unknown::NoFailures(Format::GitHub))
+    );
+    assert_eq!(
+        unknown_of(&m, dora::RECOVERY_TIME),
+        Some(Unknown::NoFailures(Format::GitHub))
+    );
+    assert_eq!(
+        unknown_of(&m, dora::REWORK_RATE),
+        Some(Unknown::NoRework(Format::GitHub))
+    );
     let answers = m.answers();
     assert_eq!(answers[dora::DEPLOYMENT_FREQUENCY], 3);
     assert_eq!(answers[dora::LEAD_TIME], 3);
-    assert_eq!(answers[dora::CHANGE_FAILURE_RATE], DONT_KNOW, "unknown, never zero");
+    assert_eq!(
+        answers[dora::CHANGE_FAILURE_RATE],
+        DONT_KNOW,
+        "unknown, never zero"
+    );
 }
 
 #[test]
@@ -82,7 +113,10 @@ fn github_without_commits_or_statuses_says_what_it_cannot_tell() {
     // Without statuses, every production deployment counts at its creation, 104 too.
     assert_eq!(m.deployments, 7);
     assert_eq!(m.lead_time, None);
-    assert_eq!(unknown_of(&m, dora::LEAD_TIME), Some(Unknown::NoCommitTimes(Format::GitHub)));
+    assert_eq!(
+        unknown_of(&m, dora::LEAD_TIME),
+        Some(Unknown::NoCommitTimes(Format::GitHub))
+    );
     assert!(m.frequency.is_some());
 }
 
@@ -99,16 +133,32 @@ fn gitlab_deployments() {
     // 1 Oct 08:20 to 5 Oct 15:45 -> 5 days: too short a span to tell how often.
     assert_eq!(m.window.days(), 5);
     assert_eq!(m.frequency, None);
-    assert_eq!(unknown_of(&m, dora::DEPLOYMENT_FREQUENCY), Some(Unknown::SpanTooShort));
+    assert_eq!(
+        unknown_of(&m, dora::DEPLOYMENT_FREQUENCY),
+        Some(Unknown::SpanTooShort)
+    );
     // Over a chosen week, four deployments are weekly: daily takes five a week.
-    let week = Window::of_days(deploys::time::parse_day("2026-09-29").unwrap(), deploys::time::parse_day("2026-10-05").unwrap());
-    assert_eq!(measure::measure(&records, week, Some("production")).frequency, Some(3));
+    let week = Window::of_days(
+        deploys::time::parse_day("2026-09-29").unwrap(),
+        deploys::time::parse_day("2026-10-05").unwrap(),
+    );
+    assert_eq!(
+        measure::measure(&records, week, Some("production")).frequency,
+        Some(3)
+    );
     // 12h20 (commit written at +02:00), 4h30, 2h15, 1h15: median 3h22m30s.
     assert_eq!(
         m.lead_time,
-        Some(Duration { median: 3 * HOUR + 22 * MINUTE + 30_000, option: 4, count: 4 })
+        Some(Duration {
+            median: 3 * HOUR + 22 * MINUTE + 30_000,
+            option: 4,
+            count: 4
+        })
     );
-    assert_eq!(unknown_of(&m, dora::CHANGE_FAILURE_RATE), Some(Unknown::NoFailures(Format::GitLab)));
+    assert_eq!(
+        unknown_of(&m, dora::CHANGE_FAILURE_RATE),
+        Some(Unknown::NoFailures(Format::GitLab))
+    );
 }
 
 #[test]
@@ -120,18 +170,50 @@ fn the_example_csv() {
     .unwrap();
     let records = read(&[("deployments.csv", &text)]);
     assert_eq!(records.format, Format::Csv);
-    assert_eq!(records.deployments.len(), 71, "132 rows, one per change, of 71 deployments");
+    assert_eq!(
+        records.deployments.len(),
+        71,
+        "132 rows, one per change, of 71 deployments"
+    );
     let m = measure_default(&records);
     // Worked out apart from this code (by a script over the same rows).
     assert_eq!(m.window.days(), 90);
     assert_eq!(m.deployments, 59);
     assert_eq!(m.skipped.get(&Skip::OutsideWindow), Some(&12));
     assert_eq!(m.frequency, Some(3));
-    assert_eq!(m.lead_time, Some(Duration { median: 93_720_000, option: 3, count: 111 }));
-    assert_eq!(m.change_failure_rate, Some(Rate { count: 8, of: 59, percent: 14 }));
-    assert_eq!(m.recovery_time, Some(Duration { median: 90 * MINUTE, option: 4, count: 5 }));
+    assert_eq!(
+        m.lead_time,
+        Some(Duration {
+            median: 93_720_000,
+            option: 3,
+            count: 111
+        })
+    );
+    assert_eq!(
+        m.change_failure_rate,
+        Some(Rate {
+            count: 8,
+            of: 59,
+            percent: 14
+        })
+    );
+    assert_eq!(
+        m.recovery_time,
+        Some(Duration {
+            median: 90 * MINUTE,
+            option: 4,
+            count: 5
+        })
+    );
     assert_eq!(m.skipped.get(&Skip::NotRestored), Some(&3));
-    assert_eq!(m.rework_rate, Some(Rate { count: 13, of: 59, percent: 22 }));
+    assert_eq!(
+        m.rework_rate,
+        Some(Rate {
+            count: 13,
+            of: 59,
+            percent: 22
+        })
+    );
     assert!(m.unknown.is_empty());
 }
 
@@ -150,7 +232,10 @@ fn csv_cases_worked_by_hand() {
     let m = measure_default(&r);
     assert_eq!(m.deployments, 3);
     assert_eq!(m.skipped.get(&Skip::CommittedAfterDeployment), Some(&1));
-    assert_eq!(m.lead_time.map(|d| (d.median, d.count)), Some((45 * MINUTE, 2)));
+    assert_eq!(
+        m.lead_time.map(|d| (d.median, d.count)),
+        Some((45 * MINUTE, 2))
+    );
     assert_eq!(m.lead_time.map(|d| d.option), Some(5));
 
     // Several changes per deployment, one row each, by deployment id; a failure
@@ -164,26 +249,59 @@ fn csv_cases_worked_by_hand() {
     assert_eq!(r.deployments.len(), 3);
     let m = measure_default(&r);
     // Lead times 1 h, 24 h, 2 h, 96 h: median (2 h + 24 h) / 2 = 13 h.
-    assert_eq!(m.lead_time.map(|d| (d.median, d.count, d.option)), Some((13 * HOUR, 4, 4)));
+    assert_eq!(
+        m.lead_time.map(|d| (d.median, d.count, d.option)),
+        Some((13 * HOUR, 4, 4))
+    );
     // d1 and d3 failed: 2 of 3 = 67 %. d3 has no restore time: recovery is d1's 2 h.
-    assert_eq!(m.change_failure_rate, Some(Rate { count: 2, of: 3, percent: 67 }));
-    assert_eq!(m.recovery_time, Some(Duration { median: 2 * HOUR, option: 4, count: 1 }));
+    assert_eq!(
+        m.change_failure_rate,
+        Some(Rate {
+            count: 2,
+            of: 3,
+            percent: 67
+        })
+    );
+    assert_eq!(
+        m.recovery_time,
+        Some(Duration {
+            median: 2 * HOUR,
+            option: 4,
+            count: 1
+        })
+    );
     assert_eq!(m.skipped.get(&Skip::NotRestored), Some(&1));
-    assert_eq!(unknown_of(&m, dora::REWORK_RATE), Some(Unknown::NoRework(Format::Csv)));
+    assert_eq!(
+        unknown_of(&m, dora::REWORK_RATE),
+        Some(Unknown::NoRework(Format::Csv))
+    );
 
     // Failures without a single restore time: recovery unknown, the rate still measured.
-    let unrestored = "deployed_at,failed,restored_at\n2026-01-01T00:00:00Z,yes,\n2026-01-02T00:00:00Z,no,\n";
+    let unrestored =
+        "deployed_at,failed,restored_at\n2026-01-01T00:00:00Z,yes,\n2026-01-02T00:00:00Z,no,\n";
     let m = measure_default(&read(&[("f.csv", unrestored)]));
     assert_eq!(m.change_failure_rate.map(|r| r.percent), Some(50));
-    assert_eq!(unknown_of(&m, dora::RECOVERY_TIME), Some(Unknown::NoneRestored));
+    assert_eq!(
+        unknown_of(&m, dora::RECOVERY_TIME),
+        Some(Unknown::NoneRestored)
+    );
     // No failure at all: nothing to recover from.
     let clean = "deployed_at,failed,restored_at\n2026-01-01T00:00:00Z,no,\n";
     let m = measure_default(&read(&[("c.csv", clean)]));
     assert_eq!(m.change_failure_rate.map(|r| r.percent), Some(0));
-    assert_eq!(unknown_of(&m, dora::RECOVERY_TIME), Some(Unknown::NothingFailed));
+    assert_eq!(
+        unknown_of(&m, dora::RECOVERY_TIME),
+        Some(Unknown::NothingFailed)
+    );
     // A failure column but no restore column.
-    let m = measure_default(&read(&[("n.csv", "deployed_at,failed\n2026-01-01T00:00:00Z,yes\n")]));
-    assert_eq!(unknown_of(&m, dora::RECOVERY_TIME), Some(Unknown::NoRestoreTimes));
+    let m = measure_default(&read(&[(
+        "n.csv",
+        "deployed_at,failed\n2026-01-01T00:00:00Z,yes\n",
+    )]));
+    assert_eq!(
+        unknown_of(&m, dora::RECOVERY_TIME),
+        Some(Unknown::NoRestoreTimes)
+    );
 
     // An empty window: nothing measured, every metric unknown, no frequency guessed
     // from a window too short to tell.
@@ -194,8 +312,14 @@ fn csv_cases_worked_by_hand() {
     assert_eq!(m.deployments, 0);
     assert_eq!(m.skipped.get(&Skip::OutsideWindow), Some(&3));
     assert_eq!(m.frequency, None);
-    assert_eq!(unknown_of(&m, dora::DEPLOYMENT_FREQUENCY), Some(Unknown::WindowTooShort));
-    assert_eq!(unknown_of(&m, dora::LEAD_TIME), Some(Unknown::NoDeployments));
+    assert_eq!(
+        unknown_of(&m, dora::DEPLOYMENT_FREQUENCY),
+        Some(Unknown::WindowTooShort)
+    );
+    assert_eq!(
+        unknown_of(&m, dora::LEAD_TIME),
+        Some(Unknown::NoDeployments)
+    );
     assert!(m.answers().values().all(|a| *a == DONT_KNOW));
     // A year without a deployment is fewer than one every six months.
     let year = Window::of_days(day("2025-01-01"), day("2025-12-31"));
@@ -219,34 +343,80 @@ fn rows_pages_and_redeployments() {
     assert_eq!(m.lead_time.map(|d| d.count), Some(1));
     assert_eq!(m.skipped.get(&Skip::NoCommitTime), Some(&1));
     // GitHub's export in pages: two files of deployments read as one.
-    let all: Vec<serde_json::Value> = serde_json::from_str(&fixture("github-deployments.json")).unwrap();
+    let all: Vec<serde_json::Value> =
+        serde_json::from_str(&fixture("github-deployments.json")).unwrap();
     let (a, b) = all.split_at(3);
-    let (a, b) = (serde_json::to_string(a).unwrap(), serde_json::to_string(b).unwrap());
-    let (s, c) = (fixture("github-statuses.json"), fixture("github-commits.json"));
-    let paged = measure_default(&read(&[("p1.json", &a), ("p2.json", &b), ("s.json", &s), ("c.json", &c)]));
-    let whole = measure_default(&read(&[("d.json", &fixture("github-deployments.json")), ("s.json", &s), ("c.json", &c)]));
+    let (a, b) = (
+        serde_json::to_string(a).unwrap(),
+        serde_json::to_string(b).unwrap(),
+    );
+    let (s, c) = (
+        fixture("github-statuses.json"),
+        fixture("github-commits.json"),
+    );
+    let paged = measure_default(&read(&[
+        ("p1.json", &a),
+        ("p2.json", &b),
+        ("s.json", &s),
+        ("c.json", &c),
+    ]));
+    let whole = measure_default(&read(&[
+        ("d.json", &fixture("github-deployments.json")),
+        ("s.json", &s),
+        ("c.json", &c),
+    ]));
     assert_eq!(paged, whole);
     // A commit deployed again later (a redeployment, a rollback) counts once, at its
     // first deployment, even when that one is outside the window.
-    let mut list = vec![deployment(10 * DAY, HOUR, false), deployment(40 * DAY, HOUR, false)];
+    let mut list = vec![
+        deployment(10 * DAY, HOUR, false),
+        deployment(40 * DAY, HOUR, false),
+    ];
     list[0].changes[0].commit = Some("abc".into());
-    list[1].changes[0] = deploys::Change { committed_at: Some(10 * DAY - HOUR), commit: Some("abc".into()) };
-    let later = Window { from: 30 * DAY, to: 50 * DAY };
+    list[1].changes[0] = deploys::Change {
+        committed_at: Some(10 * DAY - HOUR),
+        commit: Some("abc".into()),
+    };
+    let later = Window {
+        from: 30 * DAY,
+        to: 50 * DAY,
+    };
     let m = measure::measure(&records_of(list), later, None);
     assert_eq!(m.deployments, 1);
-    assert_eq!(m.lead_time, None, "the redeployed commit is not a new change");
-    assert_eq!(unknown_of(&m, dora::LEAD_TIME), Some(Unknown::NoChangeTimes));
+    assert_eq!(
+        m.lead_time, None,
+        "the redeployed commit is not a new change"
+    );
+    assert_eq!(
+        unknown_of(&m, dora::LEAD_TIME),
+        Some(Unknown::NoChangeTimes)
+    );
     // Refusals: an empty export, two CSVs, too many files.
-    assert_eq!(deploys::read(&[("empty.json", "[ ]")]).unwrap_err().problem, Problem::Empty);
+    assert_eq!(
+        deploys::read(&[("empty.json", "[ ]")]).unwrap_err().problem,
+        Problem::Empty
+    );
     let many: Vec<(&str, &str)> = (0..13).map(|_| ("d.json", a.as_str())).collect();
-    assert_eq!(deploys::read(&many).unwrap_err().problem, Problem::TooManyFiles { limit: 12 });
+    assert_eq!(
+        deploys::read(&many).unwrap_err().problem,
+        Problem::TooManyFiles { limit: 12 }
+    );
     let g = fixture("gitlab-deployments.json");
-    assert_eq!(deploys::read(&[("d.json", &a), ("g.json", &g)]).unwrap_err().problem, Problem::TwoDeploymentFiles);
+    assert_eq!(
+        deploys::read(&[("d.json", &a), ("g.json", &g)])
+            .unwrap_err()
+            .problem,
+        Problem::TwoDeploymentFiles
+    );
 }
 
 #[test]
 fn frequency_and_duration_options_at_their_edges() {
-    assert_eq!(measure::frequency_option(10, 7), 5, "ten a week: several a working day");
+    assert_eq!(
+        measure::frequency_option(10, 7),
+        5,
+        "ten a week: several a working day"
+    );
     assert_eq!(measure::frequency_option(9, 7), 4);
     assert_eq!(measure::frequency_option(5, 7), 4, "every working day");
     assert_eq!(measure::frequency_option(4, 7), 3);
@@ -258,7 +428,11 @@ fn frequency_and_duration_options_at_their_edges() {
     assert_eq!(measure::frequency_option(1, 183), 0);
     assert_eq!(measure::duration_option(HOUR - 1), 5);
     assert_eq!(measure::duration_option(HOUR), 4);
-    assert_eq!(measure::duration_option(DAY), 3, "exactly a day is between a day and a week");
+    assert_eq!(
+        measure::duration_option(DAY),
+        3,
+        "exactly a day is between a day and a week"
+    );
     assert_eq!(measure::duration_option(7 * DAY), 2);
     assert_eq!(measure::duration_option(30 * DAY), 1);
     assert_eq!(measure::duration_option(182 * DAY), 0);
@@ -273,7 +447,11 @@ fn answers_and_measured_values_compared() {
     assert_eq!(agreement(f, 4, 3), Some(AnsweredWorse(1)));
     let cfr = dora::CHANGE_FAILURE_RATE;
     assert_eq!(agreement(cfr, 14, 10), Some(Agrees), "within 5 points");
-    assert_eq!(agreement(cfr, 30, 5), Some(AnsweredBetter(25)), "a lower rate answered is better");
+    assert_eq!(
+        agreement(cfr, 30, 5),
+        Some(AnsweredBetter(25)),
+        "a lower rate answered is better"
+    );
     assert_eq!(agreement(cfr, 5, 20), Some(AnsweredWorse(15)));
     assert_eq!(agreement(cfr, DONT_KNOW, 20), None);
     assert_eq!(agreement(f, 2, DONT_KNOW), None);
@@ -282,38 +460,93 @@ fn answers_and_measured_values_compared() {
 #[test]
 fn refusals_name_the_file_and_the_row_and_column_or_path() {
     let err = |files: &[(&str, &str)]| deploys::read(files).expect_err("refused");
-    let e = err(&[("d.csv", "deployed_at,failed\n2026-01-01T00:00:00Z,no\n2026-13-01,no\n")]);
+    let e = err(&[(
+        "d.csv",
+        "deployed_at,failed\n2026-01-01T00:00:00Z,no\n2026-13-01,no\n",
+    )]);
     assert_eq!(e.file, "d.csv");
-    assert_eq!(e.place, Place::Cell { row: 3, column: "deployed_at".into() });
-    assert_eq!(e.problem, Problem::BadTime { value: "2026-13-01".into() });
-    let e = err(&[("d.csv", "Deployed At,Failed\n2026-01-01T00:00:00Z,perhaps\n")]);
-    assert_eq!(e.place, Place::Cell { row: 2, column: "Failed".into() });
-    assert_eq!(e.problem, Problem::BadYesNo { value: "perhaps".into() });
-    assert_eq!(err(&[("d.csv", "when,what\n1,2\n")]).problem, Problem::NoTimeColumn);
+    assert_eq!(
+        e.place,
+        Place::Cell {
+            row: 3,
+            column: "deployed_at".into()
+        }
+    );
+    assert_eq!(
+        e.problem,
+        Problem::BadTime {
+            value: "2026-13-01".into()
+        }
+    );
+    let e = err(&[(
+        "d.csv",
+        "Deployed At,Failed\n2026-01-01T00:00:00Z,perhaps\n",
+    )]);
+    assert_eq!(
+        e.place,
+        Place::Cell {
+            row: 2,
+            column: "Failed".into()
+        }
+    );
+    assert_eq!(
+        e.problem,
+        Problem::BadYesNo {
+            value: "perhaps".into()
+        }
+    );
+    assert_eq!(
+        err(&[("d.csv", "when,what\n1,2\n")]).problem,
+        Problem::NoTimeColumn
+    );
     assert_eq!(err(&[("d.csv", "deployed_at\n")]).problem, Problem::Empty);
     assert_eq!(err(&[("d.csv", "  \n")]).problem, Problem::Empty);
 
     // JSON: the path of what is wrong.
-    let d = fixture("github-deployments.json").replacen("\"created_at\": \"2026-09-29T14:00:00Z\"", "\"created_at\": 5", 1);
+    let d = fixture("github-deployments.json").replacen(
+        "\"created_at\": \"2026-09-29T14:00:00Z\"",
+        "\"created_at\": 5",
+        1,
+    );
     let e = err(&[("deployments.json", &d)]);
     assert_eq!(e.place, Place::Path("[0].created_at".into()), "{e}");
     assert!(matches!(e.problem, Problem::BadJson { .. }));
-    let g = fixture("gitlab-deployments.json").replace("\"finished_at\": \"2026-10-05T15:45:00.000Z\"", "\"finished_at\": \"last tuesday\"");
+    let g = fixture("gitlab-deployments.json").replace(
+        "\"finished_at\": \"2026-10-05T15:45:00.000Z\"",
+        "\"finished_at\": \"last tuesday\"",
+    );
     let e = err(&[("gitlab.json", &g)]);
-    assert!(matches!(e.place, Place::Path(ref p) if p.starts_with("[6].")), "{e}");
+    assert!(
+        matches!(e.place, Place::Path(ref p) if p.starts_with("[6].")),
+        "{e}"
+    );
     assert!(matches!(e.problem, Problem::BadTime { .. }), "{e}");
-    assert_eq!(err(&[("x.json", "[{\"name\": 1}]")]).problem, Problem::NotRecognised);
+    assert_eq!(
+        err(&[("x.json", "[{\"name\": 1}]")]).problem,
+        Problem::NotRecognised
+    );
     // A companion file needs the deployments it belongs to; one deployments file at a time.
     let s = fixture("github-statuses.json");
-    assert_eq!(err(&[("statuses.json", &s)]).problem, Problem::CompanionAlone);
+    assert_eq!(
+        err(&[("statuses.json", &s)]).problem,
+        Problem::CompanionAlone
+    );
     let csv = "deployed_at\n2026-01-01T00:00:00Z\n";
-    assert_eq!(err(&[("a.csv", csv), ("b.csv", csv)]).problem, Problem::TwoDeploymentFiles);
-    assert_eq!(err(&[("a.csv", csv), ("statuses.json", &s)]).problem, Problem::CompanionAlone);
+    assert_eq!(
+        err(&[("a.csv", csv), ("b.csv", csv)]).problem,
+        Problem::TwoDeploymentFiles
+    );
+    assert_eq!(
+        err(&[("a.csv", csv), ("statuses.json", &s)]).problem,
+        Problem::CompanionAlone
+    );
     // Size limit, named.
     let big = "deployed_at\n".to_string() + &"2026-01-01T00:00:00Z\n".repeat(1_000_000);
     assert_eq!(
         err(&[("big.csv", &big)]).problem,
-        Problem::TooLarge { limit: maturity_core::limits::MAX_DEPLOY_FILE_BYTES }
+        Problem::TooLarge {
+            limit: maturity_core::limits::MAX_DEPLOY_FILE_BYTES
+        }
     );
 }
 
@@ -324,7 +557,12 @@ fn more_deployments_than_the_limit_are_refused() {
         text.push_str(&format!("{}\n", 1_600_000_000 + i * 60));
     }
     let e = deploys::read(&[("many.csv", &text)]).expect_err("refused");
-    assert_eq!(e.problem, Problem::TooMany { limit: maturity_core::limits::MAX_DEPLOYMENTS });
+    assert_eq!(
+        e.problem,
+        Problem::TooMany {
+            limit: maturity_core::limits::MAX_DEPLOYMENTS
+        }
+    );
 }
 
 #[test]
@@ -345,7 +583,10 @@ fn a_measurement_keeps_figures_never_records() {
     assert_eq!(kept.recovery_minutes, Some(90));
     assert_eq!(kept.rework, Some(13));
     let json = serde_json::to_string(&kept).unwrap();
-    assert!(!json.contains("deploy-0"), "no record of the file is kept: {json}");
+    assert!(
+        !json.contains("deploy-0"),
+        "no record of the file is kept: {json}"
+    );
 }
 
 fn deployment(at: i64, lead: i64, failed: bool) -> Deployment {
@@ -353,7 +594,10 @@ fn deployment(at: i64, lead: i64, failed: bool) -> Deployment {
         at,
         reached: Reached::Yes,
         environment: Some("production".into()),
-        changes: vec![deploys::Change { committed_at: Some(at - lead), commit: None }],
+        changes: vec![deploys::Change {
+            committed_at: Some(at - lead),
+            commit: None,
+        }],
         failed: Some(failed),
         restored_at: failed.then_some(at + lead / 2),
         rework: Some(failed),
@@ -364,7 +608,12 @@ fn records_of(deployments: Vec<Deployment>) -> deploys::Records {
     deploys::Records {
         format: Format::Csv,
         deployments,
-        columns: deploys::Columns { commit_times: true, failures: true, restore_times: true, rework: true },
+        columns: deploys::Columns {
+            commit_times: true,
+            failures: true,
+            restore_times: true,
+            rework: true,
+        },
         without_statuses: false,
         read_as_utc: 0,
         files: Vec::new(),
@@ -373,7 +622,8 @@ fn records_of(deployments: Vec<Deployment>) -> deploys::Records {
 
 fn any_deployments() -> impl Strategy<Value = Vec<Deployment>> {
     prop::collection::vec(
-        (0i64..200 * DAY, 1i64..40 * DAY, any::<bool>()).prop_map(|(at, lead, f)| deployment(1_700_000_000_000 + at, lead, f)),
+        (0i64..200 * DAY, 1i64..40 * DAY, any::<bool>())
+            .prop_map(|(at, lead, f)| deployment(1_700_000_000_000 + at, lead, f)),
         1..60,
     )
 }
@@ -426,9 +676,18 @@ fn a_measured_run_is_kept_read_back_and_checked() {
     let mut store = Store::new();
     let team = TeamId("t-shop".into());
     store
-        .start_run("Shop", vec![dora::QUESTIONNAIRE_ID.into()], team.clone(), RunId("r-1".into()), 1)
+        .start_run(
+            "Shop",
+            vec![dora::QUESTIONNAIRE_ID.into()],
+            team.clone(),
+            RunId("r-1".into()),
+            1,
+        )
         .unwrap();
-    let kept = m.record(vec![MeasuredFile { name: "gitlab.json".into(), sha256: "0a".repeat(32) }]);
+    let kept = m.record(vec![MeasuredFile {
+        name: "gitlab.json".into(),
+        sha256: "0a".repeat(32),
+    }]);
     let run = store
         .record_measured(&team, m.answers(), kept.clone(), RunId("r-m".into()), 5)
         .unwrap();
@@ -436,16 +695,29 @@ fn a_measured_run_is_kept_read_back_and_checked() {
     assert!(stored.finished_at.is_some());
     assert_eq!(stored.questionnaires, [dora::QUESTIONNAIRE_ID]);
     assert_eq!(stored.answers[dora::CHANGE_FAILURE_RATE], DONT_KNOW);
-    assert_eq!(stored.measured.as_ref().and_then(|m| m.read()), Some(kept.clone()));
+    assert_eq!(
+        stored.measured.as_ref().and_then(|m| m.read()),
+        Some(kept.clone())
+    );
     // Written and read back whole.
     let written = store.encode().unwrap();
     assert_eq!(Store::decode(&written).unwrap(), store);
     // A team that does not exist, or a checksum that is not one, is refused.
     let mut other = store.clone();
-    assert!(other.record_measured(&TeamId("nobody".into()), m.answers(), kept.clone(), RunId("r-x".into()), 6).is_err());
+    assert!(other
+        .record_measured(
+            &TeamId("nobody".into()),
+            m.answers(),
+            kept.clone(),
+            RunId("r-x".into()),
+            6
+        )
+        .is_err());
     let mut bad = kept.clone();
     bad.files[0].sha256 = "not a checksum".into();
-    assert!(other.record_measured(&team, m.answers(), bad, RunId("r-y".into()), 6).is_err());
+    assert!(other
+        .record_measured(&team, m.answers(), bad, RunId("r-y".into()), 6)
+        .is_err());
     assert_eq!(other, store, "a refused change changes nothing");
     // A stored measurement too long to be one this app wrote is refused on reading;
     // one of the wrong shape is read as no measurement at all.
@@ -453,5 +725,12 @@ fn a_measured_run_is_kept_read_back_and_checked() {
     assert!(Store::decode(&hostile).is_err());
     let odd = Store::decode(&written.replace(&"0a".repeat(32), "not a checksum")).unwrap();
     assert!(odd.run(&run).unwrap().measured.is_some());
-    assert_eq!(odd.run(&run).unwrap().measured.as_ref().and_then(|m| m.read()), None);
+    assert_eq!(
+        odd.run(&run)
+            .unwrap()
+            .measured
+            .as_ref()
+            .and_then(|m| m.read()),
+        None
+    );
 }

@@ -9,23 +9,57 @@ use std::collections::HashMap;
 /// The columns read, each with the header spellings accepted (compared after
 /// lower-casing and dropping spaces, `_`, `-` and `.`). The first is the documented one.
 pub const DEPLOYED: &[&str] = &[
-    "deployed_at", "deployed", "deployment_time", "deploy_time", "deployed_time",
-    "deployment_date", "deploy_date", "released_at", "release_time",
-    "finished_at", "timestamp", "time", "date",
+    "deployed_at",
+    "deployed",
+    "deployment_time",
+    "deploy_time",
+    "deployed_time",
+    "deployment_date",
+    "deploy_date",
+    "released_at",
+    "release_time",
+    "finished_at",
+    "timestamp",
+    "time",
+    "date",
 ];
 pub const COMMITTED: &[&str] = &[
-    "committed_at", "commit_time", "commit_at", "commit_date", "committed",
-    "first_commit_at", "oldest_commit_at", "change_committed_at", "commit_timestamp",
+    "committed_at",
+    "commit_time",
+    "commit_at",
+    "commit_date",
+    "committed",
+    "first_commit_at",
+    "oldest_commit_at",
+    "change_committed_at",
+    "commit_timestamp",
 ];
 pub const FAILED: &[&str] = &[
-    "failed", "failure", "change_failure", "caused_failure", "failed_in_production",
-    "incident", "is_failure",
+    "failed",
+    "failure",
+    "change_failure",
+    "caused_failure",
+    "failed_in_production",
+    "incident",
+    "is_failure",
 ];
 pub const RESTORED: &[&str] = &[
-    "restored_at", "restored", "recovered_at", "recovered", "resolved_at", "resolved",
-    "restore_time", "recovery_time",
+    "restored_at",
+    "restored",
+    "recovered_at",
+    "recovered",
+    "resolved_at",
+    "resolved",
+    "restore_time",
+    "recovery_time",
 ];
-pub const REWORK: &[&str] = &["rework", "unplanned", "is_rework", "unplanned_fix", "hotfix"];
+pub const REWORK: &[&str] = &[
+    "rework",
+    "unplanned",
+    "is_rework",
+    "unplanned_fix",
+    "hotfix",
+];
 pub const ID: &[&str] = &["deployment_id", "deploy_id", "id", "release", "version"];
 pub const ENVIRONMENT: &[&str] = &["environment", "env", "stage"];
 
@@ -63,7 +97,15 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| DeployError::new(name, Place::Row(1), Problem::BadRow { detail: e.to_string() }))?
+        .map_err(|e| {
+            DeployError::new(
+                name,
+                Place::Row(1),
+                Problem::BadRow {
+                    detail: e.to_string(),
+                },
+            )
+        })?
         .clone();
     let squashed: Vec<String> = headers.iter().map(squash).collect();
     let find = |names: &[&str]| {
@@ -71,7 +113,8 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
             .iter()
             .find_map(|n| squashed.iter().position(|h| *h == squash(n)))
     };
-    let deployed = find(DEPLOYED).ok_or_else(|| DeployError::new(name, Place::Row(1), Problem::NoTimeColumn))?;
+    let deployed = find(DEPLOYED)
+        .ok_or_else(|| DeployError::new(name, Place::Row(1), Problem::NoTimeColumn))?;
     let committed = find(COMMITTED);
     let failed = find(FAILED);
     let restored = find(RESTORED);
@@ -95,21 +138,44 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
             Ok(true) => {}
             Err(e) => {
                 let at = e.position().map(|p| p.line()).unwrap_or(row + 1);
-                return Err(DeployError::new(name, Place::Row(at), Problem::BadRow { detail: e.to_string() }));
+                return Err(DeployError::new(
+                    name,
+                    Place::Row(at),
+                    Problem::BadRow {
+                        detail: e.to_string(),
+                    },
+                ));
             }
         }
         row = record.position().map(|p| p.line()).unwrap_or(row + 1);
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim).unwrap_or_default();
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .map(str::trim)
+                .unwrap_or_default()
+        };
         let bad = |i: usize, problem: Problem| {
-            DeployError::new(name, Place::Cell { row, column: header(i) }, problem)
+            DeployError::new(
+                name,
+                Place::Cell {
+                    row,
+                    column: header(i),
+                },
+                problem,
+            )
         };
         if last_deployed.0.is_empty() || cell(Some(deployed)) != last_deployed.0 {
             let text = cell(Some(deployed));
-            let read = time::parse(text)
-                .ok_or_else(|| bad(deployed, Problem::BadTime { value: text.chars().take(60).collect() }))?;
+            let read = time::parse(text).ok_or_else(|| {
+                bad(
+                    deployed,
+                    Problem::BadTime {
+                        value: text.chars().take(60).collect(),
+                    },
+                )
+            })?;
             read_as_utc += usize::from(!read.zoned && !read.date_only);
             last_deployed = (text.to_string(), read.millis, read.date_only);
         }
@@ -124,7 +190,12 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
                     read_as_utc += usize::from(!read.zoned);
                     Ok(Some(read.millis))
                 }
-                None => Err(bad(i, Problem::BadTime { value: value.chars().take(60).collect() })),
+                None => Err(bad(
+                    i,
+                    Problem::BadTime {
+                        value: value.chars().take(60).collect(),
+                    },
+                )),
             }
         };
         let commit_time = match committed {
@@ -138,16 +209,24 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         let flag = |i: Option<usize>| -> Result<Option<bool>, DeployError> {
             match i {
                 None => Ok(None),
-                Some(i) => yes_no(cell(Some(i)))
-                    .map(Some)
-                    .ok_or_else(|| bad(i, Problem::BadYesNo { value: cell(Some(i)).chars().take(60).collect() })),
+                Some(i) => yes_no(cell(Some(i))).map(Some).ok_or_else(|| {
+                    bad(
+                        i,
+                        Problem::BadYesNo {
+                            value: cell(Some(i)).chars().take(60).collect(),
+                        },
+                    )
+                }),
             }
         };
         let failed_here = flag(failed)?;
         let rework_here = flag(rework)?;
         // A change for every row when the file has commit times: an empty cell is a
         // change whose time is missing (counted as such), not no change.
-        let change = committed.map(|_| Change { committed_at: commit_time, commit: None });
+        let change = committed.map(|_| Change {
+            committed_at: commit_time,
+            commit: None,
+        });
         let id_here = id.map(|i| cell(Some(i))).filter(|c| !c.is_empty());
         // Without an id, rows with the same time of day are one deployment's changes;
         // rows with a date alone are each a deployment of their own.
@@ -172,7 +251,9 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
                     None if date_only => None,
                     None => by_time.insert(at, deployments.len()),
                 };
-                let env = Some(cell(environment)).filter(|e| !e.is_empty()).map(str::to_string);
+                let env = Some(cell(environment))
+                    .filter(|e| !e.is_empty())
+                    .map(str::to_string);
                 deployments.push(Deployment {
                     at,
                     reached: Reached::Yes,
@@ -209,7 +290,9 @@ mod tests {
 
     #[test]
     fn yes_and_no_in_the_four_languages() {
-        for yes in ["yes", "Y", "TRUE", "1", "x", "sí", "Si", "ja", "oui", "vrai"] {
+        for yes in [
+            "yes", "Y", "TRUE", "1", "x", "sí", "Si", "ja", "oui", "vrai",
+        ] {
             assert_eq!(yes_no(yes), Some(true), "{yes}");
         }
         for no in ["", " no ", "false", "0", "nein", "non", "faux", "falso"] {

@@ -177,7 +177,10 @@ pub fn kind_of(text: &str) -> Option<FileKind> {
         return Some(FileKind::Csv);
     }
     // An empty export (`[]`): a page past the last, or nothing deployed.
-    if start.strip_prefix('[').is_some_and(|rest| rest.trim_start().starts_with(']')) {
+    if start
+        .strip_prefix('[')
+        .is_some_and(|rest| rest.trim_start().starts_with(']'))
+    {
         return None;
     }
     // The first object's keys tell the platform: look at the first 64 KB only.
@@ -205,7 +208,13 @@ pub fn kind_of(text: &str) -> Option<FileKind> {
 pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
     if files.len() > MAX_DEPLOY_FILES {
         let (name, _) = files[0];
-        return Err(DeployError::new(name, Place::File, Problem::TooManyFiles { limit: MAX_DEPLOY_FILES }));
+        return Err(DeployError::new(
+            name,
+            Place::File,
+            Problem::TooManyFiles {
+                limit: MAX_DEPLOY_FILES,
+            },
+        ));
     }
     let mut kinds = Vec::with_capacity(files.len());
     for (name, text) in files {
@@ -219,12 +228,15 @@ pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
             ));
         }
         let empty = text.trim().is_empty()
-            || text.trim().strip_prefix('[').is_some_and(|r| r.trim() == "]");
+            || text
+                .trim()
+                .strip_prefix('[')
+                .is_some_and(|r| r.trim() == "]");
         if empty {
             return Err(DeployError::new(name, Place::File, Problem::Empty));
         }
-        let kind =
-            kind_of(text).ok_or_else(|| DeployError::new(name, Place::File, Problem::NotRecognised))?;
+        let kind = kind_of(text)
+            .ok_or_else(|| DeployError::new(name, Place::File, Problem::NotRecognised))?;
         kinds.push((*name, *text, kind));
     }
     let primary = |k: FileKind| {
@@ -233,7 +245,8 @@ pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
             FileKind::Csv | FileKind::GitHubDeployments | FileKind::GitLabDeployments
         )
     };
-    let primaries: Vec<&(&str, &str, FileKind)> = kinds.iter().filter(|(_, _, k)| primary(*k)).collect();
+    let primaries: Vec<&(&str, &str, FileKind)> =
+        kinds.iter().filter(|(_, _, k)| primary(*k)).collect();
     let Some(&&(name, _, kind)) = primaries.first() else {
         let (name, _, _) = kinds
             .first()
@@ -243,14 +256,26 @@ pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
     // One format: several pages of one platform's deployments, but one CSV alone.
     let mixed = primaries.iter().find(|(_, _, k)| *k != kind);
     if let Some((other, _, _)) = mixed.or(primaries.get(1).filter(|_| kind == FileKind::Csv)) {
-        return Err(DeployError::new(other, Place::File, Problem::TwoDeploymentFiles));
+        return Err(DeployError::new(
+            other,
+            Place::File,
+            Problem::TwoDeploymentFiles,
+        ));
     }
     let of = |want: FileKind| -> Vec<(&str, &str)> {
-        kinds.iter().filter(|(_, _, k)| *k == want).map(|(n, t, _)| (*n, *t)).collect()
+        kinds
+            .iter()
+            .filter(|(_, _, k)| *k == want)
+            .map(|(n, t, _)| (*n, *t))
+            .collect()
     };
     if kind != FileKind::GitHubDeployments {
         if let Some((other, _, _)) = kinds.iter().find(|(_, _, k)| !primary(*k)) {
-            return Err(DeployError::new(other, Place::File, Problem::CompanionAlone));
+            return Err(DeployError::new(
+                other,
+                Place::File,
+                Problem::CompanionAlone,
+            ));
         }
     }
     let mut records = match kind {
@@ -287,8 +312,10 @@ impl Records {
                 *counts.entry(env).or_default() += usize::from(d.reached == Reached::Yes);
             }
         }
-        let mut list: Vec<(String, usize)> =
-            counts.into_iter().map(|(e, n)| (e.to_string(), n)).collect();
+        let mut list: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(e, n)| (e.to_string(), n))
+            .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         list
     }

@@ -17,17 +17,32 @@ fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<Vec<T>, DeployEr
     let list: Vec<T> = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         let detail = e.into_inner().to_string();
-        let place = if path == "." || path.is_empty() { Place::File } else { Place::Path(path) };
+        let place = if path == "." || path.is_empty() {
+            Place::File
+        } else {
+            Place::Path(path)
+        };
         DeployError::new(name, place, Problem::BadJson { detail })
     })?;
-    deserializer
-        .end()
-        .map_err(|e| DeployError::new(name, Place::File, Problem::BadJson { detail: e.to_string() }))?;
+    deserializer.end().map_err(|e| {
+        DeployError::new(
+            name,
+            Place::File,
+            Problem::BadJson {
+                detail: e.to_string(),
+            },
+        )
+    })?;
     Ok(list)
 }
 
 /// Reads a time at a JSON path (`[3].created_at`), counting times read as UTC.
-fn time_at(name: &str, path: impl Fn() -> String, value: &str, utc: &mut usize) -> Result<i64, DeployError> {
+fn time_at(
+    name: &str,
+    path: impl Fn() -> String,
+    value: &str,
+    utc: &mut usize,
+) -> Result<i64, DeployError> {
     match time::parse(value) {
         Some(read) => {
             *utc += usize::from(!read.zoned);
@@ -36,7 +51,9 @@ fn time_at(name: &str, path: impl Fn() -> String, value: &str, utc: &mut usize) 
         None => Err(DeployError::new(
             name,
             Place::Path(path()),
-            Problem::BadTime { value: value.chars().take(60).collect() },
+            Problem::BadTime {
+                value: value.chars().take(60).collect(),
+            },
         )),
     }
 }
@@ -105,10 +122,17 @@ pub(super) fn github(
                     DeployError::new(
                         status_file,
                         Place::Path(format!("[{i}].deployment_url")),
-                        Problem::BadDeploymentUrl { value: status.deployment_url.chars().take(120).collect() },
+                        Problem::BadDeploymentUrl {
+                            value: status.deployment_url.chars().take(120).collect(),
+                        },
                     )
                 })?;
-            let at = time_at(status_file, || format!("[{i}].created_at"), &status.created_at, &mut utc)?;
+            let at = time_at(
+                status_file,
+                || format!("[{i}].created_at"),
+                &status.created_at,
+                &mut utc,
+            )?;
             let entry = outcome.entry(id).or_insert(None);
             if status.state == "success" {
                 *entry = Some(entry.map_or(at, |first: i64| first.min(at)));
@@ -119,10 +143,19 @@ pub(super) fn github(
     for &(commit_file, commit_text) in commit_files {
         let list: Vec<GitHubCommit> = parse(commit_file, commit_text)?;
         for (i, c) in list.into_iter().enumerate() {
-            let committer = c.commit.committer.and_then(|p| p.date).map(|d| ("committer", d));
+            let committer = c
+                .commit
+                .committer
+                .and_then(|p| p.date)
+                .map(|d| ("committer", d));
             let author = c.commit.author.and_then(|p| p.date).map(|d| ("author", d));
             if let Some((who, date)) = committer.or(author) {
-                let at = time_at(commit_file, || format!("[{i}].commit.{who}.date"), &date, &mut utc)?;
+                let at = time_at(
+                    commit_file,
+                    || format!("[{i}].commit.{who}.date"),
+                    &date,
+                    &mut utc,
+                )?;
                 commit_times.insert(c.sha, at);
             }
         }
@@ -131,7 +164,12 @@ pub(super) fn github(
     for &(name, text) in deployment_files {
         let listed: Vec<GitHubDeployment> = parse(name, text)?;
         for (i, d) in listed.into_iter().enumerate() {
-            let created = time_at(name, || format!("[{i}].created_at"), &d.created_at, &mut utc)?;
+            let created = time_at(
+                name,
+                || format!("[{i}].created_at"),
+                &d.created_at,
+                &mut utc,
+            )?;
             let (at, reached) = match (status_files.is_empty(), outcome.get(&d.id)) {
                 (true, _) => (created, Reached::Yes),
                 (false, Some(Some(success))) => (*success, Reached::Yes),
@@ -209,46 +247,53 @@ pub(super) fn gitlab(files: &[(&str, &str)]) -> Result<Records, DeployError> {
     let mut utc = 0;
     let mut deployments = Vec::new();
     for &(name, text) in files {
-    let listed: Vec<GitLabDeployment> = parse(name, text)?;
-    for (i, d) in listed.iter().enumerate() {
-        let (field, when) = [
-            ("finished_at", d.finished_at.as_deref()),
-            ("deployable.finished_at", d.deployable.as_ref().and_then(|j| j.finished_at.as_deref())),
-            ("updated_at", d.updated_at.as_deref()),
-            ("created_at", Some(d.created_at.as_str())),
-        ]
-        .into_iter()
-        .find_map(|(field, value)| value.filter(|v| !v.is_empty()).map(|v| (field, v)))
-        .unwrap_or(("created_at", d.created_at.as_str()));
-        let at = time_at(name, || format!("[{i}].{field}"), when, &mut utc)?;
-        let commit = d.deployable.as_ref().and_then(|j| j.commit.as_ref());
-        let committed_at = match commit.and_then(|c| {
-            c.committed_date
-                .as_deref()
-                .map(|v| ("committed_date", v))
-                .or(c.created_at.as_deref().map(|v| ("created_at", v)))
-        }) {
-            Some((field, value)) => Some(time_at(
-                name,
-                || format!("[{i}].deployable.commit.{field}"),
-                value,
-                &mut utc,
-            )?),
-            None => None,
-        };
-        deployments.push(Deployment {
-            at,
-            reached: if d.status == "success" { Reached::Yes } else { Reached::DidNotSucceed },
-            environment: d.environment.as_ref().map(|e| e.name.clone()),
-            changes: vec![Change {
-                committed_at,
-                commit: d.sha.clone(),
-            }],
-            failed: None,
-            restored_at: None,
-            rework: None,
-        });
-    }
+        let listed: Vec<GitLabDeployment> = parse(name, text)?;
+        for (i, d) in listed.iter().enumerate() {
+            let (field, when) = [
+                ("finished_at", d.finished_at.as_deref()),
+                (
+                    "deployable.finished_at",
+                    d.deployable.as_ref().and_then(|j| j.finished_at.as_deref()),
+                ),
+                ("updated_at", d.updated_at.as_deref()),
+                ("created_at", Some(d.created_at.as_str())),
+            ]
+            .into_iter()
+            .find_map(|(field, value)| value.filter(|v| !v.is_empty()).map(|v| (field, v)))
+            .unwrap_or(("created_at", d.created_at.as_str()));
+            let at = time_at(name, || format!("[{i}].{field}"), when, &mut utc)?;
+            let commit = d.deployable.as_ref().and_then(|j| j.commit.as_ref());
+            let committed_at = match commit.and_then(|c| {
+                c.committed_date
+                    .as_deref()
+                    .map(|v| ("committed_date", v))
+                    .or(c.created_at.as_deref().map(|v| ("created_at", v)))
+            }) {
+                Some((field, value)) => Some(time_at(
+                    name,
+                    || format!("[{i}].deployable.commit.{field}"),
+                    value,
+                    &mut utc,
+                )?),
+                None => None,
+            };
+            deployments.push(Deployment {
+                at,
+                reached: if d.status == "success" {
+                    Reached::Yes
+                } else {
+                    Reached::DidNotSucceed
+                },
+                environment: d.environment.as_ref().map(|e| e.name.clone()),
+                changes: vec![Change {
+                    committed_at,
+                    commit: d.sha.clone(),
+                }],
+                failed: None,
+                restored_at: None,
+                rework: None,
+            });
+        }
     }
     Ok(Records {
         format: Format::GitLab,

@@ -37,9 +37,9 @@ pub fn parse(text: &str) -> Option<Read> {
 
 /// Digits `from..from + len` of `b` as a number.
 fn number(b: &[u8], from: usize, len: usize) -> Option<i64> {
-    b.get(from..from + len)?
-        .iter()
-        .try_fold(0i64, |n, d| d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0')))
+    b.get(from..from + len)?.iter().try_fold(0i64, |n, d| {
+        d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0'))
+    })
 }
 
 fn is_leap(year: i64) -> bool {
@@ -77,7 +77,20 @@ fn date(b: &[u8]) -> Option<i64> {
         return None;
     }
     let (year, month, day) = (number(b, 0, 4)?, number(b, 5, 2)?, number(b, 8, 2)?);
-    let days_in_month = [31, if is_leap(year) { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days_in_month = [
+        31,
+        if is_leap(year) { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&month) || day < 1 || day > days_in_month[(month - 1) as usize] {
         return None;
     }
@@ -88,7 +101,11 @@ fn date(b: &[u8]) -> Option<i64> {
 fn iso(b: &[u8]) -> Option<Read> {
     let days = date(b)?;
     if b.len() == 10 {
-        return Some(Read { millis: days * DAY, zoned: false, date_only: true });
+        return Some(Read {
+            millis: days * DAY,
+            zoned: false,
+            date_only: true,
+        });
     }
     if !matches!(b[10], b'T' | b't' | b' ') || b.get(13) != Some(&b':') {
         return None;
@@ -101,7 +118,10 @@ fn iso(b: &[u8]) -> Option<Read> {
         second = number(b, at + 1, 2)?;
         at += 3;
         if matches!(b.get(at), Some(b'.') | Some(b',')) {
-            let digits = b[at + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+            let digits = b[at + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
             if digits == 0 || digits > 9 {
                 return None;
             }
@@ -133,7 +153,11 @@ fn iso(b: &[u8]) -> Option<Read> {
         _ => return None,
     };
     let local = days * DAY + hour * HOUR + minute * 60_000 + second * 1000 + millis;
-    Some(Read { millis: local - offset * 60_000, zoned, date_only: false })
+    Some(Read {
+        millis: local - offset * 60_000,
+        zoned,
+        date_only: false,
+    })
 }
 
 fn unix_with_fraction(text: &str) -> bool {
@@ -164,7 +188,11 @@ fn unix(text: &str) -> Option<Read> {
         let frac: i64 = format!("{kept:0<3}").parse().unwrap_or(0);
         number.checked_mul(1000)?.checked_add(frac)?
     };
-    (millis <= LATEST).then_some(Read { millis, zoned: true, date_only: false })
+    (millis <= LATEST).then_some(Read {
+        millis,
+        zoned: true,
+        date_only: false,
+    })
 }
 
 /// The UTC day of a time, as days since 1970-01-01.
@@ -206,16 +234,36 @@ mod tests {
         assert_eq!(at("2023-11-15T00:13:20+0200"), Some((noon, true)));
         assert_eq!(at("2023-11-14T20:13:20-02"), Some((noon, true)));
         assert_eq!(at("2023-11-14T22:13:20.000Z"), Some((noon, true)));
-        assert_eq!(at("2023-11-14T22:13:20.123456789Z"), Some((noon + 123, true)));
+        assert_eq!(
+            at("2023-11-14T22:13:20.123456789Z"),
+            Some((noon + 123, true))
+        );
         assert_eq!(at("2023-11-14 22:13:20"), Some((noon, false)));
         assert_eq!(at("2023-11-14T22:13:20"), Some((noon, false)));
         assert_eq!(at("2023-11-14T22:13Z"), Some((noon - 20_000, true)));
-        assert_eq!(at("2023-11-14").map(|r| r.0), Some(noon - (22 * 3600 + 13 * 60 + 20) * 1000));
+        assert_eq!(
+            at("2023-11-14").map(|r| r.0),
+            Some(noon - (22 * 3600 + 13 * 60 + 20) * 1000)
+        );
         for bad in [
-            "", "yesterday", "2023-13-01", "2023-02-29", "14/11/2023", "99999999999999999999", "1e9",
-            "2023-11-14T24:00:00Z", "2023-11-14T22:60Z", "2023-11-14T22:13:20+24:00", "2023-11-14T22",
-            "2023-11-14T22:13:20.Z", "2023-11-14T22:13:20ZZ", "2023-11-14T22:13:20 Z", "2023-1-14",
-            "２０２３-11-14", "2023-11-14T22:13:20+02:0", "999999999999999",
+            "",
+            "yesterday",
+            "2023-13-01",
+            "2023-02-29",
+            "14/11/2023",
+            "99999999999999999999",
+            "1e9",
+            "2023-11-14T24:00:00Z",
+            "2023-11-14T22:60Z",
+            "2023-11-14T22:13:20+24:00",
+            "2023-11-14T22",
+            "2023-11-14T22:13:20.Z",
+            "2023-11-14T22:13:20ZZ",
+            "2023-11-14T22:13:20 Z",
+            "2023-1-14",
+            "２０２３-11-14",
+            "2023-11-14T22:13:20+02:0",
+            "999999999999999",
         ] {
             assert_eq!(at(bad), None, "{bad}");
         }
@@ -224,8 +272,12 @@ mod tests {
     /// jiff, the oracle: every accepted form reads as jiff reads it, from 1600 to 2400.
     #[test]
     fn agrees_with_jiff() {
-        let mut at = Timestamp::from_second(-11_676_096_000).unwrap().as_millisecond();
-        let end = Timestamp::from_second(13_569_465_600).unwrap().as_millisecond();
+        let mut at = Timestamp::from_second(-11_676_096_000)
+            .unwrap()
+            .as_millisecond();
+        let end = Timestamp::from_second(13_569_465_600)
+            .unwrap()
+            .as_millisecond();
         let offsets = [0, 60, -300, 330, 845, -720];
         let mut k = 0;
         while at < end {
@@ -236,19 +288,40 @@ mod tests {
             for text in [
                 format!("{}", local.strftime("%Y-%m-%dT%H:%M:%S%.3f")) + &zone,
                 format!("{}", local.strftime("%Y-%m-%dT%H:%M:%S")) + &zone,
-                format!("{}Z", Offset::UTC.to_datetime(t).strftime("%Y-%m-%dT%H:%M:%S")),
+                format!(
+                    "{}Z",
+                    Offset::UTC.to_datetime(t).strftime("%Y-%m-%dT%H:%M:%S")
+                ),
             ] {
                 let ours = parse(&text).map(|r| r.millis);
                 let theirs = text.parse::<Timestamp>().ok().map(|t| t.as_millisecond());
                 assert_eq!(ours, theirs, "{text}");
             }
             let civil = format!("{}", local.strftime("%Y-%m-%d %H:%M:%S"));
-            let theirs = civil.parse::<DateTime>().ok().and_then(|dt| Offset::UTC.to_timestamp(dt).ok());
-            assert_eq!(parse(&civil).map(|r| r.millis), theirs.map(|t| t.as_millisecond()), "{civil}");
+            let theirs = civil
+                .parse::<DateTime>()
+                .ok()
+                .and_then(|dt| Offset::UTC.to_timestamp(dt).ok());
+            assert_eq!(
+                parse(&civil).map(|r| r.millis),
+                theirs.map(|t| t.as_millisecond()),
+                "{civil}"
+            );
             let day = format!("{}", local.date());
-            let midnight = day.parse::<Date>().ok().and_then(|d| Offset::UTC.to_timestamp(d.to_datetime(jiff::civil::Time::midnight())).ok());
-            assert_eq!(parse(&day).map(|r| r.millis), midnight.map(|t| t.as_millisecond()), "{day}");
-            assert_eq!(parse_day(&day).map(|d| d * DAY), midnight.map(|t| t.as_millisecond()));
+            let midnight = day.parse::<Date>().ok().and_then(|d| {
+                Offset::UTC
+                    .to_timestamp(d.to_datetime(jiff::civil::Time::midnight()))
+                    .ok()
+            });
+            assert_eq!(
+                parse(&day).map(|r| r.millis),
+                midnight.map(|t| t.as_millisecond()),
+                "{day}"
+            );
+            assert_eq!(
+                parse_day(&day).map(|d| d * DAY),
+                midnight.map(|t| t.as_millisecond())
+            );
             assert_eq!(day_text(day_of(midnight.unwrap().as_millisecond())), day);
             at += 7_919 * 60_000 + 7;
             k += 1;

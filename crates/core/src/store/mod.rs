@@ -18,10 +18,10 @@ mod workshops;
 
 pub use workshops::Added;
 
-use crate::records::MAX_MEASUREMENT_JSON;
 use crate::catalog::Catalog;
 use crate::error::ChangeError;
 use crate::model::Questionnaire;
+use crate::records::MAX_MEASUREMENT_JSON;
 use crate::records::{Millis, Participation, Run, Team, TeamId, Workshop};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -125,7 +125,11 @@ impl Store {
                     run.id.0
                 ));
             }
-            if run.measured.as_ref().is_some_and(|m| m.len() > MAX_MEASUREMENT_JSON) {
+            if run
+                .measured
+                .as_ref()
+                .is_some_and(|m| m.len() > MAX_MEASUREMENT_JSON)
+            {
                 return Err(format!("run {:?}: its measurement is too long", run.id.0));
             }
         }

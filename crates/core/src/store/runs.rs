@@ -2,9 +2,9 @@
 //! finishing and reopening, notes, action items ticked off, deleting.
 
 use super::{remove_where, Store};
+use crate::error::TeamError;
 use crate::error::{ActionError, ChangeError, RunError};
 use crate::limits::MAX_NOTES;
-use crate::error::TeamError;
 use crate::records::{Measurement, Millis, Run, RunId, StoredMeasurement, TeamId};
 use std::collections::BTreeMap;
 
@@ -220,4 +220,3 @@ impl Store {
         Ok(run)
     }
 }
-
