@@ -25,6 +25,7 @@ pub mod stepper;
 pub mod team_admin;
 pub mod team_answer;
 pub mod team_list;
+pub mod team_not_found;
 pub mod timer;
 pub mod trends;
 pub mod workshop_list;

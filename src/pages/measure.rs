@@ -98,13 +98,7 @@ pub fn MeasurePage() -> impl IntoView {
 
     move || {
         let Some(team_now) = team.get() else {
-            set_title(&t(k::TEAM_NOT_FOUND));
-            return view! {
-                <h1>{t(k::TEAM_NOT_FOUND)}</h1>
-                <p>{t(k::TEAM_NOT_FOUND_BODY)}</p>
-                <p><A href=routes::home() exact=true>{t(k::TEAM_SEE_TEAMS)}</A></p>
-            }
-            .into_any();
+            return view! { <crate::components::team_not_found::TeamNotFound/> }.into_any();
         };
         set_title(&tf(k::MEASURE_TITLE, &[("team", &team_now.name)]));
         let example = crate::platform::app_url("examples/deployments.csv");

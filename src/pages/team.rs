@@ -56,13 +56,7 @@ pub fn TeamPage() -> impl IntoView {
     let team = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.team.clone())));
     move || {
         if !exists.get() {
-            set_title(&t(k::TEAM_NOT_FOUND));
-            return view! {
-                <h1>{t(k::TEAM_NOT_FOUND)}</h1>
-                <p>{t(k::TEAM_NOT_FOUND_BODY)}</p>
-                <p><A href=routes::home() exact=true>{t(k::TEAM_SEE_TEAMS)}</A></p>
-            }
-            .into_any();
+            return view! { <crate::components::team_not_found::TeamNotFound/> }.into_any();
         }
         let name = Memo::new(move |_| {
             data.with(|d| d.as_ref().map(|d| d.team.name.clone()).unwrap_or_default())

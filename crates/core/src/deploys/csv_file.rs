@@ -180,9 +180,9 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
             last_deployed = (text.to_string(), read.millis, read.date_only);
         }
         let (at, date_only) = (last_deployed.1, last_deployed.2);
-        let mut time_in = |i: usize, required: bool| -> Result<Option<i64>, DeployError> {
+        let mut time_in = |i: usize| -> Result<Option<i64>, DeployError> {
             let value = cell(Some(i));
-            if value.is_empty() && !required {
+            if value.is_empty() {
                 return Ok(None);
             }
             match time::parse(value) {
@@ -199,11 +199,11 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
             }
         };
         let commit_time = match committed {
-            Some(i) => time_in(i, false)?,
+            Some(i) => time_in(i)?,
             None => None,
         };
         let restored_at = match restored {
-            Some(i) => time_in(i, false)?,
+            Some(i) => time_in(i)?,
             None => None,
         };
         let flag = |i: Option<usize>| -> Result<Option<bool>, DeployError> {
