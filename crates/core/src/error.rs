@@ -3,7 +3,9 @@
 //!
 //! Nothing changes when one of these is returned.
 
-use crate::limits::{MAX_ACTION, MAX_CUSTOM, MAX_NOTES, MAX_PARTICIPANTS, MAX_TEAM_NAME};
+use crate::limits::{
+    MAX_ACTION, MAX_CUSTOM, MAX_NOTES, MAX_PARTICIPANTS, MAX_TAG, MAX_TAGS, MAX_TEAM_NAME,
+};
 use thiserror::Error;
 
 /// Why a change was refused.
@@ -51,6 +53,8 @@ pub enum TeamError {
     Unknown,
     #[error("That industry or organisation size is not one the DORA benchmarks know.")]
     UnknownPeers,
+    #[error("A team can have at most {MAX_TAGS} tags of at most {MAX_TAG} characters each.")]
+    TooManyTags,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -89,6 +93,10 @@ pub enum ActionError {
     BadDate,
     #[error("That action no longer exists; it may have been removed in another tab.")]
     Unknown,
+    #[error(
+        "Choose one dimension or one question of a questionnaire as the action's target, or none."
+    )]
+    BadTarget,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -17,7 +17,9 @@
 //! 7. `benchmarks`, `measure`
 //! 8. `store`, `texts`
 //! 9. `history`, `import`, `collect`, `dora_trend`
-//! 10. `export`
+//! 10. `experiments`
+//! 11. `export`
+//! 12. `portfolio`
 
 pub mod benchmarks;
 pub mod catalog;
@@ -27,6 +29,7 @@ pub mod deploys;
 pub mod dora;
 pub mod dora_trend;
 pub mod error;
+pub mod experiments;
 pub mod export;
 pub mod history;
 pub mod import;
@@ -34,6 +37,7 @@ pub mod language;
 pub mod limits;
 pub mod measure;
 pub mod model;
+pub mod portfolio;
 pub mod recommend;
 pub mod records;
 pub mod scoring;

@@ -7,6 +7,12 @@ pub const MAX_TEAM_NAME: usize = 80;
 pub const MAX_NOTES: usize = 4000;
 /// Longest action text (and owner) accepted, in characters.
 pub const MAX_ACTION: usize = 300;
+/// The longest id an action's target names (built-in ids are far shorter).
+pub const MAX_TARGET_ID: usize = 200;
+/// The most tags a team carries.
+pub const MAX_TAGS: usize = 10;
+/// The longest tag, in characters.
+pub const MAX_TAG: usize = 40;
 /// The most answer codes one workshop accepts: a big room, with margin.
 pub const MAX_PARTICIPANTS: usize = 200;
 /// The most questionnaires of their own a browser keeps.

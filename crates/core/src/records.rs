@@ -5,7 +5,7 @@
 //! [`crate::store::Store`]. Answers are kept by stable question id, never by text.
 
 use crate::error::ActionError;
-use crate::limits::MAX_ACTION;
+use crate::limits::{MAX_ACTION, MAX_TARGET_ID};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,6 +39,10 @@ pub struct Team {
     /// The size of the team's organisation (a key of [`crate::benchmarks::SIZES`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<String>,
+    /// A coach's labels for the team (tribe, department, client), to filter the
+    /// view across teams by. Trimmed, distinct, at most [`crate::limits::MAX_TAGS`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -189,6 +193,37 @@ pub struct Action {
     pub due: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
+    /// What the action is meant to change, when the team runs it as an experiment:
+    /// checked by the next finished assessment of that questionnaire
+    /// ([`crate::experiments`]). `due` is then the date to check by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+}
+
+/// The score an experiment is meant to move: a dimension or a question of one
+/// questionnaire, and which way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub questionnaire: String,
+    /// A dimension id of the questionnaire, or empty when `question` is set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dimension: String,
+    /// A question id of the questionnaire, or empty when `dimension` is set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub question: String,
+    #[serde(default)]
+    pub direction: Direction,
+}
+
+/// Which way an experiment's target is expected to move (scores run 0-10, higher
+/// is more mature, so nearly every experiment expects a rise).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    Up,
+    Down,
 }
 
 impl Action {
@@ -204,6 +239,15 @@ impl Action {
         }
         if !self.due.is_empty() && !is_date(&self.due) {
             return Err(ActionError::BadDate);
+        }
+        if let Some(target) = &self.target {
+            let one = target.dimension.is_empty() != target.question.is_empty();
+            let short = [&target.questionnaire, &target.dimension, &target.question]
+                .iter()
+                .all(|id| id.len() <= MAX_TARGET_ID);
+            if target.questionnaire.is_empty() || !one || !short {
+                return Err(ActionError::BadTarget);
+            }
         }
         Ok(Action {
             what,

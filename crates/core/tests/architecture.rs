@@ -19,7 +19,9 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["benchmarks", "measure"],
     &["store", "texts"],
     &["history", "import", "collect", "dora_trend"],
+    &["experiments"],
     &["export"],
+    &["portfolio"],
 ];
 
 fn root() -> PathBuf {

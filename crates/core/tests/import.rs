@@ -303,6 +303,7 @@ fn backup(runs: &[FileRun]) -> (String, Vec<BTreeMap<String, u8>>) {
         archived: false,
         industry: None,
         size: None,
+        tags: Vec::new(),
     });
     let mut answers = Vec::new();
     for (i, (questionnaires, given, finished)) in runs.iter().enumerate() {

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 const V1: &str = include_str!("fixtures/store-v1.json");
 const V2: &str = include_str!("fixtures/store-v2.json");
 const V3: &str = include_str!("fixtures/store-v3.json");
+const V4: &str = include_str!("fixtures/store-v4.json");
 
 fn raw_runs(text: &str) -> Vec<Value> {
     let value: Value = serde_json::from_str(text).expect("fixture is JSON");
@@ -19,12 +20,12 @@ fn raw_runs(text: &str) -> Vec<Value> {
 
 #[test]
 fn every_shipped_schema_has_a_fixture() {
-    for (schema, text) in [(1, V1), (2, V2), (3, V3)] {
+    for (schema, text) in [(1, V1), (2, V2), (3, V3), (4, V4)] {
         let value: Value = serde_json::from_str(text).unwrap();
         assert_eq!(value["schema"], schema);
     }
     assert_eq!(
-        STORE_SCHEMA, 3,
+        STORE_SCHEMA, 4,
         "a new schema needs a fixture here and a test"
     );
 }
@@ -67,7 +68,7 @@ fn schema_2_fixture_reads_as_the_migrated_schema_1() {
     // is exactly what this build writes for it.
     let written: Value = serde_json::from_str(&v2.encode().unwrap()).unwrap();
     let mut fixture: Value = serde_json::from_str(V2).unwrap();
-    fixture["schema"] = Value::from(3);
+    fixture["schema"] = Value::from(STORE_SCHEMA);
     assert_eq!(written, fixture);
 }
 
@@ -106,8 +107,39 @@ fn schema_3_reads_and_writes_back_exactly() {
         "saved: everything lives in the run"
     );
     assert_eq!(v3.participations[0].answers["westrum.messengers"], 3);
+    // Schema 4 only added optional parts: the v3 text, with its new schema
+    // number, is exactly what this build writes for it.
     let written: Value = serde_json::from_str(&v3.encode().unwrap()).unwrap();
-    let fixture: Value = serde_json::from_str(V3).unwrap();
+    let mut fixture: Value = serde_json::from_str(V3).unwrap();
+    fixture["schema"] = Value::from(STORE_SCHEMA);
+    assert_eq!(written, fixture);
+}
+
+#[test]
+fn schema_4_keeps_tags_and_experiments_and_writes_back_exactly() {
+    use maturity_core::records::Direction;
+    let v3 = Store::decode(V3).unwrap();
+    let v4 = Store::decode(V4).expect("v4 reads");
+    for run in &v3.runs {
+        let now = v4.run(&run.id).unwrap();
+        assert_eq!(now.answers, run.answers);
+        assert_eq!(now.actions[..run.actions.len()], run.actions[..]);
+    }
+    assert_eq!(v4.teams[0].tags, ["Payments tribe", "Client: Acme"]);
+    assert!(v4.teams[1].tags.is_empty());
+    let experiments: Vec<_> = v4
+        .runs
+        .iter()
+        .flat_map(|r| &r.actions)
+        .filter_map(|a| a.target.as_ref())
+        .collect();
+    assert_eq!(experiments.len(), 2);
+    assert_eq!(experiments[0].dimension, "measurement");
+    assert_eq!(experiments[0].direction, Direction::Up);
+    assert_eq!(experiments[1].question, "three-ways.flow.handoffs");
+    assert_eq!(experiments[1].direction, Direction::Down);
+    let written: Value = serde_json::from_str(&v4.encode().unwrap()).unwrap();
+    let fixture: Value = serde_json::from_str(V4).unwrap();
     assert_eq!(written, fixture);
 }
 

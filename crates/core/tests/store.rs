@@ -513,6 +513,7 @@ fn apply(store: &mut Store, catalog: &Catalog, i: usize, op: Op) -> Result<(), C
                 owner: String::new(),
                 due: DUE[due].to_string(),
                 done: false,
+                target: None,
             };
             store.add_action(workshop(store, w), action, now)
         }

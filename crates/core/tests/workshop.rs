@@ -337,6 +337,7 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
         owner: "Sam".into(),
         due: "2026-12-01".into(),
         done: false,
+        target: None,
     };
     assert_eq!(
         store.add_action(

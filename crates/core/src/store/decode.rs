@@ -49,6 +49,12 @@ impl Store {
         let damaged = |e: serde_json::Error| DecodeError::Damaged(format!("{e} (format {schema})"));
         let store = match schema {
             STORE_SCHEMA => serde_json::from_str::<Store>(text).map_err(damaged)?,
+            // Schema 4 only added optional parts (team tags, action targets): a
+            // schema 3 store reads as one.
+            3 => Store {
+                schema: STORE_SCHEMA,
+                ..serde_json::from_str::<Store>(text).map_err(damaged)?
+            },
             // Schema 3 only added optional parts: a schema 2 store reads as one.
             2 => Store {
                 schema: STORE_SCHEMA,

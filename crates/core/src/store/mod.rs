@@ -32,9 +32,10 @@ pub const APP_MARKER: &str = "devops-maturity";
 ///
 /// History: 1 shipped first (flat answers); 2 groups answers by questionnaire and
 /// adds team archiving and run notes; 3 adds workshops, participations, action
-/// items and a run's workshop record. Every shipped schema has a fixture in
+/// items and a run's workshop record; 4 adds team tags and actions run as
+/// experiments (a target to move, checked by the next assessment). Every shipped schema has a fixture in
 /// `crates/core/tests/fixtures/` and a test that it migrates to this one.
-pub const STORE_SCHEMA: u32 = 3;
+pub const STORE_SCHEMA: u32 = 4;
 
 /// The whole saved state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@
 use super::{remove_where, Store};
 use crate::benchmarks;
 use crate::error::{ChangeError, TeamError};
-use crate::limits::MAX_TEAM_NAME;
+use crate::limits::{MAX_TAG, MAX_TAGS, MAX_TEAM_NAME};
 use crate::records::{Millis, Team, TeamId};
 
 impl Store {
@@ -56,6 +56,7 @@ impl Store {
                         archived: false,
                         industry: None,
                         size: None,
+                        tags: Vec::new(),
                     });
                     new_team
                 }
@@ -121,6 +122,23 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces a team's tags with `tags` as typed (comma-separated in the page):
+    /// trimmed, empty ones dropped, the same tag (ignoring case) kept once.
+    pub fn set_tags(
+        &mut self,
+        id: &TeamId,
+        tags: &[String],
+        now: Millis,
+    ) -> Result<(), ChangeError> {
+        let tags = checked_tags(tags)?;
+        let team = self.team_mut(id)?;
+        if team.tags != tags {
+            team.tags = tags;
+            self.touch(now);
+        }
+        Ok(())
+    }
+
     /// Deletes a team and every run it has. Returns how many runs went with it.
     pub fn delete_team(&mut self, id: &TeamId, now: Millis) -> Result<usize, ChangeError> {
         remove_where(
@@ -146,6 +164,23 @@ impl Store {
 /// Whether two team names are the same name (ignoring case and surrounding space).
 fn same_name(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Tags as kept: trimmed, distinct ignoring case, within the limits.
+pub fn checked_tags(tags: &[String]) -> Result<Vec<String>, TeamError> {
+    let mut kept: Vec<String> = Vec::new();
+    for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if tag.chars().count() > MAX_TAG {
+            return Err(TeamError::TooManyTags);
+        }
+        if !kept.iter().any(|k| same_name(k, tag)) {
+            kept.push(tag.to_string());
+        }
+    }
+    if kept.len() > MAX_TAGS {
+        return Err(TeamError::TooManyTags);
+    }
+    Ok(kept)
 }
 
 /// A team name as kept: trimmed, not empty, not too long.
