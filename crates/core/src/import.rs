@@ -161,12 +161,18 @@ fn merge_unchecked(store: &mut Store, plan: ImportPlan, now: Millis) {
     let ImportPlan {
         incoming, team_ids, ..
     } = plan;
+    let map = |id: &TeamId| team_ids.get(id).cloned().unwrap_or_else(|| id.clone());
     for team in incoming.teams {
         if store.team(&team.id).is_none() && team_ids.get(&team.id) == Some(&team.id) {
             store.teams.push(team);
+        } else if let Some(here) = store.teams.iter_mut().find(|t| t.id == map(&team.id)) {
+            // A team joining one here brings its tags (as many as a team may carry).
+            let both: Vec<String> = here.tags.iter().chain(&team.tags).cloned().collect();
+            if let Ok(tags) = crate::store::checked_tags(&both) {
+                here.tags = tags;
+            }
         }
     }
-    let map = |id: &TeamId| team_ids.get(id).cloned().unwrap_or_else(|| id.clone());
     for mut run in incoming.runs {
         run.team = map(&run.team);
         match store.runs.iter_mut().find(|r| r.id == run.id) {

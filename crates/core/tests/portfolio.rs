@@ -544,3 +544,18 @@ proptest! {
         prop_assert_eq!(alone, of_a(&store));
     }
 }
+
+#[test]
+fn tags_the_app_would_not_keep_are_cut_when_read() {
+    let mut store = three_teams();
+    store.teams[0].tags = (0..30)
+        .map(|i| format!(" {} ", "x".repeat(i % 3 + 50)))
+        .chain(["A".to_string(), "a".to_string()])
+        .collect();
+    store.teams[0].tags.push("B".into());
+    let text = store.encode().unwrap();
+    let read = Store::decode(&text).unwrap();
+    let tags = &read.teams[0].tags;
+    assert_eq!(tags.len(), 3, "{tags:?}: the same tag cut to 40 characters is kept once, then A and B");
+    assert!(tags.iter().all(|t| t.chars().count() <= 40));
+}

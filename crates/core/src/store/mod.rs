@@ -16,6 +16,7 @@ mod runs;
 mod teams;
 mod workshops;
 
+pub use teams::checked_tags;
 pub use workshops::Added;
 
 use crate::catalog::Catalog;
@@ -103,6 +104,26 @@ impl Store {
             .retain(|w| teams.contains(&w.team) && seen.insert(w.id));
         let mut joined = BTreeSet::new();
         self.participations.retain(|p| joined.insert(p.workshop));
+        // Tags the app would not have kept (too many, too long, twice) are cut to
+        // what it keeps: a label is not worth refusing a team's data for.
+        for team in &mut self.teams {
+            if checked_tags(&team.tags).ok().as_ref() != Some(&team.tags) {
+                let cut: Vec<String> = team
+                    .tags
+                    .iter()
+                    .map(|t| t.trim().chars().take(crate::limits::MAX_TAG).collect())
+                    .collect();
+                let mut kept: Vec<String> = Vec::new();
+                for tag in cut {
+                    let mut next = kept.clone();
+                    next.push(tag);
+                    if let Ok(next) = checked_tags(&next) {
+                        kept = next;
+                    }
+                }
+                team.tags = kept;
+            }
+        }
         before - self.workshops.len() - self.participations.len()
     }
 
