@@ -14,7 +14,7 @@ use crate::i18n::{k, t, tf};
 use crate::pages::{
     collect::CollectPage, compare::ComparePage, home::Home, join::JoinPage, measure::MeasurePage,
     not_found::NotFound, present::PresentPage, results::Results, run::RunPage, team::TeamPage,
-    workshop::WorkshopPage,
+    teams::TeamsPage, workshop::WorkshopPage,
 };
 use crate::state::AppState;
 use crate::storage::Loaded;
@@ -61,6 +61,7 @@ pub fn App(loaded: Loaded) -> impl IntoView {
                         <Route path=path!("/") view=Home/>
                         <Route path=path!("/runs/:run") view=RunPage/>
                         <Route path=path!("/runs/:run/results") view={Lazy::<ResultsRoute>::new()}/>
+                        <Route path=path!("/teams") view={Lazy::<TeamsRoute>::new()}/>
                         <Route path=path!("/teams/:team") view={Lazy::<TeamRoute>::new()}/>
                         <Route path=path!("/teams/:team/compare") view={Lazy::<CompareRoute>::new()}/>
                         <Route path=path!("/teams/:team/measure") view={Lazy::<MeasureRoute>::new()}/>
@@ -146,6 +147,7 @@ macro_rules! lazy_page {
 }
 
 lazy_page!(ResultsRoute, results_page());
+lazy_page!(TeamsRoute, history_page(History::Teams));
 lazy_page!(TeamRoute, history_page(History::Team));
 lazy_page!(CompareRoute, history_page(History::Compare));
 lazy_page!(MeasureRoute, history_page(History::Measure));
@@ -164,10 +166,12 @@ fn results_page() -> AnyView {
     view! { <Results/> }.into_any()
 }
 
-/// The pages that look back over a team's history, and DORA measured from its
-/// deployment records (opened from the team page, sharing most of its code).
+/// The pages that look back over a team's history, DORA measured from its
+/// deployment records (opened from the team page, sharing most of its code), and
+/// the coach's view across teams (the same scores and tables, for every team).
 #[derive(Clone, Copy)]
 enum History {
+    Teams,
     Team,
     Compare,
     Measure,
@@ -176,6 +180,7 @@ enum History {
 #[lazy]
 fn history_page(page: History) -> AnyView {
     match page {
+        History::Teams => view! { <TeamsPage/> }.into_any(),
         History::Team => view! { <TeamPage/> }.into_any(),
         History::Compare => view! { <ComparePage/> }.into_any(),
         History::Measure => view! { <MeasurePage/> }.into_any(),

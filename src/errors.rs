@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use maturity_core::codec::CodeError;
 use maturity_core::error::{ActionError, QuestionnaireError, RunError, TeamError, WorkshopError};
 use maturity_core::import::ImportError;
-use maturity_core::limits::{MAX_ACTION, MAX_CUSTOM, MAX_NOTES, MAX_PARTICIPANTS, MAX_TEAM_NAME};
+use maturity_core::limits::{
+    MAX_ACTION, MAX_CUSTOM, MAX_NOTES, MAX_PARTICIPANTS, MAX_TAG, MAX_TAGS, MAX_TEAM_NAME,
+};
 use maturity_core::{CatalogError, ChangeError, DecodeError};
 
 /// A refusal: what is wrong in the user's words, and the technical detail (a
@@ -40,6 +42,13 @@ pub fn change(error: &ChangeError) -> String {
             TeamError::NameTaken(name) => tf(k::ERROR_TEAM_NAME_TAKEN, &[("name", name)]),
             TeamError::Unknown => t(k::ERROR_TEAM_UNKNOWN),
             TeamError::UnknownPeers => t(k::ERROR_TEAM_UNKNOWN_PEERS),
+            TeamError::TooManyTags => tf(
+                k::ERROR_TEAM_TOO_MANY_TAGS,
+                &[
+                    ("max", &MAX_TAGS.to_string()),
+                    ("length", &MAX_TAG.to_string()),
+                ],
+            ),
         },
         ChangeError::Run(e) => match e {
             RunError::NoQuestionnaire => t(k::ERROR_RUN_NO_QUESTIONNAIRE),
@@ -65,6 +74,7 @@ pub fn change(error: &ChangeError) -> String {
             ),
             ActionError::BadDate => t(k::ERROR_ACTION_BAD_DATE),
             ActionError::Unknown => t(k::ERROR_ACTION_UNKNOWN),
+            ActionError::BadTarget => t(k::ERROR_ACTION_BAD_TARGET),
         },
         ChangeError::Questionnaire(e) => match e {
             QuestionnaireError::Invalid(_) => t(k::ERROR_QUESTIONNAIRE_INVALID),

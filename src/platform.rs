@@ -420,3 +420,15 @@ fn base36(mut n: u64) -> String {
     out.reverse();
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// The start of the day a date input holds (`YYYY-MM-DD`), in the device's time
+/// zone, as a time; `None` for anything else.
+pub fn local_day_start(text: &str) -> Option<Millis> {
+    if !maturity_core::records::is_date(text) {
+        return None;
+    }
+    let part = |r: std::ops::Range<usize>| text.get(r).and_then(|p| p.parse::<u32>().ok());
+    let (year, month, day) = (part(0..4)?, part(5..7)?, part(8..10)?);
+    let at = js_sys::Date::new_with_year_month_day(year, month as i32 - 1, day as i32).get_time();
+    at.is_finite().then_some(at as Millis)
+}

@@ -38,6 +38,11 @@ pub fn results(id: &RunId) -> String {
     at(&format!("/runs/{}/results", id.0))
 }
 
+/// Every team at a glance: the coach's page.
+pub fn teams() -> String {
+    at("/teams")
+}
+
 pub fn team(id: &TeamId) -> String {
     at(&format!("/teams/{}", id.0))
 }

@@ -5,16 +5,24 @@ use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use maturity_core::records::Action;
-use maturity_core::RunId;
+use maturity_core::{Catalog, RunId};
 
-/// " · Sam · due 2026-12-01" for an action's owner and due date.
-pub fn detail_of(action: &Action) -> String {
+/// " · Sam · due 2026-12-01" for an action's owner and due date; for an
+/// experiment, " · aim: CALMS · Measurement rises · Sam · check by 2026-12-01".
+pub fn detail_of(catalog: &Catalog, action: &Action) -> String {
     let mut parts = Vec::new();
+    if let Some(target) = &action.target {
+        parts.push(crate::components::experiments::aim(catalog, target));
+    }
     if !action.owner.is_empty() {
         parts.push(action.owner.clone());
     }
     if !action.due.is_empty() {
-        parts.push(tf(k::RESULTS_ACTION_DUE, &[("date", &action.due)]));
+        let key = match action.target {
+            Some(_) => k::EXPERIMENT_CHECK_BY_DATE,
+            None => k::RESULTS_ACTION_DUE,
+        };
+        parts.push(tf(key, &[("date", &action.due)]));
     }
     parts.iter().map(|p| format!(" · {p}")).collect()
 }
@@ -27,7 +35,7 @@ pub fn ActionCheck(run: RunId, action: Action) -> impl IntoView {
     let state = use_app_state();
     let input_id = format!("done-{}", action.id);
     let action_id = action.id.clone();
-    let detail = detail_of(&action);
+    let detail = state.catalog.with_untracked(|c| detail_of(c, &action));
     let done = {
         let (run, id) = (run.clone(), action.id.clone());
         Memo::new(move |_| {
@@ -38,6 +46,28 @@ pub fn ActionCheck(run: RunId, action: Action) -> impl IntoView {
             })
         })
     };
+    // An experiment says what the team's assessments made of it so far.
+    let outcome = action.target.is_some().then(|| {
+        let (run, id) = (run.clone(), action.id.clone());
+        Memo::new(move |_| {
+            let today = crate::platform::today();
+            state.catalog.with(|catalog| {
+                state.store.with(|s| {
+                    let team = s.run(&run)?.team.clone();
+                    let runs: Vec<_> = s.runs.iter().filter(|r| r.team == team).collect();
+                    maturity_core::experiments::experiments(catalog, &runs, &today)
+                        .into_iter()
+                        .find(|e| e.agreed_in.id == run && e.action.id == id)
+                        .map(|e| e.outcome)
+                })
+            })
+        })
+    });
+    let badge = move || {
+        outcome
+            .and_then(|o| o.get())
+            .map(|o| view! { " " {crate::components::experiments::outcome_badge(o)} })
+    };
     view! {
         <li>
             <input type="checkbox" id=input_id.clone() prop:checked=move || done.get()
@@ -46,6 +76,7 @@ pub fn ActionCheck(run: RunId, action: Action) -> impl IntoView {
                     let _ = state.change(|s| s.set_action_done(&run, &action_id, done, now()));
                 }/>
             <label for=input_id>{action.what.clone()} <span class="hint">{detail}</span></label>
+            {badge}
         </li>
     }
 }

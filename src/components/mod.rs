@@ -9,6 +9,7 @@ pub mod csv;
 pub mod dora;
 pub mod dora_trend;
 pub mod draft;
+pub mod experiments;
 pub mod findings;
 pub mod import;
 pub mod measured;

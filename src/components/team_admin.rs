@@ -69,6 +69,7 @@ pub fn TeamAdmin(team: Memo<Option<Team>>, history: Memo<Option<TeamHistory>>) -
                     <button type="button" on:click=move |_| draft.take_theirs()>{t(k::TEAM_TAKE_THEIRS)}</button>
                 </div>
             })}
+            <TeamTags team=team message=message/>
             <p>
                 <button type="button" on:click=toggle_archive>
                     {move || if team.with(|t| t.as_ref().is_some_and(|t| t.archived)) { t(k::TEAM_RESTORE) } else { t(k::TEAM_ARCHIVE) }}
@@ -151,5 +152,44 @@ fn DeleteTeam(
                 </div>
             }
         })}
+    }
+}
+
+/// A coach's tags on the team (tribe, department, client), typed comma-separated;
+/// the view across teams filters by them.
+#[component]
+fn TeamTags(team: Memo<Option<Team>>, message: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let saved = Memo::new(move |_| {
+        team.with(|t| t.as_ref().map(|t| t.tags.join(", ")).unwrap_or_default())
+    });
+    let text = RwSignal::new(saved.get_untracked());
+    // Another tab's change (or an import) shows here unless the user is typing.
+    Effect::new(move |_| text.set(saved.get()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(team) = team.get_untracked() else {
+            return;
+        };
+        let tags: Vec<String> = text
+            .get_untracked()
+            .split(',')
+            .map(str::to_string)
+            .collect();
+        message.set(Some(
+            match state.change(|s| s.set_tags(&team.id, &tags, now())) {
+                Ok(()) => t(k::TEAM_TAGS_SAVED),
+                Err(e) => crate::errors::change(&e),
+            },
+        ));
+    };
+    view! {
+        <form class="rename tags-form" on:submit=submit>
+            <div class="field">
+                <label for="team-tags">{t(k::TEAM_TAGS)}</label>
+                <input id="team-tags" type="text" autocomplete="off" bind:value=text/>
+            </div>
+            <button type="submit">{t(k::TEAM_TAGS_SAVE)}</button>
+        </form>
     }
 }

@@ -10,4 +10,5 @@ pub mod present;
 pub mod results;
 pub mod run;
 pub mod team;
+pub mod teams;
 pub mod workshop;

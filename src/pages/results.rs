@@ -75,6 +75,7 @@ pub fn Results() -> impl IntoView {
         {move || {
             let id = run_id.get();
             team.get().map(|team| view! {
+                <crate::components::experiments::CheckedExperiments run=id.clone()/>
                 <RunActions run=id.clone()/>
                 <RunNotes run=id/>
                 <ScoresExplained/>

@@ -5,6 +5,7 @@
 use crate::components::compare_form::CompareForm;
 use crate::components::csv::CsvDownload;
 use crate::components::dora_trend::DoraOverTime;
+use crate::components::experiments::checked_line;
 use crate::components::score_table::score_text;
 use crate::components::team_admin::TeamAdmin;
 use crate::components::trends::Trends;
@@ -68,12 +69,18 @@ pub fn TeamPage() -> impl IntoView {
                 {move || data.with(|d| d.as_ref().is_some_and(|d| d.team.archived)).then(|| view! { <span class="badge">{t(k::TEAM_ARCHIVED)}</span> })}
             </h1>
             <p class="meta">{move || data.with(|d| d.as_ref().map(summary_line).unwrap_or_default())}</p>
+            {move || data.with(|d| d.as_ref().filter(|d| !d.team.tags.is_empty()).map(|d| view! {
+                <p class="meta tags">{tf(k::TEAM_TAGS_SHOWN, &[("tags", &crate::i18n::list(&d.team.tags))])}</p>
+            }))}
             <p class="team-starts">
                 <A href=move || data.with(|d| d.as_ref().map_or_else(routes::home, |d| routes::start_for(&d.team.name)))>{t(k::TEAM_START_NEW)}</A>
                 " · "
                 <A href=move || routes::measure(&team_id.get())>{t(k::MEASURE_LINK)}</A>
+                " · "
+                <A href=routes::teams()>{t(k::COACH_LINK)}</A>
             </p>
             <RunsTable data=history team=team_id/>
+            <crate::components::experiments::ExperimentsTable team=team_id/>
             <Trends data=history/>
             <DoraOverTime data=history/>
             <CompareForm data=history team=team_id/>
@@ -100,8 +107,24 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let catalog = state.catalog;
+    // What each assessment checked of the experiments agreed before it.
+    let checked = Memo::new(move |_| {
+        let team = team.get().unwrap_or_else(|| TeamId(String::new()));
+        let today = crate::platform::today();
+        catalog.with(|c| {
+            state.store.with(|s| {
+                let runs: Vec<_> = s.runs.iter().filter(|r| r.team == team).collect();
+                let found = maturity_core::experiments::experiments(c, &runs, &today);
+                runs.iter()
+                    .map(|r| (r.id.clone(), checked_line(&found, &r.id)))
+                    .filter(|(_, line)| !line.is_empty())
+                    .collect::<std::collections::BTreeMap<RunId, String>>()
+            })
+        })
+    });
     let rows = move || {
         let catalog = catalog.get();
+        let checked = checked.get();
         let title_of = |id: &str| title_of(&catalog, id);
         data.with(|d| {
             let Some(d) = d else { return Vec::new() };
@@ -115,7 +138,8 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
                 .map(|(run, when)| {
                     let titles: Vec<String> =
                         run.scores.iter().map(|s| title_of(&s.questionnaire)).collect();
-                    view! { <RunRow run=run.clone() when=when titles=titles confirming=confirming error=error done=done/> }
+                    let line = checked.get(&run.run).cloned().unwrap_or_default();
+                    view! { <RunRow run=run.clone() when=when titles=titles checked=line confirming=confirming error=error done=done/> }
                 })
                 .collect::<Vec<_>>()
         })
@@ -160,6 +184,8 @@ fn RunRow(
     /// The assessment's label, unique in the team's list.
     when: String,
     titles: Vec<String>,
+    /// The experiments it checked, in words (empty: none).
+    checked: String,
     confirming: RwSignal<Option<RunId>>,
     error: RwSignal<Option<String>>,
     done: RwSignal<Option<String>>,
@@ -206,6 +232,7 @@ fn RunRow(
             <td class="notes-cell">
                 {run.participants.map(|n| tp(k::TEAM_WORKSHOP_OF, n, &[]))}
                 {(run.actions > 0).then(|| tp(k::TEAM_ACTIONS_AGREED, run.actions, &[("done", &run.actions_done.to_string())]))}
+                {(!checked.is_empty()).then(|| view! { <span class="checked-line">{checked}</span> })}
                 {run.notes.clone()}
             </td>
             <td class="actions">

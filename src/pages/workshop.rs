@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use maturity_core::codec::{encode_join, Invitation};
-use maturity_core::records::{Action, Workshop};
+use maturity_core::records::{Action, Direction, Target, Workshop};
 use maturity_core::RunId;
 
 /// The join link for a workshop, as participants open it.
@@ -164,6 +164,9 @@ fn Actions(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
     let what = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
     let due = RwSignal::new(String::new());
+    // "" (a plain action), "d|<questionnaire>|<dimension>" or "q|<questionnaire>|<question>".
+    let target = RwSignal::new(String::new());
+    let direction = RwSignal::new(String::from("up"));
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -173,6 +176,7 @@ fn Actions(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
             owner: owner.get_untracked(),
             due: due.get_untracked(),
             done: false,
+            target: parse_target(&target.get_untracked(), &direction.get_untracked()),
         };
         match state.change(|s| s.add_action(id, action, now())) {
             Ok(()) => {
@@ -180,6 +184,8 @@ fn Actions(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
                 what.set(String::new());
                 owner.set(String::new());
                 due.set(String::new());
+                target.set(String::new());
+                direction.set("up".into());
             }
             Err(e) => error.set(Some(crate::errors::change(&e))),
         }
@@ -195,7 +201,7 @@ fn Actions(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
                     let action_id = a.id.clone();
                     let label = tf(k::WORKSHOP_REMOVE_ACTION, &[("action", &a.what)]);
                     view! {
-                        <li>{a.what.clone()} <span class="hint">{detail_of(&a)}</span> " "
+                        <li>{a.what.clone()} <span class="hint">{state.catalog.with(|c| detail_of(c, &a))}</span> " "
                             <button type="button" aria-label=label on:click=move |_| {
                                 if let Err(e) = state.change(|s| s.remove_action(id, &action_id, now())) {
                                     error.set(Some(crate::errors::change(&e)));
@@ -210,7 +216,19 @@ fn Actions(id: u32, workshop: Memo<Option<Workshop>>) -> impl IntoView {
                     <input id="action-what" type="text" maxlength="300" bind:value=what/></div>
                 <div class="field"><label for="action-owner">{t(k::WORKSHOP_OWNER)}</label>
                     <input id="action-owner" type="text" maxlength="300" bind:value=owner/></div>
-                <div class="field"><label for="action-due">{t(k::WORKSHOP_DUE)}</label>
+                <div class="field"><label for="action-target">{t(k::EXPERIMENT_TARGET)}</label>
+                    <select id="action-target" bind:value=target>
+                        <option value="">{t(k::EXPERIMENT_TARGET_NONE)}</option>
+                        {move || target_options(workshop)}
+                    </select></div>
+                {move || (!target.get().is_empty()).then(|| view! {
+                    <div class="field"><label for="action-direction">{t(k::EXPERIMENT_DIRECTION)}</label>
+                        <select id="action-direction" bind:value=direction>
+                            <option value="up">{t(k::EXPERIMENT_UP)}</option>
+                            <option value="down">{t(k::EXPERIMENT_DOWN)}</option>
+                        </select></div>
+                })}
+                <div class="field"><label for="action-due">{move || if target.get().is_empty() { t(k::WORKSHOP_DUE) } else { t(k::EXPERIMENT_CHECK_BY) }}</label>
                     <input id="action-due" type="date" bind:value=due/></div>
                 <button type="submit">{t(k::WORKSHOP_ADD_ACTION)}</button>
             </form>
@@ -265,4 +283,58 @@ fn DeleteWorkshop(id: u32, collected: Memo<usize>) -> impl IntoView {
         }})}
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
+}
+
+/// The targets an action may take: each scored dimension and each question of the
+/// workshop's questionnaires, grouped by questionnaire.
+fn target_options(workshop: Memo<Option<Workshop>>) -> impl IntoView {
+    let state = use_app_state();
+    let ids = workshop.with(|w| {
+        w.as_ref()
+            .map(|w| w.questionnaires.clone())
+            .unwrap_or_default()
+    });
+    state.catalog.with(|catalog| {
+        ids.iter()
+            .filter_map(|id| catalog.get(id))
+            .map(|q| {
+                let dimensions = q
+                    .dimensions
+                    .iter()
+                    .filter(|d| d.scored)
+                    .map(|d| view! { <option value=format!("d|{}|{}", q.id, d.id)>{d.name.clone()}</option> })
+                    .collect_view();
+                let questions = q
+                    .active_questions()
+                    .map(|x| view! { <option value=format!("q|{}|{}", q.id, x.id)>{x.text.clone()}</option> })
+                    .collect_view();
+                view! {
+                    <optgroup label=tf(k::EXPERIMENT_DIMENSIONS_OF, &[("questionnaire", &q.title)])>{dimensions}</optgroup>
+                    <optgroup label=tf(k::EXPERIMENT_QUESTIONS_OF, &[("questionnaire", &q.title)])>{questions}</optgroup>
+                }
+            })
+            .collect_view()
+    })
+}
+
+/// The target chosen in the form (see [`target_options`]), if any.
+fn parse_target(value: &str, direction: &str) -> Option<Target> {
+    let mut parts = value.splitn(3, '|');
+    let (kind, questionnaire, id) = (parts.next()?, parts.next()?, parts.next()?);
+    let direction = if direction == "down" {
+        Direction::Down
+    } else {
+        Direction::Up
+    };
+    let (dimension, question) = match kind {
+        "d" => (id.to_string(), String::new()),
+        "q" => (String::new(), id.to_string()),
+        _ => return None,
+    };
+    Some(Target {
+        questionnaire: questionnaire.to_string(),
+        dimension,
+        question,
+        direction,
+    })
 }

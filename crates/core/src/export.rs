@@ -8,8 +8,9 @@
 //! the text it is and never runs.
 
 use crate::catalog::Catalog;
+use crate::experiments::{experiments, Outcome};
 use crate::history::run_scores;
-use crate::records::{chronological, Millis, Run, TeamId};
+use crate::records::{chronological, Direction, Millis, Run, TeamId};
 use crate::scoring::{format_score, on_own_scale};
 use crate::store::Store;
 
@@ -143,4 +144,85 @@ pub fn safe(text: &str) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_string(),
     }
+}
+
+/// The words of the experiments CSV in the user's language: the header, the two
+/// directions and the outcomes (in [`Outcome`]'s order: as expected, no change,
+/// opposite, not comparable, waiting, overdue).
+#[derive(Debug, Clone)]
+pub struct ExperimentWords {
+    pub columns: [String; 12],
+    pub up: String,
+    pub down: String,
+    pub outcomes: [String; 6],
+}
+
+/// Every action agreed with a target by `team` (or by every team), with its
+/// outcome on `today` (`YYYY-MM-DD`): one row each, by team, oldest first.
+pub fn experiments_csv(
+    store: &Store,
+    catalog: &Catalog,
+    team: Option<&TeamId>,
+    words: &ExperimentWords,
+    today: &str,
+    date: impl Fn(Millis) -> String,
+) -> String {
+    let mut out = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::NonNumeric)
+        .from_writer(Vec::new());
+    let _ = out.write_record(&words.columns);
+    let number = |s: Option<f64>| s.map(|s| format_score(Some(s))).unwrap_or_default();
+    for t in store
+        .teams
+        .iter()
+        .filter(|t| team.is_none_or(|id| &t.id == id))
+    {
+        let runs: Vec<&Run> = store.runs.iter().filter(|r| r.team == t.id).collect();
+        for e in experiments(catalog, &runs, today) {
+            let target = &e.target;
+            let (title, part) = match catalog.get(&target.questionnaire) {
+                Some(q) if target.question.is_empty() => (
+                    q.title.clone(),
+                    q.dimension(&target.dimension)
+                        .map_or_else(|| target.dimension.clone(), |d| d.name.clone()),
+                ),
+                Some(q) => (
+                    q.title.clone(),
+                    q.question(&target.question)
+                        .map_or_else(|| target.question.clone(), |x| x.text.clone()),
+                ),
+                None => (
+                    target.questionnaire.clone(),
+                    format!("{}{}", target.dimension, target.question),
+                ),
+            };
+            let outcome = match e.outcome {
+                Outcome::AsExpected => 0,
+                Outcome::NoChange => 1,
+                Outcome::Opposite => 2,
+                Outcome::NotComparable => 3,
+                Outcome::Waiting => 4,
+                Outcome::Overdue => 5,
+            };
+            let _ = out.write_record([
+                safe(&t.name),
+                date(e.agreed_in.held_at()),
+                safe(&e.action.what),
+                safe(&e.action.owner),
+                safe(&title),
+                safe(&part),
+                match target.direction {
+                    Direction::Up => words.up.clone(),
+                    Direction::Down => words.down.clone(),
+                },
+                e.action.due.clone(),
+                e.checked_by.map(|r| date(r.held_at())).unwrap_or_default(),
+                number(e.before),
+                number(e.after),
+                words.outcomes[outcome].clone(),
+            ]);
+        }
+    }
+    let bytes = out.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
 }

@@ -16,9 +16,26 @@ impl Store {
         Store::decode_reporting(text).map(|(store, _)| store)
     }
 
+    /// [`Store::decode_reporting`], refusing a store whose runs are kept in other
+    /// entries of browser storage (read those with [`Store::decode_root`]).
+    fn whole(read: (Store, usize)) -> Result<(Store, usize), DecodeError> {
+        if read.0.runs_in.is_empty() {
+            Ok(read)
+        } else {
+            Err(DecodeError::Damaged(
+                "its assessments are kept apart, in the browser that wrote it".into(),
+            ))
+        }
+    }
+
     /// [`Store::decode`], also saying how many answers were left out because their
     /// question does not take them (a damaged or hand-edited file).
     pub fn decode_reporting(text: &str) -> Result<(Store, usize), DecodeError> {
+        Store::decode_any(text).and_then(Store::whole)
+    }
+
+    /// Reads the text of a whole store or of a split store's envelope.
+    pub(crate) fn decode_any(text: &str) -> Result<(Store, usize), DecodeError> {
         // The usual case, a store in the current format: one typed pass.
         if let Ok(store) = serde_json::from_str::<Store>(text) {
             if store.app == APP_MARKER && store.schema == STORE_SCHEMA {
@@ -73,7 +90,7 @@ impl Store {
     }
 
     /// A store just read, checked and repaired, with how many unfit answers it lost.
-    fn checked(mut self) -> Result<(Store, usize), DecodeError> {
+    pub(crate) fn checked(mut self) -> Result<(Store, usize), DecodeError> {
         self.check().map_err(DecodeError::Damaged)?;
         self.repair();
         let dropped = self.drop_unfit_answers(&self.catalog());
@@ -179,6 +196,7 @@ impl From<v1::Store> for Store {
             workshops: Vec::new(),
             participations: Vec::new(),
             questionnaires: Vec::new(),
+            runs_in: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -13,6 +13,7 @@ mod decode;
 mod participations;
 mod questionnaires;
 mod runs;
+pub mod split;
 mod teams;
 mod workshops;
 
@@ -58,6 +59,10 @@ pub struct Store {
     /// Questionnaires of the user's own, used like the built-in ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questionnaires: Vec<Questionnaire>,
+    /// In browser storage only: the entry that keeps each team's runs ([`split`]).
+    /// Always empty in memory and in backups.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub runs_in: BTreeMap<TeamId, String>,
 }
 
 impl Default for Store {
@@ -78,6 +83,7 @@ impl Store {
             workshops: Vec::new(),
             participations: Vec::new(),
             questionnaires: Vec::new(),
+            runs_in: BTreeMap::new(),
         }
     }
 
