@@ -1,5 +1,13 @@
-//! The only code that touches localStorage: loading the saved state, saving it whole,
-//! and keeping anything unreadable under a backup key instead of overwriting it.
+//! The only code that touches localStorage: loading the saved state, saving what a
+//! change changed, and keeping anything unreadable under a backup key instead of
+//! overwriting it.
+//!
+//! The state lies in an envelope (the key below) and one entry per team holding its
+//! runs ([`maturity_core::store::split`]): a change writes the entries of the teams
+//! whose runs it changed, each under a new name, then the envelope naming them,
+//! which is the one write that commits it; only then are the entries it replaced
+//! removed. A save that fails part-way leaves the envelope, and so the state, as it
+//! was.
 //!
 //! Architecture Invariant: no other module reads or writes browser storage.
 
@@ -7,7 +15,9 @@ use crate::i18n::{k, t, tf};
 use gloo_storage::{LocalStorage, Storage};
 use maturity_core::error::DecodeError;
 use maturity_core::store::Store;
-use maturity_core::Millis;
+use maturity_core::{Millis, Run, TeamId};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// Where the state lives.
 ///
@@ -147,11 +157,11 @@ pub fn load(now: Millis) -> Loaded {
         }
     };
     crate::platform::mark("devops-maturity:decode:start");
-    let decoded = Store::decode(&raw);
+    let decoded = read(&storage, &raw, &Kept::default());
     crate::platform::mark("devops-maturity:decode:end");
     match decoded {
-        Ok(store) => {
-            remember(raw);
+        Ok((store, seen)) => {
+            adopt(seen);
             Loaded {
                 store,
                 mode: Mode::Persistent,
@@ -159,14 +169,14 @@ pub fn load(now: Millis) -> Loaded {
             }
         }
         // Data from a newer version is valid data: never replace it, only read around it.
-        Err(error @ DecodeError::Newer { .. }) => Loaded {
+        Err((error @ DecodeError::Newer { .. }, _)) => Loaded {
             store: Store::new(),
             mode: Mode::MemoryOnly,
             notice: Some(Notice::Untouched {
                 reason: crate::errors::decode(&error),
             }),
         },
-        Err(error) => {
+        Err((error, raw)) => {
             let backup_key = format!("{}{now}", backup_prefix());
             let reason = crate::errors::decode(&error);
             // Only once a verified copy exists is the unreadable value cleared, so
@@ -191,25 +201,82 @@ pub fn load(now: Millis) -> Loaded {
     }
 }
 
+/// What this tab last read or wrote: the envelope's text and, per team, the entry
+/// that holds its runs with those runs. While storage still holds exactly this
+/// envelope, nothing changed elsewhere and there is nothing to decode; an entry
+/// whose name is unchanged holds the same runs (names are never reused), so neither
+/// reading another tab's change nor saving this tab's touches the other teams.
+#[derive(Debug, Default, PartialEq)]
+struct Kept {
+    envelope: Option<String>,
+    entries: BTreeMap<TeamId, (String, Vec<Run>)>,
+}
+
 thread_local! {
-    /// The stored text this tab last read or wrote. While storage still holds exactly
-    /// this, nothing changed elsewhere and there is nothing to decode, which keeps
-    /// every save cheap however long the history grows.
-    static SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
 }
 
-fn remember(text: String) {
-    SEEN.with(|seen| *seen.borrow_mut() = Some(text));
-}
-
-/// The stored text behind a state read by [`current`]. Pass it to [`adopt`] once this
-/// tab's state is built on that state; until then the text counts as unseen.
+/// A stored state read by [`current`]. Pass it to [`adopt`] once this tab's state
+/// is built on it; until then it counts as unseen.
 #[derive(Debug, PartialEq)]
-pub struct Seen(String);
+pub struct Seen(Kept);
 
 /// Records that this tab's state now includes the stored state `seen` came with.
 pub fn adopt(seen: Seen) {
-    remember(seen.0);
+    KEPT.with(|kept| *kept.borrow_mut() = seen.0);
+}
+
+/// Reads the envelope `raw` and every entry it names (reusing the runs of entries
+/// `known` already holds). On failure, the error and the text to keep as a backup:
+/// the envelope, with the entries it names when it could be read.
+fn read(
+    storage: &web_sys::Storage,
+    raw: &str,
+    known: &Kept,
+) -> Result<(Store, Seen), (DecodeError, String)> {
+    let (envelope, runs_in) = Store::decode_envelope(raw).map_err(|e| (e, raw.to_string()))?;
+    let mut entries = BTreeMap::new();
+    let mut texts = BTreeMap::new();
+    let mut failed = None;
+    for (team, name) in &runs_in {
+        if let Some((kept_name, runs)) = known.entries.get(team).filter(|(n, _)| n == name) {
+            entries.insert(team.clone(), (kept_name.clone(), runs.clone()));
+            continue;
+        }
+        let text = storage.get_item(name).ok().flatten();
+        let runs = match &text {
+            Some(text) => Store::decode_runs(team, text),
+            None => Err(DecodeError::Damaged(
+                "a team's assessments are missing from this browser's storage".into(),
+            )),
+        };
+        texts.insert(name.clone(), text);
+        match runs {
+            Ok(runs) => {
+                entries.insert(team.clone(), (name.clone(), runs));
+            }
+            Err(error) => failed = failed.or(Some(error)),
+        }
+    }
+    let backup = || {
+        if texts.is_empty() {
+            raw.to_string()
+        } else {
+            serde_json::json!({ "envelope": raw, "entries": texts }).to_string()
+        }
+    };
+    if let Some(error) = failed {
+        return Err((error, backup()));
+    }
+    let runs = entries.values().map(|(_, runs)| runs.clone()).collect();
+    let (store, _) = envelope.joined(runs).map_err(|e| (e, backup()))?;
+    Ok((
+        store,
+        Seen(Kept {
+            envelope: Some(raw.to_string()),
+            entries,
+        }),
+    ))
 }
 
 /// The state as stored right now, if another tab has changed it since this tab last
@@ -219,15 +286,18 @@ pub fn current() -> Result<Option<(Store, Seen)>, String> {
     let storage = available().ok_or_else(|| t(k::COMMON_STORAGE_UNAVAILABLE))?;
     match storage.get_item(key()) {
         Ok(None) => Ok(None),
-        Ok(Some(raw)) if SEEN.with(|seen| seen.borrow().as_deref() == Some(raw.as_str())) => {
+        Ok(Some(raw))
+            if KEPT.with(|kept| kept.borrow().envelope.as_deref() == Some(raw.as_str())) =>
+        {
             Ok(None)
         }
         Ok(Some(raw)) => {
             crate::platform::mark("devops-maturity:redecode:start");
-            let decoded = Store::decode(&raw);
+            let decoded = KEPT.with(|kept| read(&storage, &raw, &kept.borrow()));
             crate::platform::mark("devops-maturity:redecode:end");
-            let store = decoded.map_err(|e| crate::errors::decode(&e))?;
-            Ok(Some((store, Seen(raw))))
+            decoded
+                .map(Some)
+                .map_err(|(e, _)| crate::errors::decode(&e))
         }
         Err(_) => Err(t(k::COMMON_STORAGE_UNAVAILABLE)),
     }
@@ -244,22 +314,96 @@ pub fn on_change_elsewhere(changed: impl Fn() + 'static) {
     std::mem::forget(handle);
 }
 
-/// Writes the whole state and reads it back. On failure the previous value stays.
+/// Saves the state: the runs of each team whose runs changed since this tab last
+/// read or wrote them, each under a new entry, then the envelope naming every
+/// team's entry (the write that commits), each read back; then removes the entries
+/// replaced. On failure the state stored stays as it was, and what was written for
+/// it is removed again.
 pub fn save(store: &Store) -> Result<(), String> {
     let storage = available().ok_or_else(|| t(k::COMMON_STORAGE_UNAVAILABLE))?;
-    let text = store
-        .encode()
-        .map_err(|e| tf(k::COMMON_STORAGE_NOT_ENCODED, &[("error", &e.to_string())]))?;
-    storage
-        .set_item(key(), &text)
-        .map_err(|error| describe(&error))?;
-    match storage.get_item(key()) {
-        Ok(Some(back)) if back == text => {
-            remember(text);
-            Ok(())
+    let not_encoded =
+        |e: serde_json::Error| tf(k::COMMON_STORAGE_NOT_ENCODED, &[("error", &e.to_string())]);
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let mut runs_in = BTreeMap::new();
+        let mut written: Vec<(TeamId, String, Vec<Run>)> = Vec::new();
+        let undo = |written: &[(TeamId, String, Vec<Run>)]| {
+            for (_, name, _) in written {
+                let _ = storage.remove_item(name);
+            }
+        };
+        for (team, runs) in store.runs_by_team() {
+            let same = kept.entries.get(team).filter(|(_, old)| {
+                old.len() == runs.len() && old.iter().zip(&runs).all(|(a, b)| a == *b)
+            });
+            if let Some((name, _)) = same {
+                runs_in.insert(team.clone(), name.clone());
+                continue;
+            }
+            let name = format!(
+                "{}.runs.{}.{}.{}",
+                key(),
+                store.revision,
+                tab_mark(),
+                team.0
+            );
+            let text = match Store::encode_runs(&runs) {
+                Ok(text) => text,
+                Err(e) => {
+                    undo(&written);
+                    return Err(not_encoded(e));
+                }
+            };
+            if let Err(reason) = write(&storage, &name, &text) {
+                let _ = storage.remove_item(&name);
+                undo(&written);
+                return Err(reason);
+            }
+            runs_in.insert(team.clone(), name.clone());
+            written.push((team.clone(), name, runs.into_iter().cloned().collect()));
         }
+        let envelope = match store.encode_envelope(&runs_in) {
+            Ok(text) => text,
+            Err(e) => {
+                undo(&written);
+                return Err(not_encoded(e));
+            }
+        };
+        if let Err(reason) = write(&storage, key(), &envelope) {
+            undo(&written);
+            return Err(reason);
+        }
+        // Committed: the entries no longer named are this tab's to remove.
+        for (team, (name, _)) in &kept.entries {
+            if runs_in.get(team) != Some(name) {
+                let _ = storage.remove_item(name);
+            }
+        }
+        kept.entries.retain(|team, _| runs_in.contains_key(team));
+        for (team, name, runs) in written {
+            kept.entries.insert(team, (name, runs));
+        }
+        kept.envelope = Some(envelope);
+        Ok(())
+    })
+}
+
+/// Writes `text` under `name` and reads it back.
+fn write(storage: &web_sys::Storage, name: &str, text: &str) -> Result<(), String> {
+    storage
+        .set_item(name, text)
+        .map_err(|error| describe(&error))?;
+    match storage.get_item(name) {
+        Ok(Some(back)) if back == text => Ok(()),
         _ => Err(t(k::COMMON_STORAGE_NOT_KEPT)),
     }
+}
+
+/// This tab's mark in the names of the entries it writes, so two tabs saving at
+/// the same revision never write the same name.
+fn tab_mark() -> &'static str {
+    static MARK: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    MARK.get_or_init(|| crate::platform::new_id("w"))
 }
 
 /// The text kept under a backup key, for the user to download.

@@ -254,7 +254,7 @@ async fn a_refused_change_changes_nothing_and_wakes_nothing() {
 }
 
 #[wasm_bindgen_test]
-fn every_change_is_saved_whole_and_reads_back_the_same() {
+fn every_change_is_saved_and_reads_back_the_same() {
     local_storage().clear().unwrap();
     let owner = Owner::new();
     owner.with(|| {
@@ -314,6 +314,69 @@ fn a_save_by_another_tab_is_built_on_and_never_overwritten() {
         assert_eq!(
             storage::load(10).store.run(&run).unwrap().notes,
             "From the other tab"
+        );
+    });
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_change_rewrites_only_the_team_whose_runs_it_changed() {
+    local_storage().clear().unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = AppState::load();
+        let payments = start_payments_run(&state);
+        state
+            .change(|s| {
+                s.start_run(
+                    "Search",
+                    vec!["calms".into()],
+                    maturity_core::TeamId("u".into()),
+                    maturity_core::RunId("q".into()),
+                    6,
+                )
+            })
+            .unwrap();
+        let entries = || {
+            let storage = local_storage();
+            let prefix = format!("{}.runs.", storage::key());
+            let mut names: Vec<String> = (0..storage.length().unwrap())
+                .filter_map(|i| storage.key(i).unwrap())
+                .filter(|k| k.starts_with(&prefix))
+                .collect();
+            names.sort();
+            names
+        };
+        let before = entries();
+        assert_eq!(before.len(), 2, "one entry per team: {before:?}");
+        state
+            .change(|s| s.answer(&payments, "calms.lean.wip", 3, 7))
+            .unwrap();
+        let after = entries();
+        assert_eq!(after.len(), 2, "the replaced entry is removed: {after:?}");
+        let search = |names: &[String]| names.iter().find(|n| n.ends_with(".u")).cloned();
+        let of_payments = |names: &[String]| names.iter().find(|n| n.ends_with(".t")).cloned();
+        assert_eq!(
+            search(&after),
+            search(&before),
+            "Search's runs not rewritten"
+        );
+        assert_ne!(of_payments(&after), of_payments(&before));
+        // The envelope holds no run, and a fresh read joins everything back.
+        let envelope = local_storage().get_item(storage::key()).unwrap().unwrap();
+        assert!(envelope.contains("\"runs\":[]"), "{envelope}");
+        let again = storage::load(8);
+        assert!(again.notice.is_none());
+        assert_eq!(again.store, state.store.get_untracked());
+        // A team's entry gone missing is damage: kept aside, never read as no runs.
+        local_storage()
+            .remove_item(&search(&after).unwrap())
+            .unwrap();
+        let damaged = storage::load(9);
+        assert!(
+            matches!(damaged.notice, Some(Notice::Recovered { .. })),
+            "{:?}",
+            damaged.notice
         );
     });
     local_storage().clear().unwrap();

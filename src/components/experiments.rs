@@ -75,7 +75,7 @@ pub fn checked_line(found: &[Experiment], run: &RunId) -> String {
     let outcomes: Vec<String> = found
         .iter()
         .filter(|e| e.checked_by.is_some_and(|r| &r.id == run))
-        .map(|e| outcome_text(e.outcome).to_lowercase())
+        .map(|e| outcome_text(e.outcome))
         .collect();
     if outcomes.is_empty() {
         return String::new();

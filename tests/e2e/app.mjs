@@ -98,7 +98,23 @@ export class AssessmentApp {
     return out;
   }
 
+  /** The saved state as one store's JSON (what a backup holds): the envelope
+   * with every team's runs read from the entries it names. */
   async stored() {
-    return this.page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+    return this.page.evaluate(storedWhole, STORAGE_KEY);
   }
+}
+
+/** In the page: the saved state under `key` joined into one store's JSON (the
+ * envelope names an entry per team's runs; see src/storage.rs). */
+export function storedWhole(key) {
+  const raw = localStorage.getItem(key);
+  if (raw === null) return null;
+  const envelope = JSON.parse(raw);
+  if (!envelope.runs_in) return raw;
+  const runs = [...envelope.runs];
+  for (const name of Object.values(envelope.runs_in)) runs.push(...JSON.parse(localStorage.getItem(name)));
+  delete envelope.runs_in;
+  envelope.runs = runs;
+  return JSON.stringify(envelope);
 }

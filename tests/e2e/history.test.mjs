@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Suite, eventually } from './harness.mjs';
-import { AssessmentApp, STORAGE_KEY } from './app.mjs';
+import { AssessmentApp, STORAGE_KEY, storedWhole } from './app.mjs';
 
 const CALMS = JSON.parse(readFileSync(new URL('../../questionnaires/calms.json', import.meta.url)));
 const QUESTIONS = CALMS.questions.filter((q) => !q.retired);
@@ -314,12 +314,12 @@ test('two tabs editing the same notes: the later save asks instead of overwritin
   const conflict = b.page.getByRole('alert');
   await conflict.getByText('These notes were changed in another tab while you were editing.').waitFor();
   await conflict.getByText('A: we agreed to try trunk-based development.').waitFor();
-  const stored = () => JSON.parse(localStorage.getItem('devops-maturity')).runs[0].notes;
-  assert.equal(await b.page.evaluate(stored), 'A: we agreed to try trunk-based development.', 'nothing overwritten before B chooses');
+  const stored = async () => JSON.parse(await b.page.evaluate(storedWhole, 'devops-maturity')).runs[0].notes;
+  assert.equal(await stored(), 'A: we agreed to try trunk-based development.', 'nothing overwritten before B chooses');
   await b.audit('notes conflict');
   await conflict.getByRole('button', { name: 'Keep my version' }).click();
   await b.page.getByText('Notes saved.').waitFor();
-  assert.equal(await b.page.evaluate(stored), 'B: deploys wait for a change board.');
+  assert.equal(await stored(), 'B: deploys wait for a change board.');
   // A was not editing, so it follows B's save live.
   await eventually(() => a.page.getByLabel(/What the team wants to remember/).inputValue(),
     (v) => v === 'B: deploys wait for a change board.', 'tab A shows the saved notes');
