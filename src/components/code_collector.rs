@@ -32,11 +32,15 @@ pub fn collect(state: AppState, id: u32, text: &str) -> Vec<Outcome> {
 #[component]
 pub fn Outcomes(#[prop(into)] outcomes: Signal<Vec<Outcome>>) -> impl IntoView {
     view! {
-        <ul class="outcomes" role="status" aria-live="polite">
-            {move || outcomes.get().into_iter().map(|o| view! {
-                <li class=if o.ok { "ok" } else { "error" }>{crate::errors::outcome(&o)}</li>
-            }).collect_view()}
-        </ul>
+        // The live region holds the list (a list given the status role would no
+        // longer be a list to assistive technology).
+        <div role="status" aria-live="polite">
+            <ul class="outcomes">
+                {move || outcomes.get().into_iter().map(|o| view! {
+                    <li class=if o.ok { "ok" } else { "error" }>{crate::errors::outcome(&o)}</li>
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }
 

@@ -138,7 +138,7 @@ pub fn TeamsPage() -> impl IntoView {
                             total,
                             &[
                                 ("dimension", &s.name),
-                                ("n", &s.teams.to_string()),
+                                ("teams", &s.teams.to_string()),
                                 ("total", &total.to_string()),
                             ],
                         )
@@ -233,7 +233,7 @@ pub fn TeamsPage() -> impl IntoView {
     };
     view! {
         <p class="report-actions">
-            <button type="button" on:click=|_| crate::platform::print()>{t(k::COACH_PRINT)}</button>
+            <button type="button" on:click=|_| crate::platform::print()>{t(k::TEAM_PRINT)}</button>
             " "
             <button type="button" on:click=save_csv>{t(k::COACH_CSV)}</button>
         </p>
