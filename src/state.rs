@@ -105,7 +105,10 @@ impl AppState {
             .try_update_untracked(apply)
             .unwrap_or(Err(ChangeError::Closed))?;
         if self.mode.get_value() == Mode::Persistent {
-            match self.store.with_untracked(storage::save) {
+            let saved = self.store.try_update_untracked(storage::save);
+            match saved
+                .unwrap_or_else(|| Err(crate::i18n::t(crate::i18n::k::COMMON_STORAGE_NOT_KEPT)))
+            {
                 Ok(()) => {
                     if matches!(self.notice.get_untracked(), Some(Notice::SaveFailed { .. })) {
                         self.notice.set(None);

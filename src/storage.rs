@@ -17,7 +17,6 @@ use maturity_core::error::DecodeError;
 use maturity_core::store::Store;
 use maturity_core::{Millis, Run, TeamId};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// Where the state lives.
 ///
@@ -209,7 +208,14 @@ pub fn load(now: Millis) -> Loaded {
 #[derive(Debug, Default, PartialEq)]
 struct Kept {
     envelope: Option<String>,
-    entries: BTreeMap<TeamId, (String, Vec<Run>)>,
+    /// (team, entry name, its runs).
+    entries: Vec<(TeamId, String, Vec<Run>)>,
+}
+
+impl Kept {
+    fn entry(&self, team: &TeamId) -> Option<&(TeamId, String, Vec<Run>)> {
+        self.entries.iter().find(|(t, _, _)| t == team)
+    }
 }
 
 thread_local! {
@@ -235,40 +241,52 @@ fn read(
     known: &Kept,
 ) -> Result<(Store, Seen), (DecodeError, String)> {
     let (envelope, runs_in) = Store::decode_envelope(raw).map_err(|e| (e, raw.to_string()))?;
-    let mut entries = BTreeMap::new();
-    let mut texts = BTreeMap::new();
+    let mut entries = Vec::new();
+    // Each entry read from storage: (name, its text), kept for a backup.
+    let mut texts: Vec<(String, Option<String>)> = Vec::new();
     let mut failed = None;
-    for (team, name) in &runs_in {
-        if let Some((kept_name, runs)) = known.entries.get(team).filter(|(n, _)| n == name) {
-            entries.insert(team.clone(), (kept_name.clone(), runs.clone()));
+    for name in runs_in {
+        if let Some((team, _, runs)) = known.entries.iter().find(|(_, n, _)| *n == name) {
+            entries.push((team.clone(), name, runs.clone()));
             continue;
         }
-        let text = storage.get_item(name).ok().flatten();
-        let runs = match &text {
-            Some(text) => Store::decode_runs(team, text),
+        let text = storage.get_item(&name).ok().flatten();
+        let read = match &text {
+            Some(text) => Store::decode_runs(text),
             None => Err(DecodeError::Damaged(
                 "a team's assessments are missing from this browser's storage".into(),
             )),
         };
-        texts.insert(name.clone(), text);
-        match runs {
-            Ok(runs) => {
-                entries.insert(team.clone(), (name.clone(), runs));
-            }
+        texts.push((name.clone(), text));
+        match read {
+            Ok((team, runs)) => entries.push((team, name, runs)),
             Err(error) => failed = failed.or(Some(error)),
         }
     }
+    // The backup of a split state: the envelope and the entries it names, as one
+    // JSON object ({"envelope": …, "entries": {name: text or null}}).
     let backup = || {
         if texts.is_empty() {
-            raw.to_string()
-        } else {
-            serde_json::json!({ "envelope": raw, "entries": texts }).to_string()
+            return raw.to_string();
         }
+        let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let entries: Vec<String> = texts
+            .iter()
+            .map(|(name, text)| {
+                let text = text.as_deref().map_or_else(|| "null".to_string(), quote);
+                format!("{}:{text}", quote(name))
+            })
+            .collect();
+        format!(
+            "{{\"envelope\":{},\"entries\":{{{}}}}}",
+            quote(raw),
+            entries.join(",")
+        )
     };
     if let Some(error) = failed {
         return Err((error, backup()));
     }
-    let runs = entries.values().map(|(_, runs)| runs.clone()).collect();
+    let runs = entries.iter().map(|(_, _, runs)| runs.clone()).collect();
     let (store, _) = envelope.joined(runs).map_err(|e| (e, backup()))?;
     Ok((
         store,
@@ -319,13 +337,13 @@ pub fn on_change_elsewhere(changed: impl Fn() + 'static) {
 /// team's entry (the write that commits), each read back; then removes the entries
 /// replaced. On failure the state stored stays as it was, and what was written for
 /// it is removed again.
-pub fn save(store: &Store) -> Result<(), String> {
+pub fn save(store: &mut Store) -> Result<(), String> {
     let storage = available().ok_or_else(|| t(k::COMMON_STORAGE_UNAVAILABLE))?;
     let not_encoded =
         |e: serde_json::Error| tf(k::COMMON_STORAGE_NOT_ENCODED, &[("error", &e.to_string())]);
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
-        let mut runs_in = BTreeMap::new();
+        let mut runs_in: Vec<String> = Vec::new();
         let mut written: Vec<(TeamId, String, Vec<Run>)> = Vec::new();
         let undo = |written: &[(TeamId, String, Vec<Run>)]| {
             for (_, name, _) in written {
@@ -333,11 +351,11 @@ pub fn save(store: &Store) -> Result<(), String> {
             }
         };
         for (team, runs) in store.runs_by_team() {
-            let same = kept.entries.get(team).filter(|(_, old)| {
+            let same = kept.entry(team).filter(|(_, _, old)| {
                 old.len() == runs.len() && old.iter().zip(&runs).all(|(a, b)| a == *b)
             });
-            if let Some((name, _)) = same {
-                runs_in.insert(team.clone(), name.clone());
+            if let Some((_, name, _)) = same {
+                runs_in.push(name.clone());
                 continue;
             }
             let name = format!(
@@ -347,7 +365,8 @@ pub fn save(store: &Store) -> Result<(), String> {
                 tab_mark(),
                 team.0
             );
-            let text = match Store::encode_runs(&runs) {
+            let runs: Vec<Run> = runs.into_iter().cloned().collect();
+            let text = match Store::encode_runs(runs.clone()) {
                 Ok(text) => text,
                 Err(e) => {
                     undo(&written);
@@ -359,10 +378,10 @@ pub fn save(store: &Store) -> Result<(), String> {
                 undo(&written);
                 return Err(reason);
             }
-            runs_in.insert(team.clone(), name.clone());
-            written.push((team.clone(), name, runs.into_iter().cloned().collect()));
+            runs_in.push(name.clone());
+            written.push((team.clone(), name, runs));
         }
-        let envelope = match store.encode_envelope(&runs_in) {
+        let envelope = match store.encode_envelope(runs_in.clone()) {
             Ok(text) => text,
             Err(e) => {
                 undo(&written);
@@ -374,15 +393,14 @@ pub fn save(store: &Store) -> Result<(), String> {
             return Err(reason);
         }
         // Committed: the entries no longer named are this tab's to remove.
-        for (team, (name, _)) in &kept.entries {
-            if runs_in.get(team) != Some(name) {
+        let named = |name: &str| runs_in.iter().any(|n| n == name);
+        for (_, name, _) in &kept.entries {
+            if !named(name) {
                 let _ = storage.remove_item(name);
             }
         }
-        kept.entries.retain(|team, _| runs_in.contains_key(team));
-        for (team, name, runs) in written {
-            kept.entries.insert(team, (name, runs));
-        }
+        kept.entries.retain(|(_, name, _)| named(name));
+        kept.entries.extend(written);
         kept.envelope = Some(envelope);
         Ok(())
     })

@@ -44,14 +44,25 @@ export const TARGET = {
  *  measurement in the store (kept as raw JSON and parsed by the pages that show
  *  it, which saved 1.2 KB gzip of typed reading code), the route, and small
  *  helpers that two chunks now share. Raised once to those figures.
+ *  The coach's view and experiments (issue 15, which allows +10 KB gzip) grew the
+ *  first question 351.3 -> 361.1 KB gzip (brotli 282.8 -> 290.7; start page 475.8
+ *  -> 485.4): the coach's page loads with the team pages' chunk, but its ~110
+ *  English messages sit in the one catalogue; the store reads and writes itself
+ *  split per team (an envelope and an entry per team's runs, so a change rewrites
+ *  one team: the reading, change detection and writing code is needed the moment
+ *  an answer is saved); a store's new parts (team tags, action targets) are read
+ *  by the main module's decoder. Measured with twiggy on names-kept builds; the
+ *  split's first version cost +28 KB gzip and was cut to this by writing entries
+ *  and the envelope as Stores (no second serializer), names instead of maps, and
+ *  a tag repair without case folding. Raised once to these figures.
  *  The way back down is to load each questionnaire's text when it is needed (as
  *  translations must be, per language), not to trim content. The gap to TARGET is
  *  printed; see the README's performance section. Lower these as the app gets
  *  lighter; raise them only for content a user needs, with the measurement here. */
 export const BUDGET = {
-  questionGzip: 351.5 * 1024,
-  questionBrotli: 283 * 1024,
-  homeGzip: 476.5 * 1024,
+  questionGzip: 361.3 * 1024,
+  questionBrotli: 291 * 1024,
+  homeGzip: 486 * 1024,
 };
 
 export const gzip = (body) => gzipSync(body, { level: 9 }).length;

@@ -9,21 +9,23 @@ use std::collections::BTreeMap;
 const V4: &str = include_str!("fixtures/store-v4.json");
 
 fn split(store: &Store) -> (String, BTreeMap<String, String>) {
-    let mut runs_in = BTreeMap::new();
+    let mut runs_in = Vec::new();
     let mut entries = BTreeMap::new();
-    for (i, (team, runs)) in store.runs_by_team().into_iter().enumerate() {
+    for (i, (_, runs)) in store.runs_by_team().into_iter().enumerate() {
         let key = format!("entry-{i}");
-        entries.insert(key.clone(), Store::encode_runs(&runs).unwrap());
-        runs_in.insert(team.clone(), key);
+        let runs = runs.into_iter().cloned().collect();
+        entries.insert(key.clone(), Store::encode_runs(runs).unwrap());
+        runs_in.push(key);
     }
-    (store.encode_envelope(&runs_in).unwrap(), entries)
+    let envelope = store.clone().encode_envelope(runs_in).unwrap();
+    (envelope, entries)
 }
 
 fn read(envelope: &str, entries: &BTreeMap<String, String>) -> Result<Store, DecodeError> {
     let (store, runs_in) = Store::decode_envelope(envelope)?;
     let mut runs = Vec::new();
-    for (team, key) in &runs_in {
-        runs.push(Store::decode_runs(team, &entries[key])?);
+    for key in &runs_in {
+        runs.push(Store::decode_runs(&entries[key])?.1);
     }
     store.joined(runs).map(|(s, _)| s)
 }
@@ -84,18 +86,27 @@ fn an_envelope_is_not_a_backup_and_damage_anywhere_is_refused() {
     // A run in two entries: ids must stay unique.
     let mut twice = entries.clone();
     let (_, runs_in) = Store::decode_envelope(&envelope).unwrap();
-    let first_team = runs_in.keys().next().unwrap().clone();
-    let runs = Store::decode_runs(&first_team, &entries[&runs_in[&first_team]]).unwrap();
-    let doubled: Vec<_> = runs.iter().chain(&runs).collect();
-    twice.insert(
-        runs_in[&first_team].clone(),
-        Store::encode_runs(&doubled).unwrap(),
-    );
+    let first_key = runs_in[0].clone();
+    let (_, runs) = Store::decode_runs(&entries[&first_key]).unwrap();
+    let doubled: Vec<_> = runs.iter().chain(&runs).cloned().collect();
+    twice.insert(first_key, Store::encode_runs(doubled).unwrap());
     assert!(read(&envelope, &twice).is_err());
-    // An envelope naming an entry for a team that does not exist.
-    let ghost = envelope.replacen("\"runs_in\":{", "\"runs_in\":{\"ghost\":\"entry-9\",", 1);
+    // An entry of a team that does not exist, or of two teams at once.
+    let (_, runs_in) = Store::decode_envelope(&envelope).unwrap();
+    let (_, mut runs) = Store::decode_runs(&entries[&runs_in[0]]).unwrap();
+    runs[0].team.0 = "ghost".into();
+    let mut ghost = entries.clone();
+    ghost.insert(
+        runs_in[0].clone(),
+        Store::encode_runs(runs.clone()).unwrap(),
+    );
     assert!(matches!(
-        Store::decode_envelope(&ghost),
+        read(&envelope, &ghost),
         Err(DecodeError::Damaged(_))
     ));
+    if runs.len() > 1 {
+        assert!(Store::decode_runs(&Store::encode_runs(runs).unwrap()).is_err());
+    }
+    // An entry with no runs at all.
+    assert!(Store::decode_runs(&Store::encode_runs(Vec::new()).unwrap()).is_err());
 }

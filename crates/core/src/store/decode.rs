@@ -196,7 +196,7 @@ impl From<v1::Store> for Store {
             workshops: Vec::new(),
             participations: Vec::new(),
             questionnaires: Vec::new(),
-            runs_in: std::collections::BTreeMap::new(),
+            runs_in: Vec::new(),
         }
     }
 }

@@ -59,10 +59,10 @@ pub struct Store {
     /// Questionnaires of the user's own, used like the built-in ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questionnaires: Vec<Questionnaire>,
-    /// In browser storage only: the entry that keeps each team's runs ([`split`]).
-    /// Always empty in memory and in backups.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub runs_in: BTreeMap<TeamId, String>,
+    /// In browser storage only: the entries that keep the runs, one per team
+    /// ([`split`]). Always empty in memory and in backups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs_in: Vec<String>,
 }
 
 impl Default for Store {
@@ -83,7 +83,7 @@ impl Store {
             workshops: Vec::new(),
             participations: Vec::new(),
             questionnaires: Vec::new(),
-            runs_in: BTreeMap::new(),
+            runs_in: Vec::new(),
         }
     }
 
@@ -110,24 +110,16 @@ impl Store {
             .retain(|w| teams.contains(&w.team) && seen.insert(w.id));
         let mut joined = BTreeSet::new();
         self.participations.retain(|p| joined.insert(p.workshop));
-        // Tags the app would not have kept (too many, too long, twice) are cut to
-        // what it keeps: a label is not worth refusing a team's data for.
+        // Tags the app would not have kept (too many, too long) are cut to what it
+        // keeps: a label is not worth refusing a team's data for. (Tags the same
+        // but for case are left: the page that sets tags merges those.)
         for team in &mut self.teams {
-            if checked_tags(&team.tags).ok().as_ref() != Some(&team.tags) {
-                let cut: Vec<String> = team
-                    .tags
-                    .iter()
-                    .map(|t| t.trim().chars().take(crate::limits::MAX_TAG).collect())
-                    .collect();
-                let mut kept: Vec<String> = Vec::new();
-                for tag in cut {
-                    let mut next = kept.clone();
-                    next.push(tag);
-                    if let Ok(next) = checked_tags(&next) {
-                        kept = next;
-                    }
+            team.tags.retain(|t| !t.trim().is_empty());
+            team.tags.truncate(crate::limits::MAX_TAGS);
+            for tag in &mut team.tags {
+                if tag.chars().count() > crate::limits::MAX_TAG {
+                    *tag = tag.chars().take(crate::limits::MAX_TAG).collect();
                 }
-                team.tags = kept;
             }
         }
         before - self.workshops.len() - self.participations.len()
