@@ -97,6 +97,7 @@ impl AppState {
         &self,
         apply: impl FnOnce(&mut Store) -> Result<T, ChangeError>,
     ) -> Result<T, ChangeError> {
+        crate::platform::mark("devops-maturity:change:start");
         if let Some(theirs) = self.saved_elsewhere() {
             self.store.set(theirs);
         }
@@ -117,7 +118,9 @@ impl AppState {
                 Err(reason) => self.notice.set(Some(Notice::SaveFailed { reason })),
             }
         }
+        crate::platform::mark("devops-maturity:change:saved");
         self.store.notify();
+        crate::platform::mark("devops-maturity:change:end");
         Ok(result)
     }
 

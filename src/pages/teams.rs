@@ -33,6 +33,18 @@ struct Row {
     overdue: usize,
 }
 
+impl portfolio::Sortable for Row {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn scores(&self) -> &[Option<f64>] {
+        &self.scores
+    }
+    fn overall(&self) -> Option<f64> {
+        self.overall
+    }
+}
+
 #[derive(Clone, PartialEq)]
 struct ExperimentRow {
     team: String,
@@ -62,7 +74,6 @@ struct View {
     /// (quarter, name, teams, mean, min, max).
     trend: Vec<(String, String, usize, f64, f64, f64)>,
     experiments: Vec<ExperimentRow>,
-    csv: String,
 }
 
 #[component]
@@ -86,20 +97,21 @@ pub fn TeamsPage() -> impl IntoView {
         })
     });
     let tags = Memo::new(move |_| state.store.with(portfolio::tags));
+    let filter = move || Filter {
+        questionnaire: questionnaire.get(),
+        from: day_start(&from.get()),
+        to: day_start(&to.get()).map(|d| d + 86_400_000 - 1),
+        tag: Some(tag.get()).filter(|t| !t.is_empty()),
+        archived: archived.get(),
+    };
+    // The portfolio, computed when the store, the catalog or the filter change (not
+    // when the table is sorted or names are hidden).
     let view_data = Memo::new(move |_| {
         mark("devops-maturity:coach:start");
-        let filter = Filter {
-            questionnaire: questionnaire.get(),
-            from: day_start(&from.get()),
-            to: day_start(&to.get()).map(|d| d + 86_400_000 - 1),
-            tag: Some(tag.get()).filter(|t| !t.is_empty()),
-            archived: archived.get(),
-        };
+        let filter = filter();
         let editions = editions();
         let year: u16 = edition.get().parse().unwrap_or(NEWEST_WITH_CLUSTERS);
         let chosen = editions.iter().find(|e| e.year == year);
-        let (by, descending) = sort.get();
-        let hidden = hide.get();
         let today = today();
         let data = state.catalog.with(|catalog| {
             state.store.with(|store| {
@@ -112,9 +124,8 @@ pub fn TeamsPage() -> impl IntoView {
                     let i = p.rows.iter().position(|r| &r.team.id == team).unwrap_or(0);
                     tf(k::COACH_HIDDEN_NAME, &[("letters", &letters(i))])
                 };
-                let mut sorted = p.rows.clone();
-                sort_rows(&mut sorted, by, descending);
-                let rows: Vec<Row> = sorted
+                let rows: Vec<Row> = p
+                    .rows
                     .iter()
                     .map(|r| Row {
                         team: r.team.id.clone(),
@@ -159,33 +170,6 @@ pub fn TeamsPage() -> impl IntoView {
                         outcome: e.experiment.outcome,
                     })
                     .collect();
-                let words = portfolio::CsvWords {
-                    team: &t(k::COACH_COL_TEAM),
-                    date: &t(k::COACH_COL_DATE),
-                    overall: &t(k::COACH_COL_OVERALL),
-                    previous: &t(k::COACH_PREVIOUS),
-                    movement: &t(k::COACH_COL_MOVEMENT),
-                    overdue: &t(k::COACH_COL_OVERDUE),
-                    verdicts: [
-                        &t(k::COACH_IMPROVED),
-                        &t(k::COACH_WORSE),
-                        &t(k::COACH_UNCHANGED),
-                        &t(k::COACH_FIRST),
-                    ],
-                };
-                let csv = portfolio::csv(
-                    &p,
-                    &sorted,
-                    &words,
-                    |team| {
-                        if hidden {
-                            letter_of(&team.id)
-                        } else {
-                            team.name.clone()
-                        }
-                    },
-                    iso_date_time,
-                );
                 View {
                     title,
                     dimensions: p.dimensions.iter().map(|(_, n)| n.clone()).collect(),
@@ -211,7 +195,6 @@ pub fn TeamsPage() -> impl IntoView {
                         })
                         .collect(),
                     experiments,
-                    csv,
                 }
             })
         });
@@ -219,11 +202,62 @@ pub fn TeamsPage() -> impl IntoView {
         data
     });
     let error = RwSignal::new(None::<String>);
+    // The CSV follows the page: its filter, its order, hidden names.
     let save_csv = move |_| {
-        let text = view_data.with_untracked(|v| v.csv.clone());
+        let filter = filter();
+        let (by, descending) = sort.get_untracked();
+        let hidden = hide.get_untracked();
+        let words = [
+            k::COACH_COL_TEAM,
+            k::COACH_COL_DATE,
+            k::COACH_COL_OVERALL,
+            k::COACH_PREVIOUS,
+            k::COACH_COL_MOVEMENT,
+            k::COACH_COL_OVERDUE,
+            k::COACH_IMPROVED,
+            k::COACH_WORSE,
+            k::COACH_UNCHANGED,
+            k::COACH_FIRST,
+        ]
+        .map(t);
+        let text = state.catalog.with_untracked(|catalog| {
+            state.store.with_untracked(|store| {
+                let p = portfolio::portfolio(store, catalog, &filter, None, &today());
+                let letter_of = |team: &TeamId| {
+                    let i = p.rows.iter().position(|r| &r.team.id == team).unwrap_or(0);
+                    tf(k::COACH_HIDDEN_NAME, &[("letters", &letters(i))])
+                };
+                let mut rows = p.rows.clone();
+                sort_rows(&mut rows, by, descending);
+                let words = portfolio::CsvWords {
+                    team: &words[0],
+                    date: &words[1],
+                    overall: &words[2],
+                    previous: &words[3],
+                    movement: &words[4],
+                    overdue: &words[5],
+                    verdicts: [&words[6], &words[7], &words[8], &words[9]],
+                };
+                let name = |team: &maturity_core::Team| {
+                    if hidden {
+                        letter_of(&team.id)
+                    } else {
+                        team.name.clone()
+                    }
+                };
+                portfolio::csv(&p, &rows, &words, name, iso_date_time)
+            })
+        });
         let name = format!("devops-maturity-all-teams-{}.csv", today());
         error.set(download(&name, "text/csv;charset=utf-8", &text).err());
     };
+    // The rows in the order chosen: sorting reorders what the portfolio computed.
+    let sorted = Memo::new(move |_| {
+        let (by, descending) = sort.get();
+        let mut rows = view_data.with(|v| v.rows.clone());
+        sort_rows(&mut rows, by, descending);
+        rows
+    });
     let name_of = move |name: &str, hidden_name: &str| {
         if hide.get() {
             hidden_name.to_string()
@@ -277,7 +311,7 @@ pub fn TeamsPage() -> impl IntoView {
             view! {
                 <p class="meta" id="coach-summary">{summary}</p>
                 {(overdue > 0).then(|| view! { <p class="warning overdue-flag" role="note">{tp(k::COACH_OVERDUE_FLAG, overdue, &[])}</p> })}
-                <HeatMap v=v.clone() sort=sort name_of=name_of/>
+                <HeatMap v=v.clone() rows=sorted sort=sort name_of=name_of/>
                 <Shared v=v.clone() edition=edition/>
                 <Trend v=v.clone()/>
                 <Experiments v=v name_of=name_of hide=hide/>
@@ -294,6 +328,7 @@ fn day_start(text: &str) -> Option<i64> {
 #[component]
 fn HeatMap(
     v: View,
+    rows: Memo<Vec<Row>>,
     sort: RwSignal<(SortBy, bool)>,
     name_of: impl Fn(&str, &str) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -333,8 +368,8 @@ fn HeatMap(
         .enumerate()
         .map(|(i, name)| header(name.clone(), SortBy::Dimension(i)))
         .collect_view();
-    let rows = v
-        .rows
+    let rows = move || {
+        rows.get()
         .into_iter()
         .map(|r| {
             let run = r.latest.clone();
@@ -373,7 +408,8 @@ fn HeatMap(
                 </tr>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
         <section class="card" aria-labelledby="heatmap-heading">
             <h2 id="heatmap-heading">{t(k::COACH_HEATMAP_HEADING)}</h2>

@@ -103,7 +103,9 @@ async function freshPage(seeded = store) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const seed = await context.newPage();
   await seed.goto(`${server.url}/bench-blank.html`);
-  await seed.evaluate((s) => localStorage.setItem('devops-maturity', s), seeded);
+  // A store's text, or every entry of a saved state (the envelope and each team's runs).
+  const entries = typeof seeded === 'string' ? { 'devops-maturity': seeded } : seeded;
+  await seed.evaluate((all) => { for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v); }, entries);
   await seed.close();
   await context.addInitScript(OBSERVE);
   const page = await context.newPage();
@@ -201,10 +203,14 @@ for (let i = 0; i < RUNS; i++) {
     await page.getByLabel('Team name').fill('History 2');
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('heading', { level: 1, name: 'History 2' }).waitFor();
-    const written = await page.evaluate(() => localStorage.getItem('devops-maturity'));
-    const parsed = JSON.parse(written);
-    bytesPerRun = written.length / parsed.runs.length;
-    currentStore = written;
+    // Saved as an envelope and one entry per team's runs.
+    const saved = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+      .filter((k) => k.startsWith('devops-maturity')).map((k) => [k, localStorage.getItem(k)])));
+    const parsed = { runs: Object.entries(saved).filter(([k]) => k.startsWith('devops-maturity.runs.'))
+      .flatMap(([, v]) => JSON.parse(v).runs) };
+    bytesPerRun = Object.entries(saved).filter(([k]) => k.startsWith('devops-maturity.runs.'))
+      .reduce((a, [, v]) => a + v.length, 0) / parsed.runs.length;
+    currentStore = saved;
     // A change with the whole history stored: read-check, apply, write whole, read
     // back, recompute the page. Timed in the page from click to the heading updated.
     for (let k = 0; k < 7; k++) {
@@ -356,6 +362,87 @@ const languageFiles = readdirSync(join(DIST, 'i18n')).filter((f) => f.endsWith('
   const body = readFileSync(join(DIST, 'i18n', f));
   return { code: f.split('-')[0], raw: body.length, gz: gz(body), br: br(body) };
 });
+// A coach's browser: COACH_TEAMS teams, each with COACH_RUNS finished runs of each
+// of the five questionnaires a fortnight apart (5,000 runs), and one open CALMS run.
+// Timed inside the app: loading the store, drawing the coach's page (the portfolio
+// computed, in wasm), and answering a question with all of it stored.
+const COACH_TEAMS = 50;
+const COACH_RUNS = 20;
+const coachStore = (() => {
+  const start = Date.UTC(2022, 0, 3);
+  const teams = [];
+  const runs = [];
+  let k = 1;
+  for (let t = 0; t < COACH_TEAMS; t++) {
+    teams.push({ id: `t-${t}`, name: `Team ${String(t).padStart(2, '0')}`, created_at: start, tags: [`Tribe ${t % 5}`] });
+    for (let i = 0; i < COACH_RUNS; i++) {
+      for (const bank of BANKS) {
+        const answers = {};
+        for (const q of bank.questions.filter((x) => !x.retired)) {
+          k = (k * 31 + 7) % 1009;
+          answers[q.id.slice(bank.id.length + 1)] = q.answer === 'percent' ? k % 101 : k % q.choices.length;
+        }
+        const at = start + (i * 14 + t % 7) * 86_400_000;
+        runs.push({ id: `r-${t}-${i}-${bank.id}`, team: `t-${t}`, questionnaires: [bank.id], started_at: at,
+          finished_at: at + 3_600_000, answers: { [bank.id]: answers }, position: 0 });
+      }
+    }
+  }
+  runs.push({ id: 'r-open', team: 't-0', questionnaires: ['calms'], started_at: start, answers: {}, position: 0 });
+  return JSON.stringify({ app: 'devops-maturity', schema: 4, revision: 1, updated_at: start, teams, runs });
+})();
+const coachLoadWhole = [];
+const coachLoadSplit = [];
+const coachDraw = [];
+const coachSort = [];
+const coachAnswerChange = [];
+const coachAnswerDom = [];
+let coachFirstSave = 0;
+let coachSaved = null;
+for (let i = 0; i < RUNS; i++) {
+  const { context, page } = await freshPage(coachSaved ?? coachStore);
+  await page.goto(`${server.url}/teams`);
+  await page.locator('#heatmap tbody tr').nth(COACH_TEAMS - 1).waitFor();
+  (coachSaved ? coachLoadSplit : coachLoadWhole).push(await page.evaluate(span, 'decode'));
+  coachDraw.push(await page.evaluate(span, 'coach'));
+  // Sort by overall: the page recomputed and redrawn, from click to the table changed.
+  coachSort.push(await page.evaluate(() => new Promise((done) => {
+    const body = document.querySelector('#heatmap tbody');
+    const observer = new MutationObserver(() => { observer.disconnect(); done(performance.now() - t0); });
+    observer.observe(body, { childList: true, subtree: true, characterData: true });
+    const t0 = performance.now();
+    [...document.querySelectorAll('#heatmap button.sort')].at(-1).click();
+  })));
+  if (i === 0) {
+    // Answering with 5,000 runs stored: the first save turns the whole store into an
+    // envelope and an entry per team; the next ones rewrite the open run's team only.
+    await page.goto(`${server.url}/runs/r-open`);
+    await page.waitForFunction(() => window.__firstRadio);
+    for (let q = 0; q < 11; q++) {
+      const dom = await page.evaluate(() => new Promise((done) => {
+        const label = document.getElementById('answered-label');
+        const radio = document.querySelectorAll('input[type=radio]')[2];
+        const observer = new MutationObserver(() => { observer.disconnect(); done(performance.now() - t0); });
+        observer.observe(label, { childList: true, subtree: true, characterData: true });
+        const t0 = performance.now();
+        radio.click();
+      }));
+      const change = await page.evaluate(([name]) => {
+          const start = performance.getEntriesByName(`devops-maturity:${name}:start`).at(-1);
+          const end = performance.getEntriesByName(`devops-maturity:${name}:end`).at(-1);
+          return end.startTime - start.startTime;
+        }, ['change']);
+      if (q === 0) coachFirstSave = change;
+      else { coachAnswerChange.push(change); coachAnswerDom.push(dom); }
+      if (q < 10) { await page.getByRole('button', { name: 'Next' }).click(); await page.getByText(`Question ${q + 2} of ${CALMS_ASKED}`).waitFor(); }
+    }
+    coachSaved = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+      .filter((k) => k.startsWith('devops-maturity')).map((k) => [k, localStorage.getItem(k)])));
+  }
+  await context.close();
+}
+const coachStoredBytes = coachSaved ? Object.values(coachSaved).reduce((a, v) => a + v.length, 0) : 0;
+
 const rows = [
   ['main wasm, what every page needs (gzip -9)', kb(sizes.wasm)],
   ['JS glue (gzip -9)', kb(sizes.js)],
@@ -375,7 +462,7 @@ const rows = [
   [`load + migrate a ${HISTORY}-run schema-1 store, in wasm (median of ${RUNS})`, `${ms(median(decode))} (goal < 16 ms)`],
   [`load a ${HISTORY}-run store of the current format, in wasm (median of ${RUNS})`, `${ms(median(decodeCurrent))} (goal < 16 ms)`],
   [`the same store read again after another tab saved (warm code) (median of ${RUNS})`, ms(median(redecode))],
-  [`a change with ${HISTORY} runs stored: save whole + recompute page (median of ${changeTime.length})`, ms(median(changeTime))],
+  [`a change with ${HISTORY} runs stored (a rename: the envelope only) + recompute page (median of ${changeTime.length})`, ms(median(changeTime))],
   [`all trend series for ${HISTORY} runs, in wasm, first page load (median of ${RUNS})`, `${ms(median(trendsTime))} (goal < 16 ms)`],
   [`all trend series for ${HISTORY} runs, in wasm, after 7 changes (warm code)`, `${ms(trendsWarm)} (goal < 16 ms)`],
   [`workshop: statistics + discuss-first order, ${PARTICIPANTS} participants x every question, first load (median of ${RUNS})`, `${ms(median(aggregateCold))} (goal < 16 ms)`],
@@ -385,6 +472,14 @@ const rows = [
   ['measured DORA: parse + compute (goal < 1 s)', ms(median(measureParse) + median(measureCompute))],
   ['measured DORA: file received -> records ready (read, SHA-256, parse), in the page', ms(median(measureTaken))],
   ['measured DORA: file handed over by Playwright -> figures shown (incl. 16 MB over DevTools)', ms(median(measureShown))],
+  [`coach: ${COACH_TEAMS} teams x ${COACH_RUNS} runs x 5 questionnaires (${COACH_TEAMS * COACH_RUNS * 5} runs, ${(coachStoredBytes / 1e6).toFixed(1)} M characters stored)`, ''],
+  ['  load the store written whole (as before this version), in wasm', ms(median(coachLoadWhole))],
+  ['  load the store written split (an envelope + an entry per team), in wasm', ms(median(coachLoadSplit))],
+  ["  the coach's page computed (heat map, shared, trend, experiments), in wasm (goal < 100 ms)", ms(median(coachDraw))],
+  ['  sort the heat map: click -> table redrawn', ms(median(coachSort))],
+  ['  answer a question: first save, the whole store split into entries', ms(coachFirstSave)],
+  [`  answer a question: apply + save (one team's entry + envelope) + notify (median of ${coachAnswerChange.length}, goal < 16 ms)`, ms(median(coachAnswerChange))],
+  [`  answer a question: click -> DOM updated (median of ${coachAnswerDom.length}, goal < 16 ms)`, ms(median(coachAnswerDom))],
   [`navigation -> first question interactive (median of ${RUNS})`, ms(median(app))],
   [`same question as static HTML, no script (median of ${RUNS})`, ms(median(still))],
   ['ratio app / static', `${ratio.toFixed(2)}x`],

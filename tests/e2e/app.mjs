@@ -106,14 +106,15 @@ export class AssessmentApp {
 }
 
 /** In the page: the saved state under `key` joined into one store's JSON (the
- * envelope names an entry per team's runs; see src/storage.rs). */
+ * envelope names the entries holding the runs, one per team; see src/storage.rs). */
 export function storedWhole(key) {
   const raw = localStorage.getItem(key);
   if (raw === null) return null;
   const envelope = JSON.parse(raw);
   if (!envelope.runs_in) return raw;
   const runs = [...envelope.runs];
-  for (const name of Object.values(envelope.runs_in)) runs.push(...JSON.parse(localStorage.getItem(name)));
+  // Each entry is written as a store holding one team's runs.
+  for (const name of envelope.runs_in) runs.push(...JSON.parse(localStorage.getItem(name)).runs);
   delete envelope.runs_in;
   envelope.runs = runs;
   return JSON.stringify(envelope);

@@ -32,7 +32,7 @@ for (const [px, code] of [[320, 'en'], [375, 'en'], [320, 'de']]) {
       return [where, await page.evaluate(() => document.documentElement.scrollWidth)];
     };
     const widths = [];
-    for (const path of ['/', '/runs/r2', '/runs/r/results', '/teams/t', '/teams/t/compare?from=r2&to=r', '/collect', '/no-such-page']) {
+    for (const path of ['/', '/runs/r2', '/runs/r/results', '/teams/t', '/teams', '/teams/t/compare?from=r2&to=r', '/collect', '/no-such-page']) {
       await page.goto(suite.server.url + path);
       await page.locator('main h1').first().waitFor();
       widths.push(await width(path));

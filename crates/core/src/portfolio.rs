@@ -422,16 +422,36 @@ pub enum SortBy {
     Overall,
 }
 
+/// What sorting the heat map reads of a row: the team's name, its scores per
+/// dimension and its overall score.
+pub trait Sortable {
+    fn name(&self) -> &str;
+    fn scores(&self) -> &[Option<f64>];
+    fn overall(&self) -> Option<f64>;
+}
+
+impl Sortable for TeamRow<'_> {
+    fn name(&self) -> &str {
+        &self.team.name
+    }
+    fn scores(&self) -> &[Option<f64>] {
+        &self.scores
+    }
+    fn overall(&self) -> Option<f64> {
+        self.overall
+    }
+}
+
 /// Sorts the heat map's rows; teams without a score on the key come last either
 /// way, ties stay in name order.
-pub fn sort_rows(rows: &mut [TeamRow], by: SortBy, descending: bool) {
-    let key = |row: &TeamRow| match by {
+pub fn sort_rows<R: Sortable>(rows: &mut [R], by: SortBy, descending: bool) {
+    let key = |row: &R| match by {
         SortBy::Team => None,
-        SortBy::Dimension(i) => row.scores.get(i).copied().flatten(),
-        SortBy::Overall => row.overall,
+        SortBy::Dimension(i) => row.scores().get(i).copied().flatten(),
+        SortBy::Overall => row.overall(),
     };
     rows.sort_by(|a, b| {
-        let by_name = a.team.name.to_lowercase().cmp(&b.team.name.to_lowercase());
+        let by_name = a.name().to_lowercase().cmp(&b.name().to_lowercase());
         let order = match (key(a), key(b)) {
             _ if by == SortBy::Team => by_name,
             (Some(x), Some(y)) => x.total_cmp(&y).then(by_name),
