@@ -350,18 +350,6 @@ for (let i = 0; i < RUNS; i++) {
   await context.close();
 }
 
-await browser.close();
-await server.close();
-
-const transferred = firstRouteBytes.reduce((a, b) => a + b.gz, 0);
-const transferredBr = firstRouteBytes.reduce((a, b) => a + b.br, 0);
-const split = files.filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
-const echartsEarly = firstRouteBytes.some((b) => b.url.includes('echarts'));
-const ratio = median(app) / median(still);
-const languageFiles = readdirSync(join(DIST, 'i18n')).filter((f) => f.endsWith('.json')).sort().map((f) => {
-  const body = readFileSync(join(DIST, 'i18n', f));
-  return { code: f.split('-')[0], raw: body.length, gz: gz(body), br: br(body) };
-});
 // A coach's browser: COACH_TEAMS teams, each with COACH_RUNS finished runs of each
 // of the five questionnaires a fortnight apart (5,000 runs), and one open CALMS run.
 // Timed inside the app: loading the store, drawing the coach's page (the portfolio
@@ -442,6 +430,19 @@ for (let i = 0; i < RUNS; i++) {
   await context.close();
 }
 const coachStoredBytes = coachSaved ? Object.values(coachSaved).reduce((a, v) => a + v.length, 0) : 0;
+
+await browser.close();
+await server.close();
+
+const transferred = firstRouteBytes.reduce((a, b) => a + b.gz, 0);
+const transferredBr = firstRouteBytes.reduce((a, b) => a + b.br, 0);
+const split = files.filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
+const echartsEarly = firstRouteBytes.some((b) => b.url.includes('echarts'));
+const ratio = median(app) / median(still);
+const languageFiles = readdirSync(join(DIST, 'i18n')).filter((f) => f.endsWith('.json')).sort().map((f) => {
+  const body = readFileSync(join(DIST, 'i18n', f));
+  return { code: f.split('-')[0], raw: body.length, gz: gz(body), br: br(body) };
+});
 
 const rows = [
   ['main wasm, what every page needs (gzip -9)', kb(sizes.wasm)],
