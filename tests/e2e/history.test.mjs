@@ -91,7 +91,7 @@ test('three runs on different dates make a trend whose table matches the stored 
   await page.getByRole('heading', { level: 1, name: 'Platform' }).waitFor();
 
   const stored = JSON.parse(await app.stored());
-  assert.equal(stored.schema, 3);
+  assert.equal(stored.schema, 4);
   assert.equal(stored.runs.length, 3);
   const byDate = [...stored.runs].sort((a, b) => a.finished_at - b.finished_at);
   assert.deepEqual(byDate.map((r) => r.finished_at), PLANS.map((p) => new Date(p.date).getTime()));
@@ -166,13 +166,13 @@ test('a store written by the first version is read, migrated on the next change,
   await page.getByText(/^Change failure rate: your team's answers over time \(percent of changes, 0% at the top\), with the 2021 clusters/).waitFor();
   await app.audit('team page of a migrated store');
 
-  // Rename: the first change writes the current schema (3) with every answer kept.
+  // Rename: the first change writes the current schema (4) with every answer kept.
   const v1 = JSON.parse(V1_FIXTURE);
   await page.getByLabel('Team name').fill('Checkout');
   await page.getByRole('button', { name: 'Rename' }).click();
   await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
   const v2 = JSON.parse(await app.stored());
-  assert.equal(v2.schema, 3);
+  assert.equal(v2.schema, 4);
   for (const old of v1.runs) {
     const now = v2.runs.find((r) => r.id === old.id);
     const flat = Object.entries(now.answers).flatMap(([q, group]) =>
