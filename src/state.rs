@@ -3,7 +3,7 @@
 //! about their saved data.
 //!
 //! Every change goes through [`AppState::change`]: it builds on the newest saved
-//! state, applies a core rule, and saves the whole result at once.
+//! state, applies a core rule, and saves what it changed (`storage::save`).
 
 use crate::platform::now;
 use crate::storage::{self, Mode, Notice};
@@ -83,7 +83,7 @@ impl AppState {
         }
     }
 
-    /// Applies a change and saves the whole new state at once, so every answer is
+    /// Applies a change and saves what it changed (`storage::save`), so every answer is
     /// kept the moment it is given. The change builds on the newest saved state, so
     /// a change made in another tab is never overwritten. A refused change changes
     /// nothing; a failed save keeps the change in this tab and says so; stored data
