@@ -186,10 +186,7 @@ pub fn ExperimentsTable(team: Memo<TeamId>) -> impl IntoView {
                         <thead><tr>
                             <th scope="col">{t(k::EXPERIMENT_COL_AGREED)}</th>
                             <th scope="col">{t(k::EXPERIMENT_COL_ACTION)}</th>
-                            <th scope="col">{t(k::EXPERIMENT_COL_TARGET)}</th>
-                            <th scope="col">{t(k::EXPERIMENT_COL_CHECKED_BY)}</th>
-                            <th scope="col">{t(k::EXPERIMENT_COL_SCORES)}</th>
-                            <th scope="col">{t(k::EXPERIMENT_COL_OUTCOME)}</th>
+                            {result_headings()}
                         </tr></thead>
                         <tbody>
                             {rows.into_iter().map(|r| view! {
@@ -197,10 +194,7 @@ pub fn ExperimentsTable(team: Memo<TeamId>) -> impl IntoView {
                                     <td><A href=routes::results(&r.agreed)>{format_date(r.agreed_at)}</A></td>
                                     <th scope="row">{r.what.clone()}
                                         <span class="hint">{detail(&r.owner, &r.check_by)}</span></th>
-                                    <td>{r.aim.clone()}</td>
-                                    <td>{r.checked_by.clone().map(|(id, at)| view! { <A href=routes::results(&id)>{format_date(at)}</A> })}</td>
-                                    <td class="num">{format!("{} → {}", score_text(r.before), score_text(r.after))}</td>
-                                    <td>{outcome_badge(r.outcome)}</td>
+                                    {result_cells(r.aim.clone(), r.checked_by.clone(), r.before, r.after, r.outcome)}
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -211,6 +205,34 @@ pub fn ExperimentsTable(team: Memo<TeamId>) -> impl IntoView {
             }}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
+    }
+}
+
+/// The headings of a table of experiments after its first two columns: target,
+/// the assessment that checked it, before → after, outcome.
+pub fn result_headings() -> impl IntoView {
+    view! {
+        <th scope="col">{t(k::EXPERIMENT_COL_TARGET)}</th>
+        <th scope="col">{t(k::EXPERIMENT_COL_CHECKED_BY)}</th>
+        <th scope="col">{t(k::EXPERIMENT_COL_SCORES)}</th>
+        <th scope="col">{t(k::EXPERIMENT_COL_OUTCOME)}</th>
+    }
+}
+
+/// One experiment's cells under [`result_headings`]; the checking assessment links
+/// to its results.
+pub fn result_cells(
+    aim: String,
+    checked_by: Option<(RunId, i64)>,
+    before: Option<f64>,
+    after: Option<f64>,
+    outcome: Outcome,
+) -> impl IntoView {
+    view! {
+        <td>{aim}</td>
+        <td>{checked_by.map(|(id, at)| view! { <A href=routes::results(&id)>{format_date(at)}</A> })}</td>
+        <td class="num">{format!("{} → {}", score_text(before), score_text(after))}</td>
+        <td>{outcome_badge(outcome)}</td>
     }
 }
 

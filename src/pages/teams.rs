@@ -4,7 +4,7 @@
 //! dates and tag, with team names hidden for a presentation (the printout and the
 //! CSV follow). The rules are the core's ([`maturity_core::portfolio`]).
 
-use crate::components::experiments::{aim, outcome_badge};
+use crate::components::experiments::{aim, result_cells, result_headings};
 use crate::components::score_table::{change_text, score_text};
 use crate::i18n::{core, k, number, t, tf, tp};
 use crate::platform::{download, format_date, iso_date_time, mark, today};
@@ -549,10 +549,7 @@ fn Experiments(
                         <thead><tr>
                             <th scope="col">{t(k::COACH_COL_TEAM)}</th>
                             <th scope="col">{t(k::EXPERIMENT_COL_ACTION)}</th>
-                            <th scope="col">{t(k::EXPERIMENT_COL_TARGET)}</th>
-                            <th scope="col">{t(k::EXPERIMENT_COL_CHECKED_BY)}</th>
-                            <th scope="col">{t(k::EXPERIMENT_COL_SCORES)}</th>
-                            <th scope="col">{t(k::EXPERIMENT_COL_OUTCOME)}</th>
+                            {result_headings()}
                         </tr></thead>
                         <tbody>
                             {v.experiments.into_iter().map(|e| {
@@ -564,10 +561,7 @@ fn Experiments(
                                             // An owner is a person: hidden with the teams' names.
                                             {move || (!hide.get() && !owner.is_empty()).then(|| view! { <span class="hint">{format!(" · {owner}")}</span> })}
                                         </td>
-                                        <td>{e.aim.clone()}</td>
-                                        <td>{e.checked_by.as_ref().map(|(_, at)| format_date(*at))}</td>
-                                        <td class="num">{format!("{} → {}", score_text(e.before), score_text(e.after))}</td>
-                                        <td>{outcome_badge(e.outcome)}</td>
+                                        {result_cells(e.aim.clone(), e.checked_by.clone(), e.before, e.after, e.outcome)}
                                     </tr>
                                 }
                             }).collect_view()}

@@ -19,7 +19,7 @@
 
 use crate::catalog::Catalog;
 use crate::history::{verdict, Verdict};
-use crate::records::{chronological, Action, Direction, Millis, Run, Target};
+use crate::records::{chronological, Action, Direction, Run, Target};
 use crate::scoring::{question_score, score};
 
 /// What the next assessment said about an experiment.
@@ -188,9 +188,4 @@ pub fn overdue<'s>(runs: &[&'s Run], today: &str) -> Vec<(&'s Run, &'s Action)> 
 /// Both are ISO dates, so their text orders as the dates do.
 fn is_past(due: &str, today: &str) -> bool {
     !due.is_empty() && due < today
-}
-
-/// The calendar date (UTC) of `at`, `YYYY-MM-DD`: the `today` these rules take.
-pub fn date_of(at: Millis) -> String {
-    crate::deploys::time::day_text(at.div_euclid(86_400_000))
 }
