@@ -43,8 +43,8 @@ pub fn App(loaded: Loaded) -> impl IntoView {
                 <A href=crate::routes::home() exact=true attr:class="brand">{t(k::HEADER_BRAND)}</A>
                 <span class="privacy">{t(k::HEADER_PRIVACY)}</span>
                 <div class="switches">
-                    <crate::i18n::LanguageSwitch/>
-                    <crate::theme::ThemeSwitch/>
+                    <crate::components::switches::LanguageSwitch/>
+                    <crate::components::switches::ThemeSwitch/>
                 </div>
             </header>
             <StorageNotice/>

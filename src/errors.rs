@@ -4,13 +4,14 @@
 //! "Details" disclosure where a person may need it to fix a file.
 
 use crate::i18n::{k, t, tf, tp};
+use crate::storage::{Notice, StorageError};
 use leptos::prelude::*;
-use maturity_core::codec::CodeError;
 use maturity_core::error::{ActionError, QuestionnaireError, RunError, TeamError, WorkshopError};
-use maturity_core::import::ImportError;
 use maturity_core::limits::{
     MAX_ACTION, MAX_CUSTOM, MAX_NOTES, MAX_PARTICIPANTS, MAX_TAG, MAX_TAGS, MAX_TEAM_NAME,
 };
+use maturity_core::store::import::ImportError;
+use maturity_core::workshop::codec::CodeError;
 use maturity_core::{CatalogError, ChangeError, DecodeError};
 
 /// A refusal: what is wrong in the user's words, and the technical detail (a
@@ -133,8 +134,8 @@ pub fn code(error: &CodeError) -> String {
 }
 
 /// What happened to one answer code the facilitator added.
-pub fn outcome(o: &maturity_core::collect::Outcome) -> String {
-    use maturity_core::collect::Said;
+pub fn outcome(o: &maturity_core::store::collect::Outcome) -> String {
+    use maturity_core::store::collect::Said;
     use maturity_core::store::Added;
     match &o.said {
         Said::NoWorkshop => t(k::COLLECT_OUTCOME_NO_WORKSHOP),
@@ -158,6 +159,38 @@ pub fn outcome(o: &maturity_core::collect::Outcome) -> String {
             &[("number", &n.to_string())],
         ),
         Said::Other => o.message.clone(),
+    }
+}
+
+/// Why the saved state could not be read or kept, as a sentence.
+pub fn storage(error: &StorageError) -> String {
+    match error {
+        StorageError::Unavailable => t(k::COMMON_STORAGE_UNAVAILABLE),
+        StorageError::Full => t(k::COMMON_STORAGE_FULL),
+        StorageError::Refused(name) if name.is_empty() => t(k::COMMON_STORAGE_REFUSED),
+        StorageError::Refused(name) => tf(k::COMMON_STORAGE_REFUSED_NAMED, &[("name", name)]),
+        StorageError::NotKept => t(k::COMMON_STORAGE_NOT_KEPT),
+        StorageError::NotEncoded(error) => tf(k::COMMON_STORAGE_NOT_ENCODED, &[("error", error)]),
+        StorageError::Unreadable(error) => decode(error),
+    }
+}
+
+/// What the banner says about the saved data.
+pub fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::Recovered { reason, backup_key } => tf(
+            k::COMMON_NOTICE_RECOVERED,
+            &[("reason", &decode(reason)), ("backup_key", backup_key)],
+        ),
+        Notice::Untouched { reason } => {
+            tf(k::COMMON_NOTICE_UNTOUCHED, &[("reason", &storage(reason))])
+        }
+        Notice::Unavailable => t(k::COMMON_NOTICE_UNAVAILABLE),
+        Notice::Diverged => t(k::COMMON_NOTICE_DIVERGED),
+        Notice::SaveFailed { reason } => tf(
+            k::COMMON_NOTICE_SAVE_FAILED,
+            &[("reason", &storage(reason))],
+        ),
     }
 }
 

@@ -19,8 +19,8 @@
 //! keeps the bundles it has fetched, so the chosen language works offline.
 
 use leptos::prelude::*;
+use maturity_core::assessment::model::Translation;
 use maturity_core::language::Language;
-use maturity_core::model::Translation;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -153,9 +153,9 @@ pub fn core(english: &str) -> String {
 /// language shown, from the catalog), a percentage the language's way, or "Don't
 /// know".
 pub fn answer_text(question: &maturity_core::Question, value: u8) -> String {
-    if value == maturity_core::model::DONT_KNOW {
+    if value == maturity_core::assessment::model::DONT_KNOW {
         t(k::COMMON_DONT_KNOW)
-    } else if question.answer == maturity_core::model::AnswerKind::Percent {
+    } else if question.answer == maturity_core::assessment::model::AnswerKind::Percent {
         tf(
             k::COMMON_PERCENT,
             &[("value", &number(f64::from(value), 0))],
@@ -352,55 +352,5 @@ async fn keep_offline(url: String) {
         if let Ok(post) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(post) {
             let _ = post.call1(&active, &message);
         }
-    }
-}
-
-/// The language to start in: the one kept on this device, else the first of the
-/// browser's preferred languages the app speaks, else English.
-pub fn initial() -> Language {
-    if let Some(kept) = crate::storage::language().and_then(|l| Language::from_tag(&l)) {
-        return kept;
-    }
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return Language::En;
-    };
-    let tags: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .chain(navigator.language())
-        .collect();
-    Language::preferred(tags.iter().map(String::as_str))
-}
-
-/// The language menu, on every page: each language named in itself. A choice is
-/// kept on this device.
-#[component]
-pub fn LanguageSwitch() -> impl IntoView {
-    let shown = language_now();
-    let choose = move |code: String| {
-        if let Some(language) = Language::from_tag(&code) {
-            crate::storage::set_language(language.code());
-            wasm_bindgen_futures::spawn_local(async move {
-                show(language).await;
-            });
-        }
-    };
-    view! {
-        <p class="language-switch">
-            <label for="language">{t(k::HEADER_LANGUAGE)}</label>
-            <select id="language" on:change:target=move |ev| choose(ev.target().value())>
-                {Language::ALL
-                    .into_iter()
-                    .map(|l| {
-                        view! {
-                            <option value=l.code() lang=l.code() selected=l == shown>
-                                {l.native_name()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </p>
     }
 }

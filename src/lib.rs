@@ -16,6 +16,7 @@ pub mod pages;
 pub mod platform;
 pub mod routes;
 pub mod said;
+pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod theme;

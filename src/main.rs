@@ -9,7 +9,7 @@ fn main() {
     // 0. The language kept or preferred: any but English is fetched first (English
     //    if that fails, say offline before it was ever fetched), so that what the
     //    saved data's checks say is said in it.
-    let language = devops_maturity::i18n::initial();
+    let language = devops_maturity::settings::initial_language(storage::language());
     wasm_bindgen_futures::spawn_local(async move {
         devops_maturity::i18n::show(language).await;
         // 1. Read the saved data (and the questionnaires its answers name).

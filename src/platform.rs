@@ -395,9 +395,11 @@ pub fn mark(name: &str) {
     }
 }
 
-/// A date for file names: `2026-11-23`.
+/// Today's date in the device's time zone (`2026-11-23`): what an action's date
+/// is compared with, and what file names carry.
 pub fn today() -> String {
-    iso_date_time(now())[..10].to_string()
+    let now = now();
+    maturity_core::calendar::local_today(now, offset_at(now))
 }
 
 /// Sets the browser tab's title.
@@ -421,14 +423,15 @@ fn base36(mut n: u64) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The start of the day a date input holds (`YYYY-MM-DD`), in the device's time
-/// zone, as a time; `None` for anything else.
-pub fn local_day_start(text: &str) -> Option<Millis> {
-    if !maturity_core::records::is_date(text) {
-        return None;
-    }
-    let part = |r: std::ops::Range<usize>| text.get(r).and_then(|p| p.parse::<u32>().ok());
-    let (year, month, day) = (part(0..4)?, part(5..7)?, part(8..10)?);
-    let at = js_sys::Date::new_with_year_month_day(year, month as i32 - 1, day as i32).get_time();
-    at.is_finite().then_some(at as Millis)
+/// The first and the last millisecond of the local day a date input holds
+/// (`YYYY-MM-DD`), in the device's time zone, days on which clocks change included;
+/// `None` for anything else.
+pub fn local_day(text: &str) -> Option<(Millis, Millis)> {
+    maturity_core::calendar::local_day(text, offset_at)
+}
+
+/// The device's offset from UTC at `at`, in minutes east.
+fn offset_at(at: Millis) -> i64 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    -(date.get_timezone_offset() as i64)
 }

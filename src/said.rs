@@ -3,7 +3,7 @@
 //! in the language shown.
 
 use crate::i18n::{k, number, t, tf};
-use maturity_core::history::{Verdict, CHANGE_THRESHOLD};
+use maturity_core::assessment::history::{Verdict, CHANGE_THRESHOLD};
 
 /// "improved", "worse", "unchanged", "not comparable".
 pub fn verdict(v: Verdict) -> String {

@@ -107,9 +107,7 @@ impl AppState {
             .unwrap_or(Err(ChangeError::Closed))?;
         if self.mode.get_value() == Mode::Persistent {
             let saved = self.store.try_update_untracked(storage::save);
-            match saved
-                .unwrap_or_else(|| Err(crate::i18n::t(crate::i18n::k::COMMON_STORAGE_NOT_KEPT)))
-            {
+            match saved.unwrap_or(Err(storage::StorageError::NotKept)) {
                 Ok(()) => {
                     if matches!(self.notice.get_untracked(), Some(Notice::SaveFailed { .. })) {
                         self.notice.set(None);

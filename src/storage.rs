@@ -11,9 +11,10 @@
 //!
 //! Architecture Invariant: no other module reads or writes browser storage.
 
-use crate::i18n::{k, t, tf};
+use crate::settings::Theme;
 use gloo_storage::{LocalStorage, Storage};
 use maturity_core::error::DecodeError;
+use maturity_core::language::Language;
 use maturity_core::store::Store;
 use maturity_core::{Millis, Run, TeamId};
 use std::cell::RefCell;
@@ -36,22 +37,20 @@ pub fn key() -> &'static str {
 /// script reads the same key before the first paint.
 pub const THEME_KEY: &str = "devops-maturity.theme";
 
-/// The theme chosen on this device: `Some("light" | "dark")`, `None` for the system's.
-pub fn theme() -> Option<String> {
-    available()?
-        .get_item(THEME_KEY)
-        .ok()
-        .flatten()
-        .filter(|t| t == "light" || t == "dark")
+/// The theme chosen on this device ([`Theme::System`] when none is kept).
+pub fn theme() -> Theme {
+    available()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+        .map_or(Theme::System, |code| Theme::from_code(&code))
 }
 
-/// Keeps the theme chosen (`None`: follow the system). Where storage is refused
+/// Keeps the theme chosen (the system's: nothing kept). Where storage is refused
 /// the choice lasts for this page only, which is all a look needs.
-pub fn set_theme(theme: Option<&str>) {
+pub fn set_theme(theme: Theme) {
     if let Some(storage) = available() {
         let _ = match theme {
-            Some(t) => storage.set_item(THEME_KEY, t),
-            None => storage.remove_item(THEME_KEY),
+            Theme::Light | Theme::Dark => storage.set_item(THEME_KEY, theme.code()),
+            Theme::System => storage.remove_item(THEME_KEY),
         };
     }
 }
@@ -60,15 +59,16 @@ pub fn set_theme(theme: Option<&str>) {
 /// the theme, a setting of the device, not data, so not in backups.
 pub const LANGUAGE_KEY: &str = "devops-maturity.language";
 
-/// The language chosen on this device, if one was.
-pub fn language() -> Option<String> {
-    available()?.get_item(LANGUAGE_KEY).ok().flatten()
+/// The language chosen on this device, if one the app speaks is kept.
+pub fn language() -> Option<Language> {
+    let kept = available()?.get_item(LANGUAGE_KEY).ok().flatten()?;
+    Language::from_tag(&kept)
 }
 
 /// Keeps the language chosen. Where storage is refused it lasts for this page.
-pub fn set_language(code: &str) {
+pub fn set_language(language: Language) {
     if let Some(storage) = available() {
-        let _ = storage.set_item(LANGUAGE_KEY, code);
+        let _ = storage.set_item(LANGUAGE_KEY, language.code());
     }
 }
 
@@ -86,39 +86,43 @@ pub enum Mode {
     MemoryOnly,
 }
 
-/// Something the user must know about their saved data.
+/// Why the state could not be read or kept. Storage names the failure; the words a
+/// person reads are `crate::errors::storage`'s.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageError {
+    /// The browser refuses access to storage (blocked, or none).
+    Unavailable,
+    /// The site's share of storage is full.
+    Full,
+    /// The browser refused the write, with the name of its error where it gave one.
+    Refused(String),
+    /// Written, but what was read back is not what was written.
+    NotKept,
+    /// The state could not be encoded (serde_json's message).
+    NotEncoded(String),
+    /// What is stored could not be read.
+    Unreadable(DecodeError),
+}
+
+/// Something the user must know about their saved data; `crate::errors::notice`
+/// words it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// The saved value could not be read; a copy was kept and the app started fresh.
-    Recovered { reason: String, backup_key: String },
+    Recovered {
+        reason: DecodeError,
+        backup_key: String,
+    },
     /// The saved value could not be read nor backed up, so it is left untouched and
     /// nothing will be saved this session.
-    Untouched { reason: String },
+    Untouched { reason: StorageError },
     /// Storage is blocked or missing: the app works, but nothing will be kept.
     Unavailable,
     /// A save failed; the change is kept in this tab only.
-    SaveFailed { reason: String },
+    SaveFailed { reason: StorageError },
     /// Another tab saved while this tab held changes it could not save; this tab
     /// stopped saving so as not to overwrite them.
     Diverged,
-}
-
-impl Notice {
-    /// Plain words for the banner.
-    pub fn message(&self) -> String {
-        match self {
-            Notice::Recovered { reason, backup_key } => tf(
-                k::COMMON_NOTICE_RECOVERED,
-                &[("reason", reason), ("backup_key", backup_key)],
-            ),
-            Notice::Untouched { reason } => tf(k::COMMON_NOTICE_UNTOUCHED, &[("reason", reason)]),
-            Notice::Unavailable => t(k::COMMON_NOTICE_UNAVAILABLE),
-            Notice::Diverged => t(k::COMMON_NOTICE_DIVERGED),
-            Notice::SaveFailed { reason } => {
-                tf(k::COMMON_NOTICE_SAVE_FAILED, &[("reason", reason)])
-            }
-        }
-    }
 }
 
 /// The state read at start-up.
@@ -172,12 +176,12 @@ pub fn load(now: Millis) -> Loaded {
             store: Store::new(),
             mode: Mode::MemoryOnly,
             notice: Some(Notice::Untouched {
-                reason: crate::errors::decode(&error),
+                reason: StorageError::Unreadable(error),
             }),
         },
         Err((error, raw)) => {
             let backup_key = format!("{}{now}", backup_prefix());
-            let reason = crate::errors::decode(&error);
+            let reason = error;
             // Only once a verified copy exists is the unreadable value cleared, so
             // that the next change can be saved in its place.
             if storage.set_item(&backup_key, &raw).is_ok()
@@ -193,7 +197,9 @@ pub fn load(now: Millis) -> Loaded {
                 Loaded {
                     store: Store::new(),
                     mode: Mode::MemoryOnly,
-                    notice: Some(Notice::Untouched { reason }),
+                    notice: Some(Notice::Untouched {
+                        reason: StorageError::Unreadable(reason),
+                    }),
                 }
             }
         }
@@ -263,25 +269,13 @@ fn read(
             Err(error) => failed = failed.or(Some(error)),
         }
     }
-    // The backup of a split state: the envelope and the entries it names, as one
-    // JSON object ({"envelope": …, "entries": {name: text or null}}).
+    // The backup of a split state: the envelope and the entries it names.
     let backup = || {
         if texts.is_empty() {
-            return raw.to_string();
+            raw.to_string()
+        } else {
+            maturity_core::store::split::damaged_backup(raw, &texts)
         }
-        let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
-        let entries: Vec<String> = texts
-            .iter()
-            .map(|(name, text)| {
-                let text = text.as_deref().map_or_else(|| "null".to_string(), quote);
-                format!("{}:{text}", quote(name))
-            })
-            .collect();
-        format!(
-            "{{\"envelope\":{},\"entries\":{{{}}}}}",
-            quote(raw),
-            entries.join(",")
-        )
     };
     if let Some(error) = failed {
         return Err((error, backup()));
@@ -300,8 +294,8 @@ fn read(
 /// The state as stored right now, if another tab has changed it since this tab last
 /// read or wrote it: `Ok(None)` when nothing is stored or nothing changed, `Err` with
 /// the reason when it cannot be read, in which case nothing may be written over it.
-pub fn current() -> Result<Option<(Store, Seen)>, String> {
-    let storage = available().ok_or_else(|| t(k::COMMON_STORAGE_UNAVAILABLE))?;
+pub fn current() -> Result<Option<(Store, Seen)>, StorageError> {
+    let storage = available().ok_or(StorageError::Unavailable)?;
     match storage.get_item(key()) {
         Ok(None) => Ok(None),
         Ok(Some(raw))
@@ -315,9 +309,9 @@ pub fn current() -> Result<Option<(Store, Seen)>, String> {
             crate::platform::mark("devops-maturity:redecode:end");
             decoded
                 .map(Some)
-                .map_err(|(e, _)| crate::errors::decode(&e))
+                .map_err(|(e, _)| StorageError::Unreadable(e))
         }
-        Err(_) => Err(t(k::COMMON_STORAGE_UNAVAILABLE)),
+        Err(_) => Err(StorageError::Unavailable),
     }
 }
 
@@ -337,10 +331,9 @@ pub fn on_change_elsewhere(changed: impl Fn() + 'static) {
 /// team's entry (the write that commits), each read back; then removes the entries
 /// replaced. On failure the state stored stays as it was, and what was written for
 /// it is removed again.
-pub fn save(store: &mut Store) -> Result<(), String> {
-    let storage = available().ok_or_else(|| t(k::COMMON_STORAGE_UNAVAILABLE))?;
-    let not_encoded =
-        |e: serde_json::Error| tf(k::COMMON_STORAGE_NOT_ENCODED, &[("error", &e.to_string())]);
+pub fn save(store: &mut Store) -> Result<(), StorageError> {
+    let storage = available().ok_or(StorageError::Unavailable)?;
+    let not_encoded = |e: serde_json::Error| StorageError::NotEncoded(e.to_string());
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
         let mut runs_in: Vec<String> = Vec::new();
@@ -407,13 +400,13 @@ pub fn save(store: &mut Store) -> Result<(), String> {
 }
 
 /// Writes `text` under `name` and reads it back.
-fn write(storage: &web_sys::Storage, name: &str, text: &str) -> Result<(), String> {
+fn write(storage: &web_sys::Storage, name: &str, text: &str) -> Result<(), StorageError> {
     storage
         .set_item(name, text)
         .map_err(|error| describe(&error))?;
     match storage.get_item(name) {
         Ok(Some(back)) if back == text => Ok(()),
-        _ => Err(t(k::COMMON_STORAGE_NOT_KEPT)),
+        _ => Err(StorageError::NotKept),
     }
 }
 
@@ -443,16 +436,15 @@ fn available() -> Option<web_sys::Storage> {
     }
 }
 
-fn describe(error: &wasm_bindgen::JsValue) -> String {
+/// The failure a refused write names: a full quota, or the browser's error name.
+fn describe(error: &wasm_bindgen::JsValue) -> StorageError {
     let name = js_sys::Reflect::get(error, &"name".into())
         .ok()
         .and_then(|n| n.as_string())
         .unwrap_or_default();
     if name == "QuotaExceededError" {
-        t(k::COMMON_STORAGE_FULL)
-    } else if name.is_empty() {
-        t(k::COMMON_STORAGE_REFUSED)
+        StorageError::Full
     } else {
-        tf(k::COMMON_STORAGE_REFUSED_NAMED, &[("name", &name)])
+        StorageError::Refused(name)
     }
 }

@@ -1,14 +1,13 @@
-//! Light, dark or the system's: the switch in the page header. The choice is kept
-//! (`storage::set_theme`) and applied as `data-theme` on `<html>`, which the
-//! stylesheet's `light-dark()` colours follow; `index.html` applies a kept choice
-//! before the first paint, so the page never flashes the other theme. Charts follow
-//! through [`palette`]: the page's scheme as it is shown (the choice, else the
-//! system's), and light whenever the page is printed.
+//! The theme as shown: the choice ([`crate::settings::Theme`]) applied as
+//! `data-theme` on `<html>`, which the stylesheet's `light-dark()` colours follow
+//! (`index.html` applies a kept choice before the first paint, so the page never
+//! flashes the other theme). Charts follow through [`palette`]: the page's scheme
+//! as it is shown (the choice, else the system's), and light whenever the page is
+//! printed.
 
-use crate::charts::{Palette, DARK, LIGHT};
-use crate::i18n::{k, t};
-use crate::storage;
+use crate::settings::Theme;
 use leptos::prelude::*;
+use maturity_charts::{Palette, DARK, LIGHT};
 use wasm_bindgen::prelude::*;
 
 /// Whether the page is shown dark right now; charts redraw when it changes.
@@ -66,41 +65,24 @@ pub fn palette() -> Palette {
     }
 }
 
-/// Sets `data-theme` on `<html>` for `choice` ("light", "dark"; anything else
-/// removes it, so the system's preference applies).
-fn apply(choice: &str) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
-        return;
-    };
-    let _ = match choice {
-        "light" | "dark" => root.set_attribute("data-theme", choice),
-        _ => root.remove_attribute("data-theme"),
-    };
-}
-
-/// The theme switch: System, Light or Dark, kept on this device.
-#[component]
-pub fn ThemeSwitch() -> impl IntoView {
-    let kept = storage::theme().unwrap_or_else(|| "system".to_string());
+/// What shows a chosen theme: sets `data-theme` on `<html>` (removed for the
+/// system's, so its preference applies), and charts follow. Take it while a view
+/// is built, where the frame's scheme is in context.
+pub fn chooser() -> impl Fn(Theme) + Clone + 'static {
     let scheme = use_context::<Scheme>();
-    let choose = move |value: String| {
-        apply(&value);
+    move |theme: Theme| {
+        let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        else {
+            return;
+        };
+        let _ = match theme {
+            Theme::Light | Theme::Dark => root.set_attribute("data-theme", theme.code()),
+            Theme::System => root.remove_attribute("data-theme"),
+        };
         if let Some(scheme) = scheme {
             scheme.dark.set(resolve());
         }
-        storage::set_theme(matches!(value.as_str(), "light" | "dark").then_some(value.as_str()));
-    };
-    view! {
-        <p class="theme-switch">
-            <label for="theme">{t(k::COMMON_THEME)}</label>
-            <select id="theme" on:change:target=move |ev| choose(ev.target().value())>
-                <option value="system">{t(k::COMMON_THEME_SYSTEM)}</option>
-                <option value="light" selected=kept == "light">{t(k::COMMON_THEME_LIGHT)}</option>
-                <option value="dark" selected=kept == "dark">{t(k::COMMON_THEME_DARK)}</option>
-            </select>
-        </p>
     }
 }

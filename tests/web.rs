@@ -83,9 +83,9 @@ async fn question_card_offers_each_choice_with_its_meaning_and_reports_the_pick(
     dont_know.click();
     assert_eq!(
         picked.get_untracked(),
-        vec![3, maturity_core::model::DONT_KNOW]
+        vec![3, maturity_core::assessment::model::DONT_KNOW]
     );
-    chosen.set(Some(maturity_core::model::DONT_KNOW));
+    chosen.set(Some(maturity_core::assessment::model::DONT_KNOW));
     tick().await;
     let checked: Vec<bool> = radios(&host).iter().map(|r| r.checked()).collect();
     assert_eq!(checked, [false, false, false, false, false, true]);

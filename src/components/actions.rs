@@ -4,7 +4,7 @@ use crate::i18n::{k, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::records::Action;
+use maturity_core::assessment::records::Action;
 use maturity_core::{Catalog, RunId};
 
 /// " · Sam · due 2026-12-01" for an action's owner and due date; for an
@@ -55,7 +55,7 @@ pub fn ActionCheck(run: RunId, action: Action) -> impl IntoView {
                 state.store.with(|s| {
                     let team = s.run(&run)?.team.clone();
                     let runs: Vec<_> = s.runs.iter().filter(|r| r.team == team).collect();
-                    maturity_core::experiments::experiments(catalog, &runs, &today)
+                    maturity_core::coach::experiments::experiments(catalog, &runs, &today)
                         .into_iter()
                         .find(|e| e.agreed_in.id == run && e.action.id == id)
                         .map(|e| e.outcome)

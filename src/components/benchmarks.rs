@@ -7,10 +7,10 @@ use crate::i18n::{k, t, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::benchmarks::{
+use maturity_core::dora::benchmarks::{
     self, band, group, Band, Group, Kind, Stat, INDUSTRIES, SIZES, SURVEYS,
 };
-use maturity_core::dora::{Scores, METRICS};
+use maturity_core::dora::clusters::{Scores, METRICS};
 use maturity_core::TeamId;
 
 /// The benchmark section of a DORA result: pick the team's industry and size (kept

@@ -6,8 +6,8 @@ use crate::i18n::{k, t, tf};
 use crate::platform::{format_date_time, now, read_text};
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
-use maturity_core::collect::{collect_codes, Outcome};
-use maturity_core::records::Workshop;
+use maturity_core::assessment::records::Workshop;
+use maturity_core::store::collect::{collect_codes, Outcome};
 
 /// Largest answer file accepted: an answer file is a few hundred bytes.
 const MAX_ANSWER_FILE: f64 = 64.0 * 1024.0;

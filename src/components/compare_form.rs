@@ -5,7 +5,7 @@ use crate::platform::format_date_times;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use maturity_core::history::TeamHistory;
+use maturity_core::assessment::history::TeamHistory;
 use maturity_core::{RunId, TeamId};
 
 /// Picks two finished runs to compare; defaults to the previous and the latest.

@@ -5,7 +5,7 @@ use crate::i18n::{k, t};
 use crate::platform::{download, iso_date_time, today};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::export::{runs_csv_in, CsvWords};
+use maturity_core::store::export::{runs_csv, CsvWords};
 use maturity_core::TeamId;
 
 /// `team`: one team's assessments; `None`: every team's.
@@ -47,7 +47,7 @@ pub fn CsvDownload(
         };
         let text = state
             .store
-            .with_untracked(|s| runs_csv_in(s, &catalog, team.as_ref(), &words, iso_date_time));
+            .with_untracked(|s| runs_csv(s, &catalog, team.as_ref(), &words, iso_date_time));
         let name = format!("devops-maturity-assessments-{}.csv", today());
         error.set(download(&name, "text/csv;charset=utf-8", &text).err());
     };

@@ -6,7 +6,9 @@ use crate::components::benchmarks::Benchmarks;
 use crate::components::score_table::score_text;
 use crate::i18n::{core, k, list, number, t, tf, tp};
 use leptos::prelude::*;
-use maturity_core::dora::{self, editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS};
+use maturity_core::dora::clusters::{
+    self as dora, editions, place, scores, Delivery, Edition, NEWEST_WITH_CLUSTERS,
+};
 use maturity_core::{Questionnaire, TeamId};
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -6,21 +6,26 @@ use crate::charts::{dora_metric_option, EChart};
 use crate::i18n::{k, t, tf};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::dora::{editions, Edition, NEWEST_WITH_CLUSTERS};
-use maturity_core::dora_trend::{bands, place_each, DoraPoint, Metric};
-use maturity_core::history::TeamHistory;
-use maturity_core::{Catalog, RunId};
+use maturity_core::dora::clusters::{editions, Edition, NEWEST_WITH_CLUSTERS};
+use maturity_core::dora::trend::{answered_over_time, bands, place_each, DoraPoint, Metric};
+use maturity_core::{Catalog, RunId, TeamId};
 use std::collections::BTreeSet;
 
 /// The four clustered DORA metrics over time, with the chosen edition's clusters behind.
 #[component]
-pub fn DoraOverTime(data: Memo<Option<TeamHistory>>) -> impl IntoView {
+pub fn DoraOverTime(team: Memo<TeamId>) -> impl IntoView {
     let state = use_app_state();
+    // Equal after a change that does not touch the team's DORA answers, so the
+    // charts are not redrawn for it.
+    let answers = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| team.with(|id| answered_over_time(&s.runs_of(id))))
+    });
     let year = RwSignal::new(NEWEST_WITH_CLUSTERS);
     let edition = Memo::new(move |_| editions().into_iter().find(|e| e.year == year.get()));
     let points = Memo::new(move |_| {
-        data.with(|d| {
-            let answers = d.as_ref().map_or(&[][..], |d| &d.dora[..]);
+        answers.with(|answers| {
             edition.with(|e| {
                 e.as_ref()
                     .map(|e| place_each(answers, e))
@@ -162,7 +167,7 @@ fn dora_table(
     measured: &BTreeSet<RunId>,
     year: u16,
 ) -> impl IntoView {
-    let dora = catalog.get(maturity_core::dora::QUESTIONNAIRE_ID);
+    let dora = catalog.get(maturity_core::dora::clusters::QUESTIONNAIRE_ID);
     let answer = move |metric: Metric, value: Option<u8>| -> String {
         match value {
             None => "–".to_string(),

@@ -1,7 +1,7 @@
 //! Actions run as experiments, as every page shows them: a target's name, an
 //! outcome's words, the team page's table of experiments and the results page's
 //! "what this assessment checked". The rules are the core's
-//! ([`maturity_core::experiments`]).
+//! ([`maturity_core::coach::experiments`]).
 
 use crate::components::score_table::score_text;
 use crate::i18n::{k, t, tf, tp};
@@ -10,9 +10,9 @@ use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use maturity_core::experiments::{self, Experiment, Outcome};
-use maturity_core::history::CHANGE_THRESHOLD;
-use maturity_core::records::{Direction, Target};
+use maturity_core::assessment::history::CHANGE_THRESHOLD;
+use maturity_core::assessment::records::{Direction, Target};
+use maturity_core::coach::experiments::{self, Experiment, Outcome};
 use maturity_core::{Catalog, Run, RunId, TeamId};
 
 /// "CALMS · Measurement" (a dimension) or "CALMS · We see how long …" (a question)
@@ -149,7 +149,7 @@ pub fn ExperimentsTable(team: Memo<TeamId>) -> impl IntoView {
         let team = team.get_untracked();
         let catalog = state.catalog.get_untracked();
         let text = state.store.with_untracked(|s| {
-            maturity_core::export::experiments_csv(
+            maturity_core::coach::experiments::experiments_csv(
                 s,
                 &catalog,
                 Some(&team),
@@ -299,8 +299,8 @@ pub fn CheckedExperiments(run: RunId) -> impl IntoView {
 }
 
 /// The experiments CSV's words in the language shown.
-pub fn csv_words() -> maturity_core::export::ExperimentWords {
-    maturity_core::export::ExperimentWords {
+pub fn csv_words() -> maturity_core::coach::experiments::ExperimentWords {
+    maturity_core::coach::experiments::ExperimentWords {
         columns: [
             k::EXPERIMENT_CSV_TEAM,
             k::EXPERIMENT_CSV_AGREED,

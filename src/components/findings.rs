@@ -4,8 +4,8 @@
 use crate::components::score_table::score_text;
 use crate::i18n::{k, t, tf, Key};
 use leptos::prelude::*;
-use maturity_core::scoring::{findings, next_steps};
-use maturity_core::topologies::{interaction_map, Relationship, RELATIONSHIPS};
+use maturity_core::assessment::scoring::{findings, next_steps};
+use maturity_core::assessment::topologies::{interaction_map, Relationship, RELATIONSHIPS};
 use maturity_core::Questionnaire;
 
 /// Classification answers (team type, interaction modes) as findings, not scores.

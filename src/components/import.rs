@@ -5,8 +5,8 @@ use crate::i18n::{k, t, tf, tp};
 use crate::platform::{now, read_text};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::import::{import, plan_import, ImportPlan};
 use maturity_core::limits::MAX_IMPORT_BYTES;
+use maturity_core::store::import::{import, plan_import, ImportPlan};
 
 /// The file chosen, and what importing it would do here.
 #[derive(Clone)]

@@ -5,7 +5,7 @@ use crate::i18n::{k, t, tp};
 use crate::platform::format_date;
 
 /// The line a measured run's results show: from which files, over which window.
-pub fn measured_from(m: &maturity_core::records::Measurement) -> String {
+pub fn measured_from(m: &maturity_core::assessment::records::Measurement) -> String {
     let files: Vec<String> = m
         .files
         .iter()

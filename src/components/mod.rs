@@ -23,6 +23,7 @@ pub mod room_figures;
 pub mod score_table;
 pub mod start_form;
 pub mod stepper;
+pub mod switches;
 pub mod team_admin;
 pub mod team_answer;
 pub mod team_list;

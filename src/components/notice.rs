@@ -37,7 +37,7 @@ pub fn StorageNotice() -> impl IntoView {
             };
             view! {
                 <div class="notice" role="alert">
-                    <p>{notice.message()}</p>
+                    <p>{crate::errors::notice(&notice)}</p>
                     <div class="notice-actions">
                         <button type="button" on:click=offer>{label}</button>
                         <button type="button" on:click=move |_| state.notice.set(None)>{t(k::COMMON_DISMISS)}</button>

@@ -2,7 +2,7 @@
 
 use crate::i18n::{k, t};
 use leptos::prelude::*;
-use maturity_core::model::{AnswerKind, DONT_KNOW};
+use maturity_core::assessment::model::{AnswerKind, DONT_KNOW};
 use maturity_core::Step;
 
 /// Shows `step`'s question; `chosen` is the current answer; `on_choose` receives a

@@ -3,7 +3,7 @@
 
 use crate::i18n::{k, t};
 use leptos::prelude::*;
-use maturity_core::records::WorkshopRecord;
+use maturity_core::assessment::records::WorkshopRecord;
 use maturity_core::{Catalog, Run};
 
 /// "Opposed ×1, Partly shared ×2": how many gave each answer, in the question's order.

@@ -4,9 +4,9 @@
 
 use crate::i18n::{k, number, t, tf};
 use leptos::prelude::*;
-use maturity_core::model::AnswerKind;
-use maturity_core::scoring::rounded;
-use maturity_core::workshop::{Agreement, QuestionStats, PERCENT_BIN};
+use maturity_core::assessment::model::AnswerKind;
+use maturity_core::assessment::scoring::rounded;
+use maturity_core::workshop::stats::{Agreement, QuestionStats, PERCENT_BIN};
 use maturity_core::Step;
 
 /// Mean, range and histogram of one question, nothing identifying anyone.

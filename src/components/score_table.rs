@@ -3,7 +3,7 @@
 
 use crate::i18n::{k, t, tf};
 use leptos::prelude::*;
-use maturity_core::scoring::rounded;
+use maturity_core::assessment::scoring::rounded;
 use maturity_core::QuestionnaireScore;
 
 #[component]

@@ -7,7 +7,7 @@ use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use maturity_core::codec::Layout;
+use maturity_core::workshop::codec::Layout;
 use maturity_core::{RunId, TeamId};
 
 #[component]

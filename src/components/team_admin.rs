@@ -9,7 +9,7 @@ use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use maturity_core::history::TeamHistory;
+use maturity_core::assessment::history::TeamHistory;
 use maturity_core::{ChangeError, Team};
 
 /// Rename, archive or delete the team. Deleting asks first and says what goes.

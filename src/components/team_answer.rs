@@ -6,7 +6,7 @@ use crate::i18n::{k, t, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::model::{AnswerKind, DONT_KNOW};
+use maturity_core::assessment::model::{AnswerKind, DONT_KNOW};
 use maturity_core::Step;
 
 /// The answer the room agrees for the team (the median until changed), and its note.

@@ -11,7 +11,7 @@ use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use maturity_core::history::progress;
+use maturity_core::assessment::history::progress;
 use maturity_core::{Catalog, Run, Store, Team};
 
 /// How many runs each team lists on the start page; the team page has them all.

@@ -7,8 +7,8 @@ use crate::components::score_table::{change_text, score_text};
 use crate::i18n::{k, t, tf, tp};
 use crate::platform::{format_date_times, format_dates};
 use leptos::prelude::*;
-use maturity_core::history::{verdict, TeamHistory, Trend};
-use maturity_core::scoring::on_own_scale;
+use maturity_core::assessment::history::{verdict, TeamHistory, Trend};
+use maturity_core::assessment::scoring::on_own_scale;
 
 /// One trend chart and table per questionnaire, then the latest run over the previous.
 #[component]

@@ -6,7 +6,7 @@ use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use maturity_core::codec::{encode_join, Invitation};
+use maturity_core::workshop::codec::{encode_join, Invitation};
 
 /// Workshops on this device: those it facilitates and those it takes part in.
 #[component]

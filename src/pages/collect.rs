@@ -8,7 +8,7 @@ use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use maturity_core::collect::workshop_for_code;
+use maturity_core::store::collect::workshop_for_code;
 
 #[component]
 pub fn CollectPage() -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use maturity_core::history::{compare, Delta, Verdict};
+use maturity_core::assessment::history::{compare, Delta, Verdict};
 use maturity_core::{Millis, RunId, Team, TeamId};
 
 #[component]

@@ -9,7 +9,7 @@ use crate::platform::{app_url, copy_text, download, now, random_u32, set_title, 
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::codec::{decode_join, encode_answers, AnswerCode, Layout};
+use maturity_core::workshop::codec::{decode_join, encode_answers, AnswerCode, Layout};
 
 #[component]
 pub fn JoinPage() -> impl IntoView {

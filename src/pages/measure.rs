@@ -10,12 +10,12 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use maturity_core::deploys::time::{day_of, day_text, parse_day};
-use maturity_core::deploys::{self, DeployError, FileKind, Format, Records};
-use maturity_core::dora;
+use maturity_core::assessment::records::MeasuredFile;
+use maturity_core::calendar::{day_of, day_text, parse_day};
+use maturity_core::dora::clusters as dora;
+use maturity_core::dora::deploys::{self, DeployError, FileKind, Format, Records};
+use maturity_core::dora::measure::{self, agreement, Agreement, Measured, Skip, Unknown, Window};
 use maturity_core::limits::MAX_DEPLOY_FILE_BYTES;
-use maturity_core::measure::{self, agreement, Agreement, Measured, Skip, Unknown, Window};
-use maturity_core::records::MeasuredFile;
 use maturity_core::{Catalog, Run, TeamId};
 use std::sync::Arc;
 

@@ -12,7 +12,7 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use maturity_core::workshop::{aggregate, discuss_first, QuestionStats};
+use maturity_core::workshop::stats::{aggregate, discuss_first, QuestionStats};
 use maturity_core::Step;
 
 /// What the view shows that is computed from the collected answers. Compared by

@@ -16,8 +16,8 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use maturity_core::recommend::{recommendations, unknowns};
-use maturity_core::scoring::{next_steps, on_own_scale};
+use maturity_core::assessment::recommend::{recommendations, unknowns};
+use maturity_core::assessment::scoring::{next_steps, on_own_scale};
 use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
 use std::sync::Arc;
 
@@ -254,7 +254,7 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
         .map(|d| (d.name.clone(), d.score))
         .collect();
     let caption = tf(k::RESULTS_SCORES_BY_DIMENSION, &[("title", &q.title)]);
-    let dora_view = (q.id == maturity_core::dora::QUESTIONNAIRE_ID).then(
+    let dora_view = (q.id == maturity_core::dora::clusters::QUESTIONNAIRE_ID).then(
         || view! { <DoraPlacement questionnaire=Arc::clone(q) answers=run.answers.clone() team=run.team.clone()/> },
     );
     let advice_view = (!advice.is_empty()).then(|| {

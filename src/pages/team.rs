@@ -16,7 +16,7 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use maturity_core::history::{team_history, Summary, TeamHistory};
+use maturity_core::assessment::history::{team_history, Summary, TeamHistory};
 use maturity_core::{Catalog, RunId, Team, TeamId};
 
 /// The team and its history, computed once per change of the store or catalog.
@@ -44,7 +44,7 @@ pub fn TeamPage() -> impl IntoView {
             state.store.with(|store| {
                 let team = store.team(&id)?.clone();
                 mark("devops-maturity:trends:start");
-                let history = team_history(store, catalog, &team.id);
+                let history = team_history(&store.runs_of(&team.id), catalog);
                 mark("devops-maturity:trends:end");
                 Some(TeamData { team, history })
             })
@@ -82,7 +82,7 @@ pub fn TeamPage() -> impl IntoView {
             <RunsTable data=history team=team_id/>
             <crate::components::experiments::ExperimentsTable team=team_id/>
             <Trends data=history/>
-            <DoraOverTime data=history/>
+            <DoraOverTime team=team_id/>
             <CompareForm data=history team=team_id/>
             <TeamAdmin team=team history=history/>
         }
@@ -114,7 +114,7 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
         catalog.with(|c| {
             state.store.with(|s| {
                 let runs: Vec<_> = s.runs.iter().filter(|r| r.team == team).collect();
-                let found = maturity_core::experiments::experiments(c, &runs, &today);
+                let found = maturity_core::coach::experiments::experiments(c, &runs, &today);
                 runs.iter()
                     .map(|r| (r.id.clone(), checked_line(&found, &r.id)))
                     .filter(|(_, line)| !line.is_empty())

@@ -2,20 +2,20 @@
 //! team's latest result, what the teams share, how each moved, the portfolio's
 //! trend per quarter and the experiments across teams; filtered by questionnaire,
 //! dates and tag, with team names hidden for a presentation (the printout and the
-//! CSV follow). The rules are the core's ([`maturity_core::portfolio`]).
+//! CSV follow). The rules are the core's ([`maturity_core::coach::portfolio`]).
 
 use crate::components::experiments::{aim, result_cells, result_headings};
 use crate::components::score_table::{change_text, score_text};
 use crate::i18n::{core, k, number, t, tf, tp};
-use crate::platform::{download, format_date, iso_date_time, mark, today};
+use crate::platform::{download, format_date, iso_date_time, local_day, mark, today};
 use crate::routes;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use maturity_core::dora::{editions, NEWEST_WITH_CLUSTERS};
-use maturity_core::experiments::Outcome;
-use maturity_core::history::{Verdict, CHANGE_THRESHOLD};
-use maturity_core::portfolio::{self, letters, sort_rows, Filter, SortBy};
+use maturity_core::assessment::history::{Verdict, CHANGE_THRESHOLD};
+use maturity_core::coach::experiments::Outcome;
+use maturity_core::coach::portfolio::{self, letters, sort_rows, Filter, SortBy};
+use maturity_core::dora::clusters::{editions, NEWEST_WITH_CLUSTERS};
 use maturity_core::{RunId, TeamId};
 
 /// One team's row, owned, in the order shown.
@@ -99,8 +99,8 @@ pub fn TeamsPage() -> impl IntoView {
     let tags = Memo::new(move |_| state.store.with(portfolio::tags));
     let filter = move || Filter {
         questionnaire: questionnaire.get(),
-        from: day_start(&from.get()),
-        to: day_start(&to.get()).map(|d| d + 86_400_000 - 1),
+        from: local_day(&from.get()).map(|(start, _)| start),
+        to: local_day(&to.get()).map(|(_, end)| end),
         tag: Some(tag.get()).filter(|t| !t.is_empty()),
         archived: archived.get(),
     };
@@ -318,11 +318,6 @@ pub fn TeamsPage() -> impl IntoView {
             }.into_any()
         }}
     }
-}
-
-/// The start of the local day a date input holds, as a time.
-fn day_start(text: &str) -> Option<i64> {
-    crate::platform::local_day_start(text)
 }
 
 #[component]

@@ -12,8 +12,8 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use maturity_core::codec::{encode_join, Invitation};
-use maturity_core::records::{Action, Direction, Target, Workshop};
+use maturity_core::assessment::records::{Action, Direction, Target, Workshop};
+use maturity_core::workshop::codec::{encode_join, Invitation};
 use maturity_core::RunId;
 
 /// The join link for a workshop, as participants open it.

@@ -2,7 +2,7 @@
 //! as plain values that serialize to ECharts' option JSON. Nothing here touches the
 //! browser; the web shell's `charts` module draws these options with ECharts.
 //!
-//! Scores are drawn rounded by the core's one rule ([`maturity_core::scoring::rounded`]),
+//! Scores are drawn rounded by the core's one rule ([`maturity_core::assessment::scoring::rounded`]),
 //! so a chart never shows another figure than the table beside it.
 
 use charming::component::{
@@ -16,7 +16,7 @@ use charming::element::{
 use charming::element::{AxisLabel, SplitArea, SplitLine, TextStyle};
 use charming::series::{Bar, Line, Radar};
 pub use charming::Chart;
-use maturity_core::scoring::rounded;
+use maturity_core::assessment::scoring::rounded;
 
 /// A chart's colours, matching the page's theme (`assets/app.css`): text at 4.5:1
 /// or more against the page, lines and bands told apart by symbol and pattern too.

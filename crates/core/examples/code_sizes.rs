@@ -2,7 +2,7 @@
 //! the answer that takes the most bits) for all questionnaires together and for each
 //! alone, and of a join code: the figures `.ci/bench` reports.
 
-use maturity_core::codec::{
+use maturity_core::workshop::codec::{
     encode_answers, encode_join, AnswerCode, Invitation, Layout, MAX_ANSWER_CODE,
 };
 use maturity_core::Catalog;

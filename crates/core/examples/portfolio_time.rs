@@ -1,7 +1,7 @@
 //! Times the coach's view over a coach's store (50 teams x 20 runs x 5 questionnaires),
 //! natively: `cargo run --release -p maturity-core --example portfolio_time`.
 
-use maturity_core::portfolio::{portfolio, Filter};
+use maturity_core::coach::portfolio::{portfolio, Filter};
 use maturity_core::{Catalog, Run, RunId, Store, Team, TeamId};
 use std::time::Instant;
 

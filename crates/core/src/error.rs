@@ -23,7 +23,7 @@ pub enum ChangeError {
     Questionnaire(#[from] QuestionnaireError),
     #[error("Notes can be at most {MAX_NOTES} characters long.")]
     NotesTooLong,
-    /// A value the question does not take (see [`crate::model::Question::accepts`]).
+    /// A value the question does not take (see [`crate::assessment::model::Question::accepts`]).
     #[error("That is not one of this question's answers.")]
     NotAnAnswer,
     /// The text the user was editing (notes, a team's name) was changed elsewhere

@@ -5,53 +5,46 @@
 //! wasm-bindgen, gloo or charming, and nothing here reads a clock, a random source
 //! or storage. The web shell passes time and fresh ids in, and calls these rules.
 //!
-//! Architecture Invariant: imports between modules run one way, in the order of the
-//! layers below (a module uses only modules of earlier layers); `tests/architecture.rs`
-//! reads every `use crate::…` line and fails on an import against the grain.
-//! 1. `limits`, `words`, `sources`, `language`
-//! 2. `error`, `model`, `deploys`
-//! 3. `records`, `validate`
-//! 4. `catalog`
-//! 5. `scoring`, `topologies`
-//! 6. `dora`, `recommend`, `codec`, `workshop`
-//! 7. `benchmarks`, `measure`
-//! 8. `store`, `texts`
-//! 9. `history`, `import`, `collect`, `dora_trend`
-//! 10. `experiments`
-//! 11. `export`
-//! 12. `portfolio`
+//! The folders are the subdomains: [`assessment`] (questionnaires, runs, scores,
+//! advice), [`dora`] (clusters, benchmarks, measured delivery), [`workshop`] (answer
+//! codes, a room's statistics), [`store`] (the versioned envelope and every change
+//! to it, backups, CSV export) and [`coach`] (all teams at a glance, experiments).
+//! Below them: [`calendar`] (every date rule), [`csv`] (the one CSV writer), limits,
+//! words, errors and languages.
+//!
+//! Architecture Invariant: imports run one way, in the order of the layers below (a
+//! module uses only modules of earlier layers, or its own). `tests/architecture.rs`
+//! holds this table, reads every `use` (grouped, `super::` and `self::` paths too)
+//! and fails on an import against it, and on any cycle between the folders.
+//! 1. `limits`, `words`, `sources`, `language`, `calendar`, `csv`
+//! 2. `error`, `assessment::model`, `dora::deploys`
+//! 3. `assessment::records`, `assessment::validate`
+//! 4. `assessment::catalog`
+//! 5. `assessment::scoring`, `assessment::topologies`
+//! 6. `assessment::recommend`, `assessment::history`, `dora::clusters`, `workshop::codec`, `workshop::stats`
+//! 7. `dora::benchmarks`, `dora::measure`, `dora::trend`
+//! 8. `store`
+//! 9. `store::import`, `store::collect`, `store::export`, `texts`
+//! 10. `coach::experiments`
+//! 11. `coach::portfolio`
 
-pub mod benchmarks;
-pub mod catalog;
-pub mod codec;
-pub mod collect;
-pub mod deploys;
+pub mod assessment;
+pub mod calendar;
+pub mod coach;
+pub mod csv;
 pub mod dora;
-pub mod dora_trend;
 pub mod error;
-pub mod experiments;
-pub mod export;
-pub mod history;
-pub mod import;
 pub mod language;
 pub mod limits;
-pub mod measure;
-pub mod model;
-pub mod portfolio;
-pub mod recommend;
-pub mod records;
-pub mod scoring;
 pub mod sources;
 pub mod store;
 pub mod texts;
-pub mod topologies;
-pub mod validate;
 pub mod words;
 pub mod workshop;
 
-pub use catalog::{Catalog, CatalogError, Step};
+pub use assessment::catalog::{Catalog, CatalogError, Step};
+pub use assessment::model::{Choice, Dimension, Question, Questionnaire};
+pub use assessment::records::{Millis, Run, RunId, Team, TeamId};
+pub use assessment::scoring::{score, DimensionScore, QuestionnaireScore};
 pub use error::{ChangeError, DecodeError};
-pub use model::{Choice, Dimension, Question, Questionnaire};
-pub use records::{Millis, Run, RunId, Team, TeamId};
-pub use scoring::{score, DimensionScore, QuestionnaireScore};
 pub use store::Store;

@@ -4,11 +4,11 @@
 //! agreement. The web shell shows them in the chosen language by looking each up
 //! in `assets/i18n/core.json`; a test checks that file translates exactly these.
 
-use crate::benchmarks::{group, Kind, INDUSTRIES, SIZES, SURVEYS};
-use crate::dora::{editions, Grouping, METRICS};
-use crate::recommend::GENERAL_IF_UNKNOWN;
-use crate::topologies::RELATIONSHIPS;
-use crate::workshop::Agreement;
+use crate::assessment::recommend::GENERAL_IF_UNKNOWN;
+use crate::assessment::topologies::RELATIONSHIPS;
+use crate::dora::benchmarks::{group, Kind, INDUSTRIES, SIZES, SURVEYS};
+use crate::dora::clusters::{editions, Grouping, METRICS};
+use crate::workshop::stats::Agreement;
 use std::collections::BTreeSet;
 
 /// The texts, each once.
@@ -39,7 +39,7 @@ pub fn all() -> BTreeSet<&'static str> {
             ),
             (Kind::Size, SIZES.iter().map(|(k, ..)| *k).collect()),
         ] {
-            for key in keys.into_iter().chain([crate::benchmarks::ALL]) {
+            for key in keys.into_iter().chain([crate::dora::benchmarks::ALL]) {
                 if let Some(g) = group(survey, kind, key) {
                     texts.insert(g.label);
                 }

@@ -2,8 +2,10 @@
 //! (2025's inverted size recovery, rates stored lower-is-better, keys that differ
 //! between editions), and a team's chosen peers kept with the team.
 
-use maturity_core::benchmarks::{band, group, Band, Kind, Stat, ALL, INDUSTRIES, SIZES, SURVEYS};
-use maturity_core::dora::{scores, Delivery};
+use maturity_core::dora::benchmarks::{
+    band, group, Band, Kind, Stat, ALL, INDUSTRIES, SIZES, SURVEYS,
+};
+use maturity_core::dora::clusters::{scores, Delivery};
 use maturity_core::error::TeamError;
 use maturity_core::{ChangeError, Store, TeamId};
 
@@ -67,7 +69,7 @@ fn rates_read_higher_is_better_like_a_team_s_own_scores() {
     });
     assert!((team.change_failure_rate.unwrap() - cfr.mean).abs() < 1e-9);
     // Each metric is looked up by its question, for the team and the group alike.
-    use maturity_core::dora::{CHANGE_FAILURE_RATE, METRICS, REWORK_RATE};
+    use maturity_core::dora::clusters::{CHANGE_FAILURE_RATE, METRICS, REWORK_RATE};
     assert_eq!(team.metric(CHANGE_FAILURE_RATE), team.change_failure_rate);
     assert_eq!(all.metric(CHANGE_FAILURE_RATE), all.change_failure_rate);
     assert_eq!(all.metric(REWORK_RATE), all.rework_rate);

@@ -1,7 +1,9 @@
 //! Every built-in questionnaire parses and validates; broken files are refused with
 //! a message naming the file and the offending id.
 
-use maturity_core::catalog::{parse, BuiltinFile, Catalog, CatalogError, BUILTIN_FILES};
+use maturity_core::assessment::catalog::{
+    parse, BuiltinFile, Catalog, CatalogError, BUILTIN_FILES,
+};
 
 #[test]
 fn every_builtin_questionnaire_is_valid() {
@@ -120,8 +122,8 @@ fn question_ids_are_unique_across_all_questionnaires() {
 
 #[test]
 fn dora_asks_the_five_metrics_with_six_options_or_a_percentage() {
-    use maturity_core::dora;
-    use maturity_core::model::AnswerKind;
+    use maturity_core::assessment::model::AnswerKind;
+    use maturity_core::dora::clusters as dora;
     let catalog = Catalog::builtin();
     let q = catalog
         .get(dora::QUESTIONNAIRE_ID)

@@ -1,11 +1,11 @@
 //! Join and answer codes: they round-trip exactly, stay short, and anything else is
 //! refused with the reason a facilitator needs ("another workshop", "cut short"...).
 
-use maturity_core::codec::{
+use maturity_core::assessment::model::DONT_KNOW;
+use maturity_core::workshop::codec::{
     codes_in, decode_answers, decode_join, encode_answers, encode_join, tokens, AnswerCode,
     CodeError, Invitation, Layout, MAX_ANSWER_CODE,
 };
-use maturity_core::model::DONT_KNOW;
 use maturity_core::Catalog;
 use proptest::prelude::*;
 use std::collections::BTreeMap;

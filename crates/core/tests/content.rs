@@ -3,11 +3,11 @@
 //! given twice), "Don't know" as an answer, Westrum on its own scale, and runs saved
 //! before the content review still reading, scoring and charting.
 
-use maturity_core::history::team_history;
-use maturity_core::model::{AnswerKind, DONT_KNOW};
-use maturity_core::recommend::{recommendations, unknowns, GENERAL_IF_UNKNOWN};
-use maturity_core::scoring::{format_own_scale, next_steps, on_own_scale};
-use maturity_core::workshop::aggregate;
+use maturity_core::assessment::history::team_history;
+use maturity_core::assessment::model::{AnswerKind, DONT_KNOW};
+use maturity_core::assessment::recommend::{recommendations, unknowns, GENERAL_IF_UNKNOWN};
+use maturity_core::assessment::scoring::{format_score, next_steps, on_own_scale};
+use maturity_core::workshop::stats::aggregate;
 use maturity_core::{score, sources, Catalog, Run, Store, TeamId};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -200,13 +200,13 @@ fn dont_know_is_counted_apart_never_scored() {
     // 100% (which would score 0).
     let dora = catalog.get("dora").unwrap();
     let answers = BTreeMap::from([(
-        maturity_core::dora::CHANGE_FAILURE_RATE.to_string(),
+        maturity_core::dora::clusters::CHANGE_FAILURE_RATE.to_string(),
         DONT_KNOW,
     )]);
     let result = score(dora, &answers);
     assert_eq!((result.overall, result.unknown), (None, 1));
     assert_eq!(
-        maturity_core::dora::Delivery::from_answers(&answers).change_failure_rate,
+        maturity_core::dora::clusters::Delivery::from_answers(&answers).change_failure_rate,
         None
     );
 }
@@ -215,11 +215,16 @@ fn dont_know_is_counted_apart_never_scored() {
 fn dont_know_is_advised_with_the_question_s_own_advice() {
     let catalog = Catalog::builtin();
     let mut run = lowest_run(&catalog);
-    run.answers
-        .insert(maturity_core::dora::LEAD_TIME.to_string(), DONT_KNOW);
+    run.answers.insert(
+        maturity_core::dora::clusters::LEAD_TIME.to_string(),
+        DONT_KNOW,
+    );
     let found = unknowns(&catalog, &run);
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].question.id, maturity_core::dora::LEAD_TIME);
+    assert_eq!(
+        found[0].question.id,
+        maturity_core::dora::clusters::LEAD_TIME
+    );
     assert_eq!(
         Some(found[0].advice),
         found[0].question.if_unknown.as_deref()
@@ -271,14 +276,14 @@ fn westrum_is_also_shown_on_its_one_to_seven_scale() {
         .map(|(i, id)| (id.clone(), if i % 2 == 0 { 3 } else { 4 }))
         .collect();
     let result = score(westrum, &answers);
+    assert_eq!(westrum.own_scale(), Some(7));
     assert_eq!(
-        format_own_scale(westrum, result.overall).as_deref(),
-        Some("4.5 of 7")
+        format_score(result.overall.map(|s| on_own_scale(s, 7))),
+        "4.5"
     );
     // Only questionnaires that ask for it.
     let calms = catalog.get("calms").unwrap();
     assert_eq!(calms.own_scale(), None);
-    assert_eq!(format_own_scale(calms, Some(5.0)), None);
 }
 
 #[test]
@@ -317,7 +322,7 @@ fn runs_saved_before_the_content_review_still_read_score_and_chart() {
         assert!(result.overall.is_some(), "{}", q.id);
     }
     // And the team's history charts both runs for every questionnaire.
-    let history = team_history(&store, &catalog, &TeamId("t-before".into()));
+    let history = team_history(&store.runs_of(&TeamId("t-before".into())), &catalog);
     assert_eq!(history.finished, 2);
     assert_eq!(history.trends.len(), 5);
     for trend in &history.trends {

@@ -1,9 +1,9 @@
 //! Questionnaires of the user's own: the documented example loads, errors point at
 //! the field, collisions with built-in ids are refused, and the store keeps them.
 
-use maturity_core::catalog::{Catalog, CatalogError};
+use maturity_core::assessment::catalog::{Catalog, CatalogError};
 use maturity_core::error::*;
-use maturity_core::import::merge;
+use maturity_core::store::import::merge;
 use maturity_core::{RunId, Store, TeamId};
 
 const EXAMPLE: &str = include_str!("../../../questionnaires/examples/psychological-safety.json");
@@ -109,7 +109,7 @@ fn a_backup_carries_them_to_another_browser() {
         .add_questionnaire(builtin.parse_custom("f", EXAMPLE).unwrap(), &builtin, 1)
         .unwrap();
     let mut other = Store::new();
-    let plan = maturity_core::import::plan_import(&other, &store.encode().unwrap()).unwrap();
+    let plan = maturity_core::store::import::plan_import(&other, &store.encode().unwrap()).unwrap();
     assert_eq!(plan.new_questionnaires, 1);
     merge(&mut other, plan, 2).unwrap();
     assert_eq!(other.questionnaires, store.questionnaires);

@@ -1,8 +1,8 @@
 //! DORA scoring and cluster placement: table-driven cases from the published data,
 //! and properties (each published profile places in its own cluster; scores in range).
 
-use maturity_core::dora::{
-    self, editions, place, scores, Delivery, Edition, Grouping, NEWEST_WITH_CLUSTERS,
+use maturity_core::dora::clusters::{
+    self as dora, editions, place, scores, Delivery, Edition, Grouping, NEWEST_WITH_CLUSTERS,
 };
 use proptest::prelude::*;
 
@@ -285,16 +285,16 @@ proptest! {
 /// disagree: the same answer shows one number everywhere.
 #[test]
 fn dora_metric_scores_agree_with_the_questionnaire_scoring() {
-    use maturity_core::dora::{
+    use maturity_core::assessment::scoring::question_score;
+    use maturity_core::dora::clusters::{
         CHANGE_FAILURE_RATE, DEPLOYMENT_FREQUENCY, LEAD_TIME, RECOVERY_TIME, REWORK_RATE,
     };
-    use maturity_core::scoring::question_score;
     use std::collections::BTreeMap;
     let catalog = maturity_core::Catalog::builtin();
     let q = catalog
-        .get(maturity_core::dora::QUESTIONNAIRE_ID)
+        .get(maturity_core::dora::clusters::QUESTIONNAIRE_ID)
         .expect("dora");
-    type Pick = fn(&maturity_core::dora::Scores) -> Option<f64>;
+    type Pick = fn(&maturity_core::dora::clusters::Scores) -> Option<f64>;
     let metrics: [(&str, u8, Pick); 5] = [
         (DEPLOYMENT_FREQUENCY, 5, |s| s.deployment_frequency),
         (LEAD_TIME, 5, |s| s.lead_time),
@@ -314,8 +314,8 @@ fn dora_metric_scores_agree_with_the_questionnaire_scoring() {
 
 #[test]
 fn every_dora_metric_has_one_name_everywhere() {
-    use maturity_core::dora::{metric_name, METRICS};
-    use maturity_core::dora_trend::Metric;
+    use maturity_core::dora::clusters::{metric_name, METRICS};
+    use maturity_core::dora::trend::Metric;
     let catalog = maturity_core::Catalog::builtin();
     let dora = catalog.get("dora").expect("DORA is built in");
     for (id, name) in METRICS {
@@ -343,16 +343,16 @@ fn the_dora_overall_is_the_quick_checks_mean_of_every_answered_metric() {
     // Throughput 4.0, 4.0, 10.0 and stability 9.0, 9.5: the mean of the two groups
     // would be 7.625; the Quick Check's overall is the mean of the five, 7.3.
     let answers: std::collections::BTreeMap<String, u8> = [
-        (maturity_core::dora::LEAD_TIME, 2),
-        (maturity_core::dora::DEPLOYMENT_FREQUENCY, 2),
-        (maturity_core::dora::RECOVERY_TIME, 5),
-        (maturity_core::dora::CHANGE_FAILURE_RATE, 10),
-        (maturity_core::dora::REWORK_RATE, 5),
+        (maturity_core::dora::clusters::LEAD_TIME, 2),
+        (maturity_core::dora::clusters::DEPLOYMENT_FREQUENCY, 2),
+        (maturity_core::dora::clusters::RECOVERY_TIME, 5),
+        (maturity_core::dora::clusters::CHANGE_FAILURE_RATE, 10),
+        (maturity_core::dora::clusters::REWORK_RATE, 5),
     ]
     .into_iter()
     .map(|(id, v)| (id.to_string(), v))
     .collect();
-    let result = maturity_core::scoring::score(questionnaire, &answers);
+    let result = maturity_core::assessment::scoring::score(questionnaire, &answers);
     let overall = result.overall.expect("answered");
     assert!((overall - 7.3).abs() < 1e-9, "overall {overall}");
     // The groups are still shown apart, as the Quick Check shows them.
@@ -361,8 +361,8 @@ fn the_dora_overall_is_the_quick_checks_mean_of_every_answered_metric() {
     assert!((s.stability.unwrap() - 9.25).abs() < 1e-9);
     // With one metric unanswered, the mean of the four answered.
     let mut fewer = answers.clone();
-    fewer.remove(maturity_core::dora::REWORK_RATE);
-    let overall = maturity_core::scoring::score(questionnaire, &fewer)
+    fewer.remove(maturity_core::dora::clusters::REWORK_RATE);
+    let overall = maturity_core::assessment::scoring::score(questionnaire, &fewer)
         .overall
         .unwrap();
     assert!((overall - 27.0 / 4.0).abs() < 1e-9, "overall {overall}");

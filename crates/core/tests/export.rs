@@ -1,8 +1,9 @@
 //! The spreadsheet export: one row per assessment and scored dimension, scores as
 //! the app shows them, text that cannot run as a formula.
 
-use maturity_core::export::{runs_csv, safe, COLUMNS};
-use maturity_core::history::run_scores;
+use maturity_core::assessment::history::run_scores;
+use maturity_core::csv::safe;
+use maturity_core::store::export::{runs_csv, COLUMNS, ENGLISH};
 use maturity_core::{Catalog, Store, TeamId};
 
 const V3: &str = include_str!("fixtures/store-v3.json");
@@ -23,7 +24,9 @@ fn rows(csv_text: &str) -> Vec<Vec<String>> {
 fn one_row_per_run_and_scored_dimension_with_the_scores_shown_in_the_app() {
     let store = Store::decode(V3).unwrap();
     let catalog = Catalog::builtin();
-    let table = rows(&runs_csv(&store, &catalog, None, |ms| format!("t{ms}")));
+    let table = rows(&runs_csv(&store, &catalog, None, &ENGLISH, |ms| {
+        format!("t{ms}")
+    }));
     assert_eq!(table[0], COLUMNS);
     let expected: usize = store
         .runs
@@ -68,6 +71,7 @@ fn one_row_per_run_and_scored_dimension_with_the_scores_shown_in_the_app() {
         &store,
         &catalog,
         Some(&TeamId("t-search".into())),
+        &ENGLISH,
         |ms| ms.to_string(),
     ));
     assert!(search[1..].iter().all(|r| r[0] == "Search & Discovery <b>"));
@@ -121,6 +125,7 @@ fn text_a_spreadsheet_would_run_is_made_inert_and_everything_else_kept() {
         &store,
         &catalog,
         Some(&TeamId("o".into())),
+        &ENGLISH,
         |ms| ms.to_string(),
     ));
     assert_eq!(
@@ -129,7 +134,9 @@ fn text_a_spreadsheet_would_run_is_made_inert_and_everything_else_kept() {
     );
     store.runs[0].notes = "Line one, \"quoted\"\nline two".into();
     let catalog = Catalog::builtin();
-    let table = rows(&runs_csv(&store, &catalog, None, |ms| ms.to_string()));
+    let table = rows(&runs_csv(&store, &catalog, None, &ENGLISH, |ms| {
+        ms.to_string()
+    }));
     let first = table.iter().find(|r| r[1] == "r-pay-0").unwrap();
     assert_eq!(first[0], "'=cmd|' /C calc'!A0");
     assert_eq!(
@@ -151,7 +158,7 @@ fn the_header_and_the_words_of_the_export_follow_the_language_given() {
             2,
         )
         .unwrap();
-    let words = maturity_core::export::CsvWords {
+    let words = maturity_core::store::export::CsvWords {
         columns: [
             "equipo",
             "evaluación",
@@ -172,7 +179,7 @@ fn the_header_and_the_words_of_the_export_follow_the_language_given() {
         no: "no",
         own_scale: "de 1 a {n}",
     };
-    let table = rows(&maturity_core::export::runs_csv_in(
+    let table = rows(&maturity_core::store::export::runs_csv(
         &store,
         &catalog,
         None,

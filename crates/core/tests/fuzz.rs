@@ -8,10 +8,10 @@
 //! failing input in `fuzz.proptest-regressions` and replays it first on every run;
 //! inputs that once failed are also kept in [`REGRESSIONS`] below.
 
-use maturity_core::codec::{
+use maturity_core::store::import::{merge, plan_import};
+use maturity_core::workshop::codec::{
     decode_answers, decode_join, encode_answers, encode_join, AnswerCode, Invitation, Layout,
 };
-use maturity_core::import::{merge, plan_import};
 use maturity_core::{Catalog, RunId, Store, TeamId};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -238,7 +238,7 @@ fn records() -> &'static Records {
 /// Reads deployment records and, when they are read, measures them over their
 /// default window: a refusal or figures, never a panic.
 fn measure_everything(files: &[(&str, &str)]) {
-    use maturity_core::{deploys, measure};
+    use maturity_core::{dora::deploys, dora::measure};
     if let Ok(records) = deploys::read(files) {
         let env = records.default_environment();
         if let Some(window) = measure::default_window(&records, env.as_deref()) {

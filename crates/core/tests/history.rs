@@ -1,10 +1,10 @@
 //! A team's history: trend series, DORA over time, and comparing two runs.
 
-use maturity_core::dora::{editions, Delivery};
-use maturity_core::dora_trend::{bands, place_each, Band, Metric};
-use maturity_core::history::{
+use maturity_core::assessment::history::{
     answered, compare, run_scores, team_history, verdict, Verdict, CHANGE_THRESHOLD,
 };
+use maturity_core::dora::clusters::{editions, Delivery};
+use maturity_core::dora::trend::{answered_over_time, bands, place_each, Band, Metric};
 use maturity_core::{Catalog, RunId, Store, TeamId};
 
 /// One run: (day, questionnaires, answers, finished).
@@ -58,7 +58,7 @@ fn trends_have_one_point_per_finished_run_oldest_first() {
         (60, &["calms", "westrum"], &c, true),
         (90, &["calms"], &d, false),
     ]);
-    let trends = team_history(&store, &catalog, &TeamId("t".into())).trends;
+    let trends = team_history(&store.runs_of(&TeamId("t".into())), &catalog).trends;
     let titles: Vec<&str> = trends.iter().map(|t| t.questionnaire.as_str()).collect();
     assert_eq!(
         titles,
@@ -98,7 +98,7 @@ fn trends_have_one_point_per_finished_run_oldest_first() {
 fn no_finished_runs_means_no_trends() {
     let catalog = Catalog::builtin();
     let store = store_with(&[(0, &["calms"], &[], false)]);
-    let history = team_history(&store, &catalog, &TeamId("t".into()));
+    let history = team_history(&store.runs_of(&TeamId("t".into())), &catalog);
     assert!(history.trends.is_empty());
     assert_eq!(
         history.runs.len(),
@@ -239,9 +239,9 @@ fn dora_over_time_keeps_answers_and_places_each_run() {
         (10, &["calms"], &[], true),
         (20, &["dora"], &elite, true),
     ]);
-    let history = team_history(&store, &Catalog::builtin(), &TeamId("t".into()));
+    let answered = answered_over_time(&store.runs_of(&TeamId("t".into())));
     let edition = editions().into_iter().find(|e| e.year == 2024).unwrap();
-    let points = place_each(&history.dora, &edition);
+    let points = place_each(&answered, &edition);
     assert_eq!(points.len(), 2, "only runs that covered DORA");
     assert_eq!(points[0].delivery.lead_time, Some(1));
     assert_eq!(
@@ -268,9 +268,13 @@ fn the_team_history_lists_every_run_newest_first_with_its_own_scores() {
         (30, &["westrum", "calms"], &b, true),
     ]);
     let team = TeamId("t".into());
-    let whole = team_history(&store, &catalog, &team);
+    let whole = team_history(&store.runs_of(&team), &catalog);
     assert_eq!(whole.finished, 3);
-    assert_eq!(whole.dora.len(), 1, "one finished run covered DORA");
+    assert_eq!(
+        answered_over_time(&store.runs_of(&team)).len(),
+        1,
+        "one finished run covered DORA"
+    );
     assert_eq!(whole.trends[0].runs.len(), 3, "finished runs only");
     let listed: Vec<&str> = whole.runs.iter().map(|s| s.run.0.as_str()).collect();
     assert_eq!(listed, ["r2", "r3", "r0", "r1"], "newest first");

@@ -2,8 +2,8 @@
 //! does, and files that are refused with the reason (nothing changes then).
 
 use maturity_core::error::DecodeError;
-use maturity_core::import::{import, merge, plan_import, ImportError};
 use maturity_core::limits::MAX_IMPORT_BYTES;
+use maturity_core::store::import::{import, merge, plan_import, ImportError};
 use maturity_core::{RunId, Store, TeamId};
 use serde_json::Value;
 
@@ -243,9 +243,9 @@ fn a_file_with_an_unusable_questionnaire_is_refused() {
 
 // Whatever answers a backup holds, every page counts the same ones once it is in.
 
-use maturity_core::history::{self, answered};
-use maturity_core::records::{Run, Team};
-use maturity_core::scoring::findings;
+use maturity_core::assessment::history::{self, answered};
+use maturity_core::assessment::records::{Run, Team};
+use maturity_core::assessment::scoring::findings;
 use maturity_core::{score, Catalog};
 use proptest::prelude::*;
 use proptest::sample::Index;

@@ -3,11 +3,13 @@
 //! by hand, refusals naming the row and column or JSON path, and the properties any
 //! measurement must keep.
 
-use maturity_core::deploys::time::{DAY, HOUR};
-use maturity_core::deploys::{self, Deployment, FileKind, Format, Place, Problem, Reached};
-use maturity_core::dora;
-use maturity_core::measure::{self, agreement, Agreement, Duration, Rate, Skip, Unknown, Window};
-use maturity_core::model::DONT_KNOW;
+use maturity_core::assessment::model::DONT_KNOW;
+use maturity_core::calendar::{DAY, HOUR};
+use maturity_core::dora::clusters as dora;
+use maturity_core::dora::deploys::{self, Deployment, FileKind, Format, Place, Problem, Reached};
+use maturity_core::dora::measure::{
+    self, agreement, Agreement, Duration, Rate, Skip, Unknown, Window,
+};
 use proptest::prelude::*;
 
 const MINUTE: i64 = 60_000;
@@ -139,8 +141,8 @@ fn gitlab_deployments() {
     );
     // Over a chosen week, four deployments are weekly: daily takes five a week.
     let week = Window::of_days(
-        deploys::time::parse_day("2026-09-29").unwrap(),
-        deploys::time::parse_day("2026-10-05").unwrap(),
+        maturity_core::calendar::parse_day("2026-09-29").unwrap(),
+        maturity_core::calendar::parse_day("2026-10-05").unwrap(),
     );
     assert_eq!(
         measure::measure(&records, week, Some("production")).frequency,
@@ -306,7 +308,7 @@ fn csv_cases_worked_by_hand() {
     // An empty window: nothing measured, every metric unknown, no frequency guessed
     // from a window too short to tell.
     let r = read(&[("zones.csv", zones)]);
-    let day = |t: &str| deploys::time::parse_day(t).unwrap();
+    let day = |t: &str| maturity_core::calendar::parse_day(t).unwrap();
     let empty = Window::of_days(day("2026-06-01"), day("2026-06-30"));
     let m = measure::measure(&r, empty, None);
     assert_eq!(m.deployments, 0);
@@ -573,7 +575,7 @@ fn a_measurement_keeps_figures_never_records() {
     ))
     .unwrap();
     let m = measure_default(&read(&[("deployments.csv", &text)]));
-    let kept = m.record(vec![maturity_core::records::MeasuredFile {
+    let kept = m.record(vec![maturity_core::assessment::records::MeasuredFile {
         name: "deployments.csv".into(),
         sha256: "ab".repeat(32),
     }]);
@@ -669,7 +671,7 @@ proptest! {
 
 #[test]
 fn a_measured_run_is_kept_read_back_and_checked() {
-    use maturity_core::records::MeasuredFile;
+    use maturity_core::assessment::records::MeasuredFile;
     use maturity_core::{RunId, Store, TeamId};
     let text = fixture("gitlab-deployments.json");
     let m = measure_default(&read(&[("gitlab.json", &text)]));

@@ -117,7 +117,7 @@ fn schema_3_reads_and_writes_back_exactly() {
 
 #[test]
 fn schema_4_keeps_tags_and_experiments_and_writes_back_exactly() {
-    use maturity_core::records::Direction;
+    use maturity_core::assessment::records::Direction;
     let v3 = Store::decode(V3).unwrap();
     let v4 = Store::decode(V4).expect("v4 reads");
     for run in &v3.runs {

@@ -1,6 +1,6 @@
 //! Cross-framework recommendations: ordered by expected leverage, with next steps.
 
-use maturity_core::recommend::recommendations;
+use maturity_core::assessment::recommend::recommendations;
 use maturity_core::{Catalog, Run, RunId, TeamId};
 use std::collections::BTreeMap;
 

@@ -1,10 +1,10 @@
 //! Scoring rules, table-driven: all lowest, all highest, mixed, unanswered, retired,
 //! out-of-range stored values; plus property tests (range, monotonicity, order).
 
-use maturity_core::catalog::Catalog;
-use maturity_core::model::Questionnaire;
-use maturity_core::records::Run;
-use maturity_core::scoring::score;
+use maturity_core::assessment::catalog::Catalog;
+use maturity_core::assessment::model::Questionnaire;
+use maturity_core::assessment::records::Run;
+use maturity_core::assessment::scoring::score;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -250,11 +250,11 @@ fn next_steps_come_from_the_lowest_answers_of_the_named_dimensions() {
         (lean[2].id.clone(), 4u8),        // full marks: nothing to advise
         (q.questions[0].id.clone(), 0u8), // another dimension: not asked for
     ]);
-    let steps = maturity_core::scoring::next_steps(&q, &answers, &["lean"], 3);
+    let steps = maturity_core::assessment::scoring::next_steps(&q, &answers, &["lean"], 3);
     let ids: Vec<&str> = steps.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(ids, [lean[1].id.as_str(), lean[0].id.as_str()]);
     assert_eq!(
-        maturity_core::scoring::next_steps(&q, &answers, &["lean"], 1).len(),
+        maturity_core::assessment::scoring::next_steps(&q, &answers, &["lean"], 1).len(),
         1
     );
 }
@@ -277,7 +277,7 @@ fn classifications_are_findings_never_scores() {
         Some(10.0),
         "the team type's answer does not count"
     );
-    let found = maturity_core::scoring::findings(q, &answers);
+    let found = maturity_core::assessment::scoring::findings(q, &answers);
     let shown: Vec<(&str, Option<&str>)> = found
         .iter()
         .map(|f| (f.question.id.as_str(), f.choice.map(|c| c.label.as_str())))
@@ -303,7 +303,7 @@ fn percentages_score_lower_is_better() {
     let catalog = Catalog::builtin();
     let q = catalog.get("dora").expect("dora");
     let cfr = q.question("dora.change-failure-rate").expect("cfr");
-    let s = |v| maturity_core::scoring::question_score(cfr, v);
+    let s = |v| maturity_core::assessment::scoring::question_score(cfr, v);
     assert_eq!(
         (s(0), s(15), s(100), s(101)),
         (Some(10.0), Some(8.5), Some(0.0), None)

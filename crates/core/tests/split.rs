@@ -110,3 +110,27 @@ fn an_envelope_is_not_a_backup_and_damage_anywhere_is_refused() {
     // An entry with no runs at all.
     assert!(Store::decode_runs(&Store::encode_runs(Vec::new()).unwrap()).is_err());
 }
+
+#[test]
+fn a_damaged_split_state_is_kept_whole_as_one_json_object() {
+    let envelope = r#"{"app":"devops-maturity","runs_in":["a","b"]}"#;
+    let entries = vec![
+        (
+            "k.runs.1.w.a".to_string(),
+            Some("{\"runs\":[\"x\"]}".to_string()),
+        ),
+        ("k.runs.1.w.b".to_string(), None),
+    ];
+    let text = maturity_core::store::split::damaged_backup(envelope, &entries);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value["envelope"], envelope,
+        "the envelope's text, unchanged"
+    );
+    assert_eq!(value["entries"]["k.runs.1.w.a"], "{\"runs\":[\"x\"]}");
+    assert!(
+        value["entries"]["k.runs.1.w.b"].is_null(),
+        "a missing entry is null"
+    );
+    assert_eq!(value.as_object().unwrap().len(), 2);
+}

@@ -1,9 +1,9 @@
 //! The stored envelope: changes, and decoding values we did not write ourselves.
 
-use maturity_core::codec::{AnswerCode, Invitation, Layout};
+use maturity_core::assessment::records::Action;
 use maturity_core::error::*;
-use maturity_core::records::Action;
 use maturity_core::store::{Store, STORE_SCHEMA};
+use maturity_core::workshop::codec::{AnswerCode, Invitation, Layout};
 use maturity_core::{Catalog, RunId, TeamId};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};

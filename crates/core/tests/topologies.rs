@@ -1,7 +1,7 @@
 //! The interaction-mode map: read from the data, with concerns where a mode is unclear
 //! or collaboration has gone on too long.
 
-use maturity_core::topologies::*;
+use maturity_core::assessment::topologies::*;
 use maturity_core::Catalog;
 use std::collections::BTreeMap;
 

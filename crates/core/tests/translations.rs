@@ -2,13 +2,13 @@
 //! questionnaire, and a translation that lacks an id, adds one or changes the
 //! number of choices is refused with the field's path, by the same validator.
 
-use maturity_core::catalog::{parse_translation, Catalog, CatalogError, BUILTIN_FILES};
-use maturity_core::language::Language;
-use maturity_core::model::{
+use maturity_core::assessment::catalog::{parse_translation, Catalog, CatalogError, BUILTIN_FILES};
+use maturity_core::assessment::model::{
     DimensionText, QuestionText, Questionnaire, Translation, QUESTIONNAIRE_FORMAT_VERSION,
 };
-use maturity_core::scoring::score;
-use maturity_core::validate::{validate_translation, Problem};
+use maturity_core::assessment::scoring::score;
+use maturity_core::assessment::validate::{validate_translation, Problem};
+use maturity_core::language::Language;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -1,12 +1,12 @@
 //! Workshops: statistics per question, the discuss-first order, the default team
 //! answer, and the store changes from invitation to saved run.
 
-use maturity_core::codec::{AnswerCode, Invitation, Layout};
+use maturity_core::assessment::model::Question;
+use maturity_core::assessment::records::Action;
 use maturity_core::error::*;
-use maturity_core::model::Question;
-use maturity_core::records::Action;
 use maturity_core::store::Added;
-use maturity_core::workshop::{aggregate, consensus, discuss_first, stats};
+use maturity_core::workshop::codec::{AnswerCode, Invitation, Layout};
+use maturity_core::workshop::stats::{aggregate, consensus, discuss_first, stats};
 use maturity_core::{Catalog, RunId, Store, TeamId};
 use std::collections::BTreeMap;
 
@@ -487,8 +487,8 @@ fn deleting_a_team_deletes_its_workshops() {
 // Properties of the room's statistics, over real built-in questions and rooms of any
 // size and any mix of answers.
 
-use maturity_core::scoring::question_score;
-use maturity_core::workshop::{Agreement, QuestionStats};
+use maturity_core::assessment::scoring::question_score;
+use maturity_core::workshop::stats::{Agreement, QuestionStats};
 use maturity_core::Step;
 use proptest::prelude::*;
 

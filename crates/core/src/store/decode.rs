@@ -3,8 +3,8 @@
 //! Never a panic, whatever the input.
 
 use super::{Store, APP_MARKER, STORE_SCHEMA};
+use crate::assessment::records::Run;
 use crate::error::DecodeError;
-use crate::records::Run;
 use serde::Deserialize;
 
 impl Store {
@@ -108,7 +108,7 @@ struct Header {
 /// Schema 1, the first shipped format: answers stored flat (`"calms.lean.wip": 2`),
 /// no team archiving, no run notes. Read only, to migrate.
 mod v1 {
-    use crate::records::{Millis, RunId, Team, TeamId};
+    use crate::assessment::records::{Millis, RunId, Team, TeamId};
     use serde::Deserialize;
     use std::collections::BTreeMap;
 

@@ -9,7 +9,10 @@
 //! [`questionnaires`]. Each change checks its input, applies itself whole or not at
 //! all, and marks the store with [`Store::touch`].
 
+pub mod collect;
 mod decode;
+pub mod export;
+pub mod import;
 mod participations;
 mod questionnaires;
 mod runs;
@@ -20,11 +23,11 @@ mod workshops;
 pub use teams::checked_tags;
 pub use workshops::Added;
 
-use crate::catalog::Catalog;
+use crate::assessment::catalog::Catalog;
+use crate::assessment::model::Questionnaire;
+use crate::assessment::records::MAX_MEASUREMENT_JSON;
+use crate::assessment::records::{Millis, Participation, Run, Team, TeamId, Workshop};
 use crate::error::ChangeError;
-use crate::model::Questionnaire;
-use crate::records::MAX_MEASUREMENT_JSON;
-use crate::records::{Millis, Participation, Run, Team, TeamId, Workshop};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -215,7 +218,7 @@ impl Store {
 struct Fit<'c> {
     catalog: &'c Catalog,
     /// Questions by id, per question-id prefix; `None`: no questionnaire has it.
-    index: BTreeMap<String, Option<BTreeMap<&'c str, &'c crate::model::Question>>>,
+    index: BTreeMap<String, Option<BTreeMap<&'c str, &'c crate::assessment::model::Question>>>,
 }
 
 impl<'c> Fit<'c> {

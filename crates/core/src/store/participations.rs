@@ -3,9 +3,9 @@
 //! else, leaving.
 
 use super::{remove_where, set_or_clear, Store};
-use crate::codec::Invitation;
+use crate::assessment::records::{Millis, Participation};
 use crate::error::{ChangeError, WorkshopError};
-use crate::records::{Millis, Participation};
+use crate::workshop::codec::Invitation;
 use std::collections::BTreeMap;
 
 impl Store {

@@ -2,11 +2,11 @@
 //! ones and the others kept here), replacing while unused, removing while unused.
 
 use super::{remove_where, Store};
-use crate::catalog::Catalog;
+use crate::assessment::catalog::Catalog;
+use crate::assessment::model::Questionnaire;
+use crate::assessment::records::Millis;
 use crate::error::{ChangeError, QuestionnaireError};
 use crate::limits::MAX_CUSTOM;
-use crate::model::Questionnaire;
-use crate::records::Millis;
 
 impl Store {
     /// Adds a questionnaire of the user's own (already parsed), or replaces the one

@@ -2,10 +2,10 @@
 //! finishing and reopening, notes, action items ticked off, deleting.
 
 use super::{remove_where, Store};
+use crate::assessment::records::{Measurement, Millis, Run, RunId, StoredMeasurement, TeamId};
 use crate::error::TeamError;
 use crate::error::{ActionError, ChangeError, RunError};
 use crate::limits::MAX_NOTES;
-use crate::records::{Measurement, Millis, Run, RunId, StoredMeasurement, TeamId};
 use std::collections::BTreeMap;
 
 impl Store {
@@ -69,13 +69,14 @@ impl Store {
             self.check_fits(question, Some(*value))?;
         }
         let kept = StoredMeasurement::new(&measured);
-        if !measured.is_plausible() || kept.len() > crate::records::MAX_MEASUREMENT_JSON {
+        if !measured.is_plausible() || kept.len() > crate::assessment::records::MAX_MEASUREMENT_JSON
+        {
             return Err(ChangeError::NotAnAnswer);
         }
         self.runs.push(Run {
             id: new_run.clone(),
             team: team.clone(),
-            questionnaires: vec![crate::dora::QUESTIONNAIRE_ID.to_string()],
+            questionnaires: vec![crate::dora::clusters::QUESTIONNAIRE_ID.to_string()],
             started_at: now,
             finished_at: Some(now),
             answers,

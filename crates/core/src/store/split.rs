@@ -11,8 +11,30 @@
 //! so they are read and written by the code that reads and writes a whole store.
 
 use super::{Store, APP_MARKER, STORE_SCHEMA};
+use crate::assessment::records::{Run, TeamId};
 use crate::error::DecodeError;
-use crate::records::{Run, TeamId};
+use std::collections::BTreeMap;
+
+/// What is kept under a backup key when a split state cannot be read: the
+/// envelope's text and the text of each entry it names (`None` where the entry was
+/// missing), as one JSON object, `{"envelope": "…", "entries": {"name": "…" | null}}`,
+/// so that nothing of it is lost and it can be mended by hand.
+pub fn damaged_backup(envelope: &str, entries: &[(String, Option<String>)]) -> String {
+    #[derive(serde::Serialize)]
+    struct Damaged<'a> {
+        envelope: &'a str,
+        entries: BTreeMap<&'a str, Option<&'a str>>,
+    }
+    let damaged = Damaged {
+        envelope,
+        entries: entries
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_deref()))
+            .collect(),
+    };
+    // Strings and a map of strings always encode.
+    serde_json::to_string(&damaged).unwrap_or_default()
+}
 
 impl Store {
     /// Each team's runs, in the store's order, teams in order of their first run;

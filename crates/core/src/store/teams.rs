@@ -3,10 +3,10 @@
 //! deleting.
 
 use super::{remove_where, Store};
-use crate::benchmarks;
+use crate::assessment::records::{Millis, Team, TeamId};
+use crate::dora::benchmarks;
 use crate::error::{ChangeError, TeamError};
 use crate::limits::{MAX_TAG, MAX_TAGS, MAX_TEAM_NAME};
-use crate::records::{Millis, Team, TeamId};
 
 impl Store {
     /// The team called `name` (ignoring case and surrounding space), if any.

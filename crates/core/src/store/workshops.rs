@@ -3,12 +3,14 @@
 //! team's run, deleting it.
 
 use super::{remove_where, set_or_clear, Store};
-use crate::catalog::Catalog;
-use crate::codec::{AnswerCode, Layout};
+use crate::assessment::catalog::Catalog;
+use crate::assessment::records::{
+    Action, Millis, Run, RunId, Submission, TeamId, Workshop, WorkshopRecord,
+};
 use crate::error::{ActionError, ChangeError, RunError, WorkshopError};
 use crate::limits::{MAX_NOTES, MAX_PARTICIPANTS};
-use crate::records::{Action, Millis, Run, RunId, Submission, TeamId, Workshop, WorkshopRecord};
-use crate::workshop::{aggregate, team_answers};
+use crate::workshop::codec::{AnswerCode, Layout};
+use crate::workshop::stats::{aggregate, team_answers};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What adding an answer code did.

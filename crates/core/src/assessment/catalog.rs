@@ -6,9 +6,9 @@
 //! [`BUILTIN_FILES`]; no other code changes (see the README for the two built-in
 //! questionnaires whose results also have views of their own).
 
+use crate::assessment::model::{Question, Questionnaire, Translation};
+use crate::assessment::validate::{validate, validate_translation, Problem};
 use crate::limits::MAX_CUSTOM_BYTES;
-use crate::model::{Question, Questionnaire, Translation};
-use crate::validate::{validate, validate_translation, Problem};
 use std::sync::{Arc, OnceLock};
 use thiserror::Error;
 
@@ -32,7 +32,7 @@ macro_rules! builtin {
             id: $id,
             prefix: $prefix,
             file: $file,
-            text: include_str!(concat!("../../../questionnaires/", $file)),
+            text: include_str!(concat!("../../../../questionnaires/", $file)),
         }
     };
 }

@@ -8,7 +8,7 @@
 //!   participant's own answers are read here (a run's workshop record is never
 //!   touched);
 //! - movement compares that result with the team's previous finished assessment of
-//!   the questionnaire, by [`crate::history::CHANGE_THRESHOLD`];
+//!   the questionnaire, by [`crate::assessment::history::CHANGE_THRESHOLD`];
 //! - a dimension is a team's weakest when no other scored dimension of its result
 //!   is lower (ties count for each); a question is among a team's lowest when no
 //!   other answered question of its result scores lower;
@@ -18,14 +18,16 @@
 //! Everything is computed from one pass that groups runs by team, so a coach's
 //! browser of 50 teams and thousands of runs draws the page in milliseconds.
 
-use crate::catalog::Catalog;
-use crate::dora::{self, Delivery, Edition};
-use crate::experiments::{self, Experiment};
-use crate::export::safe;
-use crate::history::{verdict, Verdict};
-use crate::model::Questionnaire;
-use crate::records::{chronological, Millis, Run, Team, TeamId};
-use crate::scoring::{question_score, score, QuestionnaireScore, TIE_EPSILON};
+use crate::assessment::catalog::Catalog;
+use crate::assessment::history::{verdict, Verdict};
+use crate::assessment::model::Questionnaire;
+use crate::assessment::records::{chronological, Millis, Run, Team, TeamId};
+use crate::assessment::scoring::{
+    question_score, score, score_cell, QuestionnaireScore, TIE_EPSILON,
+};
+use crate::coach::experiments::{self, Experiment};
+use crate::csv::{safe, Sheet};
+use crate::dora::clusters::{self as dora, Delivery, Edition};
 use crate::store::Store;
 use std::collections::BTreeMap;
 
@@ -202,7 +204,7 @@ pub fn portfolio<'s>(
         for run in taken.iter().filter(|r| in_dates(filter, r.held_at())) {
             // Chronological: the last of a quarter stays.
             quarters
-                .entry(quarter_of(run.held_at()))
+                .entry(crate::calendar::quarter_of(run.held_at()))
                 .or_default()
                 .insert(&team.id, run);
         }
@@ -265,12 +267,6 @@ pub fn portfolio<'s>(
         clusters,
         experiments: team_experiments,
     }
-}
-
-/// `2026-Q3` for a time in July to September 2026 (UTC).
-pub fn quarter_of(at: Millis) -> String {
-    let (year, month, _) = crate::deploys::time::civil_from_days(at.div_euclid(86_400_000));
-    format!("{year:04}-Q{}", (month - 1) / 3 + 1)
 }
 
 fn shared(
@@ -504,25 +500,18 @@ pub fn csv(
     name: impl Fn(&Team) -> String,
     date: impl Fn(Millis) -> String,
 ) -> String {
-    let mut out = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::NonNumeric)
-        .from_writer(Vec::new());
     let mut header: Vec<String> = vec![words.team.into(), words.date.into()];
     header.extend(portfolio.dimensions.iter().map(|(_, n)| safe(n)));
     header.extend([words.overall, words.previous, words.movement, words.overdue].map(String::from));
-    let _ = out.write_record(&header);
-    let number = |s: Option<f64>| {
-        s.map(|s| format!("{:.1}", crate::scoring::rounded(s)))
-            .unwrap_or_default()
-    };
+    let mut out = Sheet::new(&header);
     for row in rows {
         let mut line = vec![
             safe(&name(row.team)),
             row.latest.map(|r| date(r.held_at())).unwrap_or_default(),
         ];
-        line.extend(row.scores.iter().map(|s| number(*s)));
-        line.push(number(row.overall));
-        line.push(number(row.previous_overall));
+        line.extend(row.scores.iter().map(|s| score_cell(*s)));
+        line.push(score_cell(row.overall));
+        line.push(score_cell(row.previous_overall));
         line.push(
             match row.movement {
                 Verdict::Improved => words.verdicts[0],
@@ -533,8 +522,7 @@ pub fn csv(
             .to_string(),
         );
         line.push(row.overdue.to_string());
-        let _ = out.write_record(&line);
+        out.row(&line);
     }
-    let bytes = out.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    out.finish()
 }

@@ -2,8 +2,29 @@
 //! finished assessment, and where each cluster of an edition sits on that metric
 //! (the bands drawn behind a team's line).
 
-use crate::dora::{self, Delivery, Edition, Placement};
-use crate::records::{Millis, RunId};
+use crate::assessment::records::{chronological, Millis, Run, RunId};
+use crate::dora::clusters::{self as dora, Delivery, Edition, Placement};
+
+/// The DORA answers of a team's finished runs that covered DORA, oldest first:
+/// what [`place_each`] places and a team's page draws over time.
+pub fn answered_over_time(runs: &[&Run]) -> Vec<(RunId, Millis, Delivery)> {
+    let mut finished: Vec<&Run> = runs
+        .iter()
+        .copied()
+        .filter(|r| r.is_finished() && r.covers(dora::QUESTIONNAIRE_ID))
+        .collect();
+    chronological(&mut finished);
+    finished
+        .into_iter()
+        .map(|r| {
+            (
+                r.id.clone(),
+                r.held_at(),
+                Delivery::from_answers(&r.answers),
+            )
+        })
+        .collect()
+}
 
 /// The four clustered DORA metrics, in the order charts show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -32,11 +32,11 @@ pub struct Team {
     #[serde(default, skip_serializing_if = "is_false")]
     pub archived: bool,
     /// The team's industry, to compare its DORA scores with its peers' (a key of
-    /// [`crate::benchmarks::INDUSTRIES`] when set through the app; an unknown key
+    /// [`crate::dora::benchmarks::INDUSTRIES`] when set through the app; an unknown key
     /// from elsewhere shows no benchmark).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
-    /// The size of the team's organisation (a key of [`crate::benchmarks::SIZES`]).
+    /// The size of the team's organisation (a key of [`crate::dora::benchmarks::SIZES`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<String>,
     /// A coach's labels for the team (tribe, department, client), to filter the
@@ -195,7 +195,7 @@ pub struct Action {
     pub done: bool,
     /// What the action is meant to change, when the team runs it as an experiment:
     /// checked by the next finished assessment of that questionnaire
-    /// ([`crate::experiments`]). `due` is then the date to check by.
+    /// ([`crate::coach::experiments`]). `due` is then the date to check by.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
 }
@@ -237,7 +237,7 @@ impl Action {
         if what.chars().count() > MAX_ACTION || owner.chars().count() > MAX_ACTION {
             return Err(ActionError::TooLong);
         }
-        if !self.due.is_empty() && !is_date(&self.due) {
+        if !self.due.is_empty() && !crate::calendar::is_date(&self.due) {
             return Err(ActionError::BadDate);
         }
         if let Some(target) = &self.target {
@@ -255,24 +255,6 @@ impl Action {
             ..self
         })
     }
-}
-
-/// Whether `text` is a plausible calendar date written `YYYY-MM-DD`.
-pub fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let number = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = text.get(r)?;
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    matches!(
-        (number(0..4), number(5..7), number(8..10)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
 }
 
 /// How a workshop's room answered, kept with the run it agreed.
@@ -313,7 +295,7 @@ pub struct Workshop {
     pub id: u32,
     pub team: TeamId,
     pub questionnaires: Vec<String>,
-    /// Fingerprint of the questions asked ([`crate::codec::Layout::fingerprint`]).
+    /// Fingerprint of the questions asked ([`crate::workshop::codec::Layout::fingerprint`]).
     pub layout: u32,
     pub created_at: Millis,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -322,7 +304,7 @@ pub struct Workshop {
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub revealed: BTreeSet<String>,
     /// Team answers the room chose; a question absent here takes the room's
-    /// default ([`crate::workshop::consensus`]).
+    /// default ([`crate::workshop::stats::consensus`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub agreed: BTreeMap<String, u8>,
     /// What the room said about a question, in its own words.
@@ -341,7 +323,7 @@ pub struct Workshop {
 pub struct Submission {
     pub participant: u32,
     /// The participant's change count when the code was made
-    /// ([`crate::codec::AnswerCode::edits`]).
+    /// ([`crate::workshop::codec::AnswerCode::edits`]).
     #[serde(default)]
     pub edits: u32,
     pub received_at: Millis,
@@ -492,30 +474,6 @@ pub mod grouped_answers {
                 self.answers.insert(id, value);
             }
             Ok(())
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn due_dates_are_calendar_dates() {
-        for good in ["2026-12-01", "2026-01-31"] {
-            assert!(is_date(good), "{good}");
-        }
-        for bad in [
-            "",
-            "2026-13-01",
-            "2026-00-10",
-            "2026-1-01",
-            "26-12-01",
-            "2026-12-32",
-            "2026/12/01",
-            "２０２６-12-01",
-        ] {
-            assert!(!is_date(bad), "{bad}");
         }
     }
 }

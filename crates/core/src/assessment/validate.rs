@@ -3,10 +3,10 @@
 //! Every problem is reported (not just the first), each naming the file and the id
 //! involved so an author can go straight to the line.
 
-use crate::language::Language;
-use crate::model::{
+use crate::assessment::model::{
     AnswerKind, Question, Questionnaire, Translation, QUESTIONNAIRE_FORMAT_VERSION,
 };
+use crate::language::Language;
 use std::collections::BTreeSet;
 use thiserror::Error;
 

@@ -12,7 +12,9 @@
 //! - "Don't know" is an answer, never scored: it is left out of the score and
 //!   counted apart from unanswered (a finding of its own).
 
-use crate::model::{AnswerKind, Choice, Dimension, Overall, Question, Questionnaire, DONT_KNOW};
+use crate::assessment::model::{
+    AnswerKind, Choice, Dimension, Overall, Question, Questionnaire, DONT_KNOW,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -108,17 +110,14 @@ pub fn on_own_scale(score: f64, choices: usize) -> f64 {
     1.0 + score * (choices as f64 - 1.0) / MAX_SCORE
 }
 
-/// "5.5 of 7" for a questionnaire that asks for its own scale; `None` otherwise or
-/// without a score.
-pub fn format_own_scale(questionnaire: &Questionnaire, score: Option<f64>) -> Option<String> {
-    let choices = questionnaire.own_scale()?;
-    let value = on_own_scale(score?, choices);
-    Some(format!("{} of {choices}", format_score(Some(value))))
-}
-
 /// `Some(1.25)` -> "1.3"; `None` -> "–".
 pub fn format_score(score: Option<f64>) -> String {
     score.map_or_else(|| "–".to_string(), |s| format!("{:.1}", rounded(s)))
+}
+
+/// A score as a spreadsheet cell: like [`format_score`], but empty when there is none.
+pub fn score_cell(score: Option<f64>) -> String {
+    score.map(|s| format_score(Some(s))).unwrap_or_default()
 }
 
 /// Scores `answers` (question id -> choice index) against `questionnaire`.

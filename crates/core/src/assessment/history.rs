@@ -1,15 +1,13 @@
 //! A team's history: its runs with their scores, every dimension's trend over time,
-//! its DORA answers over time (placed by [`crate::dora_trend`]), and the
-//! per-dimension deltas between two runs.
+//! and the per-dimension deltas between two runs. (Its DORA answers over time are
+//! [`crate::dora::trend::answered_over_time`].)
 //!
 //! Only finished runs make trends: an unfinished run's partial answers would draw a
 //! drop that never happened.
 
-use crate::catalog::Catalog;
-use crate::dora::{self, Delivery};
-use crate::records::{chronological, Millis, Run, RunId, TeamId};
-use crate::scoring::{rounded, score, QuestionnaireScore};
-use crate::store::Store;
+use crate::assessment::catalog::Catalog;
+use crate::assessment::records::{chronological, Millis, Run, RunId};
+use crate::assessment::scoring::{rounded, score, QuestionnaireScore};
 
 /// Changes smaller than this many points (on the 0-10 scale) count as unchanged.
 /// One answer moving one step in a dimension of four five-option questions moves
@@ -45,7 +43,7 @@ pub struct Trend {
     /// Scored dimensions, in the questionnaire's order.
     pub dimensions: Vec<Series>,
     /// The questionnaire's own scale, when it asks for scores on it too (Westrum:
-    /// 7, the agreement scale; see [`crate::scoring::on_own_scale`]).
+    /// 7, the agreement scale; see [`crate::assessment::scoring::on_own_scale`]).
     pub own_scale: Option<usize>,
 }
 
@@ -158,29 +156,17 @@ pub struct TeamHistory {
     pub finished: usize,
     /// Finished runs only, per questionnaire, oldest first.
     pub trends: Vec<Trend>,
-    /// DORA answers of the finished runs that covered DORA, oldest first.
-    pub dora: Vec<(RunId, Millis, Delivery)>,
 }
 
-/// The history of `team`: its runs, their trends and its DORA answers over time.
-pub fn team_history(store: &Store, catalog: &Catalog, team: &TeamId) -> TeamHistory {
-    let mut runs: Vec<&Run> = store.runs.iter().filter(|r| &r.team == team).collect();
+/// The history of a team from its runs ([`crate::Store::runs_of`]): every run
+/// scored once, and the trends of its finished runs.
+pub fn team_history(runs: &[&Run], catalog: &Catalog) -> TeamHistory {
+    let mut runs: Vec<&Run> = runs.to_vec();
     // Oldest first for the trends; the list is shown newest first.
     chronological(&mut runs);
     let scored: Vec<Scored> = runs.iter().map(|r| Scored::new(catalog, r)).collect();
     let finished: Vec<&Scored> = scored.iter().filter(|s| s.run.is_finished()).collect();
     let trends = trends_of(catalog, &finished);
-    let dora = finished
-        .iter()
-        .filter(|s| s.run.covers(dora::QUESTIONNAIRE_ID))
-        .map(|s| {
-            (
-                s.run.id.clone(),
-                s.at,
-                Delivery::from_answers(&s.run.answers),
-            )
-        })
-        .collect();
     let finished = finished.len();
     let summaries = scored
         .into_iter()
@@ -201,7 +187,6 @@ pub fn team_history(store: &Store, catalog: &Catalog, team: &TeamId) -> TeamHist
         runs: summaries,
         finished,
         trends,
-        dora,
     }
 }
 
@@ -237,13 +222,6 @@ pub fn answered(catalog: &Catalog, run: &Run) -> usize {
         .flat_map(|q| q.active_questions())
         .filter(|q| run.answers.get(&q.id).is_some_and(|&v| q.accepts(v)))
         .count()
-}
-
-/// The stated rule behind every improved/worse/unchanged label, as pages say it.
-pub fn threshold_note() -> String {
-    format!(
-        "A change of less than {CHANGE_THRESHOLD:.1} point on the 0–10 scale counts as unchanged: one answer moving one step moves a dimension by less than that."
-    )
 }
 
 /// How a dimension moved between two runs.

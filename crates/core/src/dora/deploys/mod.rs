@@ -8,7 +8,6 @@
 
 mod csv_file;
 mod platforms;
-pub mod time;
 
 use crate::limits::{MAX_DEPLOYMENTS, MAX_DEPLOY_FILES, MAX_DEPLOY_FILE_BYTES};
 use std::collections::BTreeMap;

@@ -10,17 +10,21 @@
 //! - it is checked by the team's first finished assessment of that questionnaire
 //!   held after the one it was agreed in: moved as expected, no change, or moved the
 //!   other way, by the same threshold every comparison uses
-//!   ([`crate::history::CHANGE_THRESHOLD`]);
+//!   ([`crate::assessment::history::CHANGE_THRESHOLD`]);
 //! - an action is overdue when its date (`due`, the date to check by) has passed,
 //!   it is not ticked done, and no assessment that would check it has been held
 //!   since (for a plain action: no finished assessment at all).
 //!
 //! Only one team's runs are read: a team's outcomes never depend on another team's.
 
-use crate::catalog::Catalog;
-use crate::history::{verdict, Verdict};
-use crate::records::{chronological, Action, Direction, Run, Target};
-use crate::scoring::{question_score, score};
+use crate::assessment::catalog::Catalog;
+use crate::assessment::history::{verdict, Verdict};
+use crate::assessment::records::Millis;
+use crate::assessment::records::TeamId;
+use crate::assessment::records::{chronological, Action, Direction, Run, Target};
+use crate::assessment::scoring::{question_score, score, score_cell};
+use crate::csv::{safe, Sheet};
+use crate::store::Store;
 
 /// What the next assessment said about an experiment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,4 +192,79 @@ pub fn overdue<'s>(runs: &[&'s Run], today: &str) -> Vec<(&'s Run, &'s Action)> 
 /// Both are ISO dates, so their text orders as the dates do.
 fn is_past(due: &str, today: &str) -> bool {
     !due.is_empty() && due < today
+}
+
+/// The words of the experiments CSV in the user's language: the header, the two
+/// directions and the outcomes (in [`Outcome`]'s order: as expected, no change,
+/// opposite, not comparable, waiting, overdue).
+#[derive(Debug, Clone)]
+pub struct ExperimentWords {
+    pub columns: [String; 12],
+    pub up: String,
+    pub down: String,
+    pub outcomes: [String; 6],
+}
+
+/// Every action agreed with a target by `team` (or by every team), with its
+/// outcome on `today` (`YYYY-MM-DD`): one row each, by team, oldest first.
+pub fn experiments_csv(
+    store: &Store,
+    catalog: &Catalog,
+    team: Option<&TeamId>,
+    words: &ExperimentWords,
+    today: &str,
+    date: impl Fn(Millis) -> String,
+) -> String {
+    let mut out = Sheet::new(&words.columns);
+    for t in store
+        .teams
+        .iter()
+        .filter(|t| team.is_none_or(|id| &t.id == id))
+    {
+        for e in experiments(catalog, &store.runs_of(&t.id), today) {
+            let target = &e.target;
+            let (title, part) = match catalog.get(&target.questionnaire) {
+                Some(q) if target.question.is_empty() => (
+                    q.title.clone(),
+                    q.dimension(&target.dimension)
+                        .map_or_else(|| target.dimension.clone(), |d| d.name.clone()),
+                ),
+                Some(q) => (
+                    q.title.clone(),
+                    q.question(&target.question)
+                        .map_or_else(|| target.question.clone(), |x| x.text.clone()),
+                ),
+                None => (
+                    target.questionnaire.clone(),
+                    format!("{}{}", target.dimension, target.question),
+                ),
+            };
+            let outcome = match e.outcome {
+                Outcome::AsExpected => 0,
+                Outcome::NoChange => 1,
+                Outcome::Opposite => 2,
+                Outcome::NotComparable => 3,
+                Outcome::Waiting => 4,
+                Outcome::Overdue => 5,
+            };
+            out.row([
+                safe(&t.name),
+                date(e.agreed_in.held_at()),
+                safe(&e.action.what),
+                safe(&e.action.owner),
+                safe(&title),
+                safe(&part),
+                match target.direction {
+                    Direction::Up => words.up.clone(),
+                    Direction::Down => words.down.clone(),
+                },
+                e.action.due.clone(),
+                e.checked_by.map(|r| date(r.held_at())).unwrap_or_default(),
+                score_cell(e.before),
+                score_cell(e.after),
+                words.outcomes[outcome].clone(),
+            ]);
+        }
+    }
+    out.finish()
 }

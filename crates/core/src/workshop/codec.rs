@@ -14,9 +14,9 @@
 //! One cohesive thing, kept in one file on purpose: the two code formats, their
 //! bit-level reader and writer, and the errors share every byte-layout decision.
 
-use crate::catalog::Catalog;
-use crate::model::DONT_KNOW;
-use crate::records::{Participation, Workshop};
+use crate::assessment::catalog::Catalog;
+use crate::assessment::model::DONT_KNOW;
+use crate::assessment::records::{Participation, Workshop};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::collections::BTreeMap;

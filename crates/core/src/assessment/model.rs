@@ -1,8 +1,8 @@
 //! Questionnaires as data: the types a questionnaire file is read into, and the one
 //! rule of which answers a question accepts.
 //!
-//! Questionnaire files are parsed into these types by [`crate::catalog`] and checked
-//! by [`crate::validate`]. What a team records against them is in [`crate::records`].
+//! Questionnaire files are parsed into these types by [`crate::assessment::catalog`] and checked
+//! by [`crate::assessment::validate`]. What a team records against them is in [`crate::assessment::records`].
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -36,7 +36,7 @@ pub struct Questionnaire {
     pub own_scale: bool,
     /// The questionnaire's text in other languages (a file of one's own may carry
     /// them; the built-in ones come as files beside it, `questionnaires/i18n/`).
-    /// Checked by [`crate::validate`] like the rest of the file.
+    /// Checked by [`crate::assessment::validate`] like the rest of the file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub translations: Vec<Translation>,
 }

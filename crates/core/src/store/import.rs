@@ -7,9 +7,9 @@
 //! matches a team here (but whose id does not) joins that team: its assessments
 //! line up in one history instead of two teams of the same name.
 
+use crate::assessment::records::{Millis, TeamId};
 use crate::error::{ChangeError, DecodeError};
 use crate::limits::{MAX_ACTION, MAX_IMPORT_BYTES, MAX_NOTES, MAX_TEAM_NAME};
-use crate::records::{Millis, TeamId};
 use crate::store::Store;
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -248,8 +248,8 @@ fn limits(store: &Store) -> Result<(), String> {
 /// The file's questionnaires of the user's own must be ones this app would accept
 /// from a file: valid, not clashing with the built-in ones, within the limits.
 fn questionnaires(current: &Store, incoming: &Store) -> Result<(), String> {
-    let builtin = crate::catalog::Catalog::builtin();
-    let mut accepted: Vec<crate::model::Questionnaire> = Vec::new();
+    let builtin = crate::assessment::catalog::Catalog::builtin();
+    let mut accepted: Vec<crate::assessment::model::Questionnaire> = Vec::new();
     for q in &incoming.questionnaires {
         builtin
             .with_custom(&accepted)

@@ -10,7 +10,7 @@
 //! the editions key the same size band differently. `tests/benchmarks.rs` checks
 //! that both "all" rows of an edition agree after loading.
 
-use crate::dora;
+use crate::dora::clusters as dora;
 
 /// The surveys with benchmarks, newest first.
 pub const SURVEYS: [u16; 2] = [2025, 2024];
@@ -67,7 +67,7 @@ pub struct Group {
 
 impl Group {
     /// The group's figure for the metric asked by `question` (one of
-    /// [`crate::dora::METRICS`]).
+    /// [`crate::dora::clusters::METRICS`]).
     pub fn metric(&self, question: &str) -> Option<Stat> {
         match question {
             dora::DEPLOYMENT_FREQUENCY => self.deployment_frequency,

@@ -9,10 +9,10 @@
 //! recommendation already gave is skipped. Questions answered "Don't know" are
 //! findings of their own ([`unknowns`]).
 
-use crate::catalog::Catalog;
-use crate::model::{Dimension, Question, Questionnaire, DONT_KNOW};
-use crate::records::Run;
-use crate::scoring::{next_steps, score, MAX_SCORE};
+use crate::assessment::catalog::Catalog;
+use crate::assessment::model::{Dimension, Question, Questionnaire, DONT_KNOW};
+use crate::assessment::records::Run;
+use crate::assessment::scoring::{next_steps, score, MAX_SCORE};
 use std::collections::BTreeSet;
 
 /// Steps offered per recommended dimension.

@@ -7,7 +7,7 @@
 //! in a normalised metric space, and the result says how close the runner-up is and
 //! when two clusters tie.
 
-use crate::scoring::{choice_score, percent_score};
+use crate::assessment::scoring::{choice_score, percent_score};
 use std::collections::BTreeMap;
 
 /// The id of the DORA questionnaire, whose results also place the team among clusters.
@@ -87,7 +87,7 @@ pub struct Scores {
 }
 
 /// Scores as DORA's Quick Check computes them, by the same rule as every other
-/// question ([`crate::scoring`]): the six options map linearly onto 0-10, and rates
+/// question ([`crate::assessment::scoring`]): the six options map linearly onto 0-10, and rates
 /// are inverted (0% scores 10, 100% scores 0).
 pub fn scores(d: &Delivery) -> Scores {
     let bucket = |b: Option<u8>| b.and_then(|b| choice_score(b, usize::from(BUCKETS)));

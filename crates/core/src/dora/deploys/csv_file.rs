@@ -2,8 +2,8 @@
 //! deployment's id (or time) repeated. Headers are matched loosely (case, spaces,
 //! `_` and `-` ignored; common spellings accepted); comma, semicolon or tab separated.
 
-use super::time;
 use super::{Change, Columns, DeployError, Deployment, Format, Place, Problem, Reached, Records};
+use crate::calendar as time;
 use std::collections::HashMap;
 
 /// The columns read, each with the header spellings accepted (compared after

@@ -11,11 +11,11 @@
 //! of deployments that were unplanned, made to fix a problem users saw.
 //! Source: docs/sources.md#dora-metrics-measured-from-deployment-records
 
-use crate::deploys::time::{DAY, HOUR};
-use crate::deploys::{Format, Reached, Records};
-use crate::dora;
-use crate::model::DONT_KNOW;
-use crate::records::{MeasuredFile, Measurement, MAX_FILE_NAME};
+use crate::assessment::model::DONT_KNOW;
+use crate::assessment::records::{MeasuredFile, Measurement, MAX_FILE_NAME};
+use crate::calendar::{DAY, HOUR};
+use crate::dora::clusters as dora;
+use crate::dora::deploys::{Format, Reached, Records};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default window's length: the last 90 days of the records.

@@ -4,13 +4,13 @@
 //! ([`consensus`]).
 //!
 //! Pure functions over the participants' answers; the records themselves are in
-//! [`crate::records`], and the changes the store accepts for them in
+//! [`crate::assessment::records`], and the changes the store accepts for them in
 //! [`crate::store`].
 
-use crate::catalog::Step;
-use crate::model::{AnswerKind, Question, DONT_KNOW};
-use crate::records::Workshop;
-use crate::scoring::question_score;
+use crate::assessment::catalog::Step;
+use crate::assessment::model::{AnswerKind, Question, DONT_KNOW};
+use crate::assessment::records::Workshop;
+use crate::assessment::scoring::question_score;
 use std::collections::BTreeMap;
 
 /// One question's answers across the room.

@@ -1,7 +1,7 @@
 //! Team Topologies' interaction-mode map: how the team works with the teams it
 //! depends on, for how long, and which of those relationships are worth discussing.
 
-use crate::model::{Choice, Questionnaire};
+use crate::assessment::model::{Choice, Questionnaire};
 use std::collections::BTreeMap;
 
 /// (who the relationship is with, mode question id, duration question id). Enabling

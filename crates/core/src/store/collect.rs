@@ -3,11 +3,11 @@
 //! are added in one change, and each code gets one outcome in the facilitator's
 //! words (added, updated, ignored, or refused with the reason).
 
-use crate::catalog::Catalog;
-use crate::codec::{codes_in, decode_answers, AnswerCode, CodeError, Layout};
+use crate::assessment::catalog::Catalog;
+use crate::assessment::records::Millis;
 use crate::error::ChangeError;
-use crate::records::Millis;
 use crate::store::{Added, Store};
+use crate::workshop::codec::{codes_in, decode_answers, AnswerCode, CodeError, Layout};
 
 /// What happened to one code, said to the facilitator: `said` for a shell to word
 /// in its language, `message` the same in English.

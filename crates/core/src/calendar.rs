@@ -1,6 +1,11 @@
-//! Times in deployment records: ISO 8601 (with an offset, or without one and read as
-//! UTC), a date alone (midnight UTC), or Unix time in seconds or milliseconds; and
-//! whole UTC days for windows, written as the date inputs of a page write them.
+//! Every date rule of the app, once: times in deployment records (ISO 8601 with an
+//! offset, or without one and read as UTC; a date alone; Unix time in seconds or
+//! milliseconds), whole UTC days for windows, `YYYY-MM-DD` dates as date inputs
+//! write them (strict: no 2023-02-31), calendar quarters, and a local day's bounds.
+//!
+//! Nothing here reads a clock or a time zone: the shell passes the device's UTC
+//! offset in ([`local_day`]), so the rules are tested natively, daylight-saving
+//! days included.
 //!
 //! Read by hand, not by a date-time library: the forms accepted are few, and jiff
 //! (which the tests use as the oracle: every form agrees with it) cost the page that
@@ -215,12 +220,126 @@ pub fn parse_day(text: &str) -> Option<i64> {
     date(b)
 }
 
+/// Whether `text` is exactly a `YYYY-MM-DD` date that exists (what a date input
+/// writes, and what an action's date is kept as).
+pub fn is_date(text: &str) -> bool {
+    text.len() == 10 && parse_day(text).is_some()
+}
+
+/// The calendar quarter (UTC) of a time: `2026-Q3`.
+pub fn quarter_of(at: i64) -> String {
+    let (year, month, _) = civil_from_days(day_of(at));
+    format!("{year:04}-Q{}", (month - 1) / 3 + 1)
+}
+
+/// The first and the last millisecond of the local day a date input holds
+/// (`YYYY-MM-DD`), or `None` for anything else. `offset_at` gives the device's
+/// offset from UTC, in minutes east, at an instant: a day on which clocks change
+/// is 23 or 25 hours long, and its bounds say so.
+pub fn local_day(text: &str, offset_at: impl Fn(i64) -> i64) -> Option<(i64, i64)> {
+    if !is_date(text) {
+        return None;
+    }
+    let day = parse_day(text)?;
+    let midnight = |day: i64| {
+        let wall = day.checked_mul(DAY)?;
+        // The offset at local midnight can differ from the offset at UTC midnight:
+        // a second look at the offset of the first guess settles it.
+        let guess = wall - offset_at(wall) * 60_000;
+        Some(wall - offset_at(guess) * 60_000)
+    };
+    Some((midnight(day)?, midnight(day + 1)? - 1))
+}
+
+/// Today's date in the device's time zone, given the time and the offset then
+/// (minutes east): what an action's date is compared with, and file names carry.
+pub fn local_today(now: i64, offset_minutes: i64) -> String {
+    day_text(day_of(now + offset_minutes * 60_000))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::{Date, DateTime};
     use jiff::tz::Offset;
     use jiff::Timestamp;
+
+    #[test]
+    fn dates_are_days_that_exist() {
+        for good in ["2026-12-01", "2026-01-31", "2024-02-29", "2000-02-29"] {
+            assert!(is_date(good), "{good}");
+        }
+        for bad in [
+            "",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "26-12-01",
+            "2026-12-32",
+            "2023-02-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            " 2026-12-01",
+            "2026/12/01",
+            "２０２６-12-01",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn quarters_are_calendar_quarters_in_utc() {
+        let jan_2026 = 1_767_225_600_000; // 2026-01-01T00:00Z
+        assert_eq!(quarter_of(jan_2026 - 1), "2025-Q4");
+        assert_eq!(quarter_of(jan_2026), "2026-Q1");
+        assert_eq!(quarter_of(jan_2026 + 90 * DAY), "2026-Q2");
+    }
+
+    /// Berlin: +01:00 until 2026-03-29 01:00 UTC, then +02:00 until 2026-10-25 01:00 UTC.
+    fn berlin(at: i64) -> i64 {
+        let spring = 1_774_746_000_000; // 2026-03-29T01:00Z
+        let autumn = 1_792_890_000_000; // 2026-10-25T01:00Z
+        if (spring..autumn).contains(&at) {
+            120
+        } else {
+            60
+        }
+    }
+
+    #[test]
+    fn a_local_day_on_which_clocks_change_is_23_or_25_hours_long() {
+        let (start, end) = local_day("2026-03-29", berlin).unwrap();
+        assert_eq!(start, 1_774_738_800_000, "2026-03-28T23:00Z");
+        assert_eq!(end + 1, 1_774_821_600_000, "2026-03-29T22:00Z");
+        assert_eq!(end + 1 - start, 23 * HOUR);
+        let (start, end) = local_day("2026-10-25", berlin).unwrap();
+        assert_eq!(start, 1_792_879_200_000, "2026-10-24T22:00Z");
+        assert_eq!(end + 1 - start, 25 * HOUR);
+        let (start, end) = local_day("2026-06-01", berlin).unwrap();
+        assert_eq!(end + 1 - start, DAY);
+        assert_eq!(start, parse_day("2026-06-01").unwrap() * DAY - 2 * HOUR);
+        // West of UTC, and no offset at all.
+        let (start, _) = local_day("2026-06-01", |_| -300).unwrap();
+        assert_eq!(start, parse_day("2026-06-01").unwrap() * DAY + 5 * HOUR);
+        assert_eq!(
+            local_day("2026-06-01", |_| 0),
+            Some((
+                parse_day("2026-06-01").unwrap() * DAY,
+                parse_day("2026-06-02").unwrap() * DAY - 1
+            ))
+        );
+        assert_eq!(local_day("2026-02-30", berlin), None);
+        assert_eq!(local_day("tomorrow", berlin), None);
+    }
+
+    #[test]
+    fn today_is_the_local_date() {
+        let late_utc = parse_day("2026-06-01").unwrap() * DAY + 23 * HOUR;
+        assert_eq!(local_today(late_utc, 0), "2026-06-01");
+        assert_eq!(local_today(late_utc, 120), "2026-06-02");
+        assert_eq!(local_today(late_utc + 2 * HOUR, -300), "2026-06-01");
+    }
 
     #[test]
     fn reads_the_accepted_forms() {

@@ -4,8 +4,8 @@
 //! times), and GitLab `GET /projects/:id/deployments`. Only the fields named in the
 //! structs below are read; everything else in an object is ignored.
 
-use super::time;
 use super::{Change, Columns, DeployError, Deployment, Format, Place, Problem, Reached, Records};
+use crate::calendar as time;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::HashMap;
