@@ -54,7 +54,7 @@ pub fn ActionCheck(run: RunId, action: Action) -> impl IntoView {
             state.catalog.with(|catalog| {
                 state.store.with(|s| {
                     let team = s.run(&run)?.team.clone();
-                    let runs: Vec<_> = s.runs.iter().filter(|r| r.team == team).collect();
+                    let runs = s.runs_of(&team);
                     maturity_core::coach::experiments::experiments(catalog, &runs, &today)
                         .into_iter()
                         .find(|e| e.agreed_in.id == run && e.action.id == id)

@@ -3,6 +3,7 @@
 //! DORA's Quick Check shows them; the industry and size are kept with the team.
 
 use crate::components::score_table::score_text;
+use crate::components::scroll_table::ScrollTable;
 use crate::i18n::{k, t, tf};
 use crate::platform::now;
 use crate::state::use_app_state;
@@ -164,7 +165,7 @@ fn benchmark_table(
     view! {
         {missing}
         // Wide on a phone: the table scrolls in its own box, reachable by keyboard.
-        <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::BENCH_REGION)>
+        <ScrollTable label=t(k::BENCH_REGION)>
             <table class="scores benchmarks">
                 <caption>{tf(k::BENCH_CAPTION, &[("year", &survey.to_string())])}</caption>
                 <thead>
@@ -176,7 +177,7 @@ fn benchmark_table(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollTable>
         <p class="hint">{tf(k::BENCH_SOURCE, &[("year", &survey.to_string())])}</p>
     }
 }

@@ -2,6 +2,7 @@
 //! dropped as answer files; each code's outcome in words; the answers collected so
 //! far, numbered, each of which can be dropped.
 
+use crate::components::scroll_table::ScrollTable;
 use crate::i18n::{k, t, tf};
 use crate::platform::{format_date_time, now, read_text};
 use crate::state::{use_app_state, AppState};
@@ -132,6 +133,7 @@ fn Submissions(
                 return view! { <p class="empty">{t(k::COLLECT_NONE)}</p> }.into_any();
             }
             view! {
+                <ScrollTable label=t(k::COLLECT_CAPTION)>
                 <table class="scores submissions">
                     <caption>{t(k::COLLECT_CAPTION)}</caption>
                     <thead><tr><th scope="col">{t(k::COLLECT_PARTICIPANT)}</th><th scope="col">{t(k::COLLECT_RECEIVED)}</th><th scope="col">{t(k::COLLECT_ANSWERED)}</th><th scope="col"><span class="visually-hidden">{t(k::COLLECT_DROP)}</span></th></tr></thead>
@@ -153,6 +155,7 @@ fn Submissions(
                         }).collect_view()}
                     </tbody>
                 </table>
+                </ScrollTable>
             }.into_any()
         }}
     }

@@ -3,6 +3,7 @@
 //! behind it, and the same figures with the nearest cluster as a table.
 
 use crate::charts::{dora_metric_option, EChart};
+use crate::components::scroll_table::ScrollTable;
 use crate::i18n::{k, t, tf};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -215,7 +216,7 @@ fn dora_table(
     let nearest_heading = tf(k::DORA_COL_NEAREST, &[("year", &year)]);
     let region_label = caption.clone();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
+        <ScrollTable label=region_label>
         <table class="scores dora-trend-table">
             <caption>{caption}</caption>
             <thead>
@@ -227,6 +228,6 @@ fn dora_table(
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        </div>
+        </ScrollTable>
     }
 }

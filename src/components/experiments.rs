@@ -4,6 +4,7 @@
 //! ([`maturity_core::coach::experiments`]).
 
 use crate::components::score_table::score_text;
+use crate::components::scroll_table::ScrollTable;
 use crate::i18n::{k, t, tf, tp};
 use crate::platform::{download, format_date, iso_date_time, today};
 use crate::routes;
@@ -13,7 +14,7 @@ use leptos_router::components::A;
 use maturity_core::assessment::history::CHANGE_THRESHOLD;
 use maturity_core::assessment::records::{Direction, Target};
 use maturity_core::coach::experiments::{self, Experiment, Outcome};
-use maturity_core::{Catalog, Run, RunId, TeamId};
+use maturity_core::{Catalog, RunId, TeamId};
 
 /// "CALMS · Measurement" (a dimension) or "CALMS · We see how long …" (a question)
 /// in the language shown; the ids themselves when the catalog no longer has them.
@@ -87,11 +88,6 @@ pub fn checked_line(found: &[Experiment], run: &RunId) -> String {
     )
 }
 
-/// A team's runs, for the rules that read one team only.
-fn runs_of<'s>(runs: &'s [Run], team: &TeamId) -> Vec<&'s Run> {
-    runs.iter().filter(|r| &r.team == team).collect()
-}
-
 /// One experiment as a table row's cells, owned (views outlive the store's borrow).
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -135,7 +131,7 @@ pub fn ExperimentsTable(team: Memo<TeamId>) -> impl IntoView {
         let today = today();
         state.catalog.with(|catalog| {
             state.store.with(|s| {
-                let runs = runs_of(&s.runs, &team);
+                let runs = s.runs_of(&team);
                 let found = experiments::experiments(catalog, &runs, &today);
                 (
                     rows(catalog, &found),
@@ -180,7 +176,7 @@ pub fn ExperimentsTable(team: Memo<TeamId>) -> impl IntoView {
                 let moved = rows.iter().filter(|r| r.outcome == Outcome::AsExpected).count();
                 view! {
                     <p>{tf(k::EXPERIMENT_SUMMARY, &[("n", &moved.to_string()), ("checked", &checked.to_string())])}</p>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::EXPERIMENT_CAPTION)>
+                    <ScrollTable label=t(k::EXPERIMENT_CAPTION)>
                     <table class="scores experiments-table">
                         <caption>{t(k::EXPERIMENT_CAPTION)}</caption>
                         <thead><tr>
@@ -199,7 +195,7 @@ pub fn ExperimentsTable(team: Memo<TeamId>) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                    </div>
+                    </ScrollTable>
                     <p><button type="button" on:click=save>{t(k::EXPERIMENT_CSV)}</button></p>
                 }.into_any()
             }}
@@ -263,7 +259,7 @@ pub fn CheckedExperiments(run: RunId) -> impl IntoView {
                 let Some(this) = s.run(&run) else {
                     return Vec::new();
                 };
-                let runs = runs_of(&s.runs, &this.team);
+                let runs = s.runs_of(&this.team);
                 rows(
                     catalog,
                     &experiments::checked_by(catalog, &runs, this, &today),

@@ -21,6 +21,7 @@ pub mod question;
 pub mod room;
 pub mod room_figures;
 pub mod score_table;
+pub mod scroll_table;
 pub mod start_form;
 pub mod stepper;
 pub mod switches;

@@ -4,6 +4,7 @@
 
 use crate::charts::{or_blank, radar_compare_option, trend_option, Chart, EChart, MIN_RADAR_AXES};
 use crate::components::score_table::{change_text, score_text};
+use crate::components::scroll_table::ScrollTable;
 use crate::i18n::{k, t, tf, tp};
 use crate::platform::{format_date_times, format_dates};
 use leptos::prelude::*;
@@ -201,23 +202,24 @@ fn trend_table(trend: &Trend, actions: &[usize]) -> impl IntoView {
             .collect_view();
     let caption = tf(k::TREND_TABLE_CAPTION, &[("questionnaire", &trend.title)]);
     let region_label = caption.clone();
+    let questionnaire = trend.questionnaire.clone();
+    let own_scale = trend.own_scale;
     view! {
-        // Wide tables scroll on their own, and can be scrolled from the keyboard.
-        <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
-        <table class="scores trend-table" data-questionnaire=trend.questionnaire.clone()>
+        <ScrollTable label=region_label>
+        <table class="scores trend-table" data-questionnaire=questionnaire>
             <caption>{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">{t(k::TREND_COL_ASSESSMENT)}</th>
                     {header}
                     <th scope="col" class="num">{t(k::TREND_OVERALL)}</th>
-                    {trend.own_scale.map(|choices| view! { <th scope="col" class="num">{tf(k::TREND_COL_OWN_SCALE, &[("choices", &choices.to_string())])}</th> })}
+                    {own_scale.map(|choices| view! { <th scope="col" class="num">{tf(k::TREND_COL_OWN_SCALE, &[("choices", &choices.to_string())])}</th> })}
                     <th scope="col" class="num">{t(k::TREND_COL_ACTIONS)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
-        </div>
+        </ScrollTable>
     }
 }
 

@@ -3,6 +3,7 @@
 //! the team confirms, record a DORA assessment filled from the figures. Everything
 //! is read in this browser; the records themselves are never kept.
 
+use crate::components::scroll_table::ScrollTable;
 use crate::i18n::{k, number, t, tf, tp};
 use crate::platform::{format_date, mark, new_id, now, set_title};
 use crate::routes;
@@ -535,7 +536,7 @@ fn Figures(
             };
             let region = caption.clone();
             Some(view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=region>
+                <ScrollTable label=region>
                     <table class="measured">
                         <caption>{caption}</caption>
                         <thead><tr>
@@ -548,7 +549,7 @@ fn Figures(
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </ScrollTable>
             })
         })
     };

@@ -7,6 +7,7 @@ use crate::components::csv::CsvDownload;
 use crate::components::dora_trend::DoraOverTime;
 use crate::components::experiments::checked_line;
 use crate::components::score_table::score_text;
+use crate::components::scroll_table::ScrollTable;
 use crate::components::team_admin::TeamAdmin;
 use crate::components::trends::Trends;
 use crate::i18n::{k, t, tf, tp};
@@ -113,7 +114,7 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
         let today = crate::platform::today();
         catalog.with(|c| {
             state.store.with(|s| {
-                let runs: Vec<_> = s.runs.iter().filter(|r| r.team == team).collect();
+                let runs = s.runs_of(&team);
                 let found = maturity_core::coach::experiments::experiments(c, &runs, &today);
                 runs.iter()
                     .map(|r| (r.id.clone(), checked_line(&found, &r.id)))
@@ -155,7 +156,7 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
             } else {
                 // Scrolls in its own box on a narrow screen, its first column in view.
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::TEAM_RUNS_CAPTION)>
+                    <ScrollTable label=t(k::TEAM_RUNS_CAPTION)>
                     <table class="scores runs-table">
                         <caption>{t(k::TEAM_RUNS_CAPTION)}</caption>
                         <thead>
@@ -169,7 +170,7 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
-                    </div>
+                    </ScrollTable>
                 }.into_any()
             }}
         </section>

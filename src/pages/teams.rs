@@ -6,6 +6,7 @@
 
 use crate::components::experiments::{aim, result_cells, result_headings};
 use crate::components::score_table::{change_text, score_text};
+use crate::components::scroll_table::ScrollTable;
 use crate::i18n::{core, k, number, t, tf, tp};
 use crate::platform::{download, format_date, iso_date_time, local_day, mark, today};
 use crate::routes;
@@ -410,7 +411,7 @@ fn HeatMap(
             <h2 id="heatmap-heading">{t(k::COACH_HEATMAP_HEADING)}</h2>
             <p class="hint">{t(k::COACH_HEATMAP_TEXT)} " "
                 {tf(k::COACH_MOVEMENT_NOTE, &[("threshold", &number(CHANGE_THRESHOLD, 1))])}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::COACH_HEATMAP_CAPTION)>
+            <ScrollTable label=t(k::COACH_HEATMAP_CAPTION)>
             <table class="scores heatmap" id="heatmap">
                 <caption>{t(k::COACH_HEATMAP_CAPTION)}</caption>
                 <thead><tr>
@@ -423,7 +424,7 @@ fn HeatMap(
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            </div>
+            </ScrollTable>
         </section>
     }
 }
@@ -433,7 +434,7 @@ fn Shared(v: View, edition: RwSignal<String>) -> impl IntoView {
     let lowest = (!v.lowest.is_empty()).then(|| {
         view! {
             <h3>{t(k::COACH_LOWEST_HEADING)}</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::COACH_LOWEST_CAPTION)>
+            <ScrollTable label=t(k::COACH_LOWEST_CAPTION)>
             <table class="scores" id="lowest-questions">
                 <caption>{t(k::COACH_LOWEST_CAPTION)}</caption>
                 <thead><tr>
@@ -449,7 +450,7 @@ fn Shared(v: View, edition: RwSignal<String>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            </div>
+            </ScrollTable>
         }
     });
     let clusters = (!v.clusters.is_empty()).then(|| {
@@ -499,7 +500,7 @@ fn Trend(v: View) -> impl IntoView {
             <section class="card" aria-labelledby="trend-heading">
                 <h2 id="trend-heading">{t(k::COACH_TREND_HEADING)}</h2>
                 <p class="hint">{t(k::COACH_TREND_TEXT)}</p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::COACH_TREND_CAPTION)>
+                <ScrollTable label=t(k::COACH_TREND_CAPTION)>
                 <table class="scores" id="portfolio-trend">
                     <caption>{t(k::COACH_TREND_CAPTION)}</caption>
                     <thead><tr>
@@ -518,7 +519,7 @@ fn Trend(v: View) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                </div>
+                </ScrollTable>
             </section>
         }
     })
@@ -538,7 +539,7 @@ fn Experiments(
                 view! { <p class="empty">{t(k::COACH_EXPERIMENTS_EMPTY)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=t(k::COACH_EXPERIMENTS_HEADING)>
+                    <ScrollTable label=t(k::COACH_EXPERIMENTS_HEADING)>
                     <table class="scores" id="coach-experiments">
                         <caption>{t(k::COACH_EXPERIMENTS_HEADING)}</caption>
                         <thead><tr>
@@ -562,7 +563,7 @@ fn Experiments(
                             }).collect_view()}
                         </tbody>
                     </table>
-                    </div>
+                    </ScrollTable>
                 }.into_any()
             }}
         </section>

@@ -6,7 +6,9 @@ use maturity_core::assessment::records::Action;
 use maturity_core::error::*;
 use maturity_core::store::Added;
 use maturity_core::workshop::codec::{AnswerCode, Invitation, Layout};
-use maturity_core::workshop::stats::{aggregate, consensus, discuss_first, stats};
+use maturity_core::workshop::stats::{
+    aggregate, consensus, discuss_first, room as room_rows, stats,
+};
 use maturity_core::{Catalog, RunId, Store, TeamId};
 use std::collections::BTreeMap;
 
@@ -21,6 +23,8 @@ fn question(id: &str) -> Question {
 const CHOICE: &str = "calms.culture.shared-goals"; // 5 choices, scored
 const PERCENT: &str = "dora.change-failure-rate"; // 0-100, lower is better
 const TEAM_TYPE: &str = "tt.team-kind"; // classification, not scored
+const RETIRED: &str = "calms.lean.waiting"; // retired, kept for old results
+const UNANSWERED: &str = "calms.lean.wip"; // asked, answered by nobody below
 
 #[test]
 fn statistics_per_question_table() {
@@ -383,6 +387,28 @@ fn a_saved_workshop_becomes_a_run_with_its_spread_notes_and_actions() {
     assert_eq!(record.discussion[CHOICE], "Ops still has its own targets");
     assert_eq!(run.actions.len(), 1);
     assert_eq!(run.actions[0].what, "One shared availability goal");
+    // The room as the run shows it: every question asked today, with the spread.
+    let rows = room_rows(&catalog, &run, record);
+    let asked: usize = ["calms", "dora"]
+        .iter()
+        .map(|q| catalog.get(q).unwrap().active_questions().count())
+        .sum();
+    assert_eq!(rows.len(), asked, "today's questions, no retired one");
+    let choice = rows.iter().find(|r| r.question.id == CHOICE).unwrap();
+    assert_eq!(choice.team, Some(3));
+    assert_eq!(choice.answers, 3);
+    assert_eq!(choice.counts, vec![(0, 1), (3, 1), (4, 1)]);
+    assert_eq!(choice.note, "Ops still has its own targets");
+    let unanswered = rows.iter().find(|r| r.question.id == UNANSWERED).unwrap();
+    assert_eq!((unanswered.team, unanswered.answers), (None, 0));
+    // A retired question stays in the room of a workshop that answered it.
+    let mut older = record.clone();
+    older.spread.insert(RETIRED.into(), vec![1, 1, 2]);
+    let rows = room_rows(&catalog, &run, &older);
+    assert_eq!(rows.len(), asked + 1);
+    let retired = rows.iter().find(|r| r.question.id == RETIRED).unwrap();
+    assert!(retired.question.retired);
+    assert_eq!(retired.counts, vec![(1, 2), (2, 1)]);
     // Closed: nothing more changes, and the next workshop asks about the actions.
     assert_eq!(
         store.add_submission(code(id, 4, &[]), 4000),

@@ -139,6 +139,12 @@ pub struct Choice {
 pub const DONT_KNOW: u8 = u8::MAX;
 
 impl Question {
+    /// Whether a view of answers shows this question: every question asked today,
+    /// and a retired one where it was answered (old results keep every row they had).
+    pub fn shown(&self, answered: bool) -> bool {
+        !self.retired || answered
+    }
+
     /// How many different answers the question takes: its choices, or 0-100 percent.
     pub fn answer_count(&self) -> u8 {
         match self.answer {

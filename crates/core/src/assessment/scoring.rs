@@ -240,7 +240,7 @@ pub fn findings<'q>(
                 .questions
                 .iter()
                 .filter(move |q| {
-                    q.dimension == dimension.id && (!q.retired || answers.contains_key(&q.id))
+                    q.dimension == dimension.id && q.shown(answers.contains_key(&q.id))
                 })
                 .map(move |question| Finding {
                     dimension,

@@ -7,9 +7,9 @@
 //! [`crate::assessment::records`], and the changes the store accepts for them in
 //! [`crate::store`].
 
-use crate::assessment::catalog::Step;
+use crate::assessment::catalog::{Catalog, Step};
 use crate::assessment::model::{AnswerKind, Question, DONT_KNOW};
-use crate::assessment::records::Workshop;
+use crate::assessment::records::{Run, Workshop, WorkshopRecord};
 use crate::assessment::scoring::question_score;
 use std::collections::BTreeMap;
 
@@ -35,6 +35,62 @@ pub struct QuestionStats {
     pub disagreement: f64,
     /// The default team answer ([`consensus`]).
     pub consensus: Option<u8>,
+}
+
+/// One question of a workshop's room, as the run it agreed shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoomRow {
+    pub question: Question,
+    /// The team answer agreed, if any.
+    pub team: Option<u8>,
+    /// How many participants answered it.
+    pub answers: usize,
+    /// (answer, how many gave it), in the question's order.
+    pub counts: Vec<(u8, usize)>,
+    /// The room's note on it.
+    pub note: String,
+}
+
+/// How the room answered each question of a workshop `run`, beside its team
+/// answer: the questions of its questionnaires asked today, and any retired one
+/// the workshop answered or discussed ([`Question::shown`]).
+pub fn room(catalog: &Catalog, run: &Run, record: &WorkshopRecord) -> Vec<RoomRow> {
+    let mut rows = Vec::new();
+    for questionnaire in run.questionnaires.iter().filter_map(|id| catalog.get(id)) {
+        for question in &questionnaire.questions {
+            let answered = run.answers.contains_key(&question.id)
+                || record.spread.contains_key(&question.id)
+                || record.discussion.contains_key(&question.id);
+            if !question.shown(answered) {
+                continue;
+            }
+            let values = record
+                .spread
+                .get(&question.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let mut counts: Vec<(u8, usize)> = Vec::new();
+            for &v in values {
+                match counts.iter_mut().find(|(value, _)| *value == v) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((v, 1)),
+                }
+            }
+            counts.sort_unstable();
+            rows.push(RoomRow {
+                question: question.clone(),
+                team: run.answers.get(&question.id).copied(),
+                answers: values.len(),
+                counts,
+                note: record
+                    .discussion
+                    .get(&question.id)
+                    .cloned()
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    rows
 }
 
 /// Percentage answers are shown in bins of this many points (the last bin is 90-100).
