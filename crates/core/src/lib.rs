@@ -27,6 +27,7 @@
 //! 9. `store::import`, `store::collect`, `store::export`, `texts`
 //! 10. `coach::experiments`
 //! 11. `coach::portfolio`
+//! 12. `coach::overview`
 
 pub mod assessment;
 pub mod calendar;

@@ -32,6 +32,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["store::import", "store::collect", "store::export", "texts"],
     &["coach::experiments"],
     &["coach::portfolio"],
+    &["coach::overview"],
 ];
 
 /// The shell's layers, lowest first: the settings of the device at the bottom,

@@ -701,6 +701,17 @@ fn a_measured_run_is_kept_read_back_and_checked() {
         stored.measured.as_ref().and_then(|m| m.read()),
         Some(kept.clone())
     );
+    // Set beside a measurement is the latest finished DORA run that was answered:
+    // not the measured one, not an unfinished one.
+    assert_eq!(measure::latest_answered(&store.runs_of(&team)), None);
+    let mut answered = store.clone();
+    answered.runs[0].finished_at = Some(2);
+    let latest = measure::latest_answered(&answered.runs_of(&team)).map(|r| r.id.0.as_str());
+    assert_eq!(
+        latest,
+        Some("r-1"),
+        "the measured run r-m is newer but not answered"
+    );
     // Written and read back whole.
     let written = store.encode().unwrap();
     assert_eq!(Store::decode(&written).unwrap(), store);

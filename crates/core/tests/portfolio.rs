@@ -7,6 +7,7 @@
 use maturity_core::assessment::history::Verdict;
 use maturity_core::assessment::records::{Action, Direction, Target};
 use maturity_core::coach::experiments::{self, Outcome};
+use maturity_core::coach::overview::{csv, CsvWords, Overview, TeamLine};
 use maturity_core::coach::portfolio::{self, letters, sort_rows, Filter, SortBy};
 use maturity_core::dora::clusters as dora;
 use maturity_core::{Catalog, Run, RunId, Store, Team, TeamId};
@@ -207,6 +208,82 @@ fn sorting_filters_and_hidden_names() {
     let hidden: Vec<String> = (0..28).map(letters).collect();
     assert_eq!(hidden[..3], ["A", "B", "C"]);
     assert_eq!(hidden[25..], ["Z", "AA", "AB"]);
+}
+
+#[test]
+fn the_page_and_its_csv_share_one_owned_overview_with_names_hidden_by_letters() {
+    let mut store = three_teams();
+    store.teams[1].archived = true; // Search
+    let mut action = experiment("x1", "measurement", Direction::Up, "2026-01-30");
+    action.owner = "Sam".into();
+    store.runs[2].actions.push(action); // agreed by Search in b1
+    let catalog = Catalog::builtin();
+    let all = Filter {
+        archived: true,
+        ..filter()
+    };
+    let overview = Overview::of(&store, &catalog, &all, None, "2026-06-01");
+    assert_eq!(overview.title, catalog.get("calms").unwrap().title);
+    let line = |rows: &[TeamLine]| -> Vec<(String, String, bool)> {
+        rows.iter()
+            .map(|r| (r.name.clone(), r.letters.clone(), r.archived))
+            .collect()
+    };
+    let by_name = [
+        ("Checkout".to_string(), "A".to_string(), false),
+        ("Payments".to_string(), "B".to_string(), false),
+        ("Search".to_string(), "C".to_string(), true),
+    ];
+    assert_eq!(line(&overview.rows), by_name);
+    // Letters are fixed in name order: sorting by score moves rows, not letters.
+    let mut rows = overview.rows.clone();
+    sort_rows(&mut rows, SortBy::Overall, true);
+    assert_eq!(
+        line(&rows),
+        [by_name[2].clone(), by_name[1].clone(), by_name[0].clone()]
+    );
+    assert_eq!(rows[1].change(), Some(7.0 - 5.0));
+    // An experiment carries its team's letters.
+    assert_eq!(overview.experiments.len(), 1);
+    assert_eq!(overview.experiments[0].letters, "C");
+    assert_eq!(overview.experiments[0].owner, "Sam");
+    // The CSV is written from the rows given, in their order, names as shown.
+    let words = CsvWords {
+        team: "team",
+        date: "date",
+        overall: "overall",
+        previous: "previous",
+        movement: "movement",
+        overdue: "overdue",
+        improved: "up",
+        worse: "down",
+        unchanged: "same",
+        not_comparable: "first",
+    };
+    let text = csv(
+        &overview,
+        &rows,
+        &words,
+        |r| format!("Team {}", r.letters),
+        |at| at.to_string(),
+    );
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        lines[0].starts_with("\"team\",\"date\",\"Culture\""),
+        "{}",
+        lines[0]
+    );
+    let teams: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(teams, ["\"Team C\"", "\"Team B\"", "\"Team A\""]);
+    assert!(
+        lines[2].contains("\"up\""),
+        "Payments improved: {}",
+        lines[2]
+    );
+    assert!(!text.contains("Payments") && !text.contains("Sam"));
 }
 
 #[test]

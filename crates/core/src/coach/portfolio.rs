@@ -22,11 +22,8 @@ use crate::assessment::catalog::Catalog;
 use crate::assessment::history::{verdict, Verdict};
 use crate::assessment::model::Questionnaire;
 use crate::assessment::records::{chronological, Millis, Run, Team, TeamId};
-use crate::assessment::scoring::{
-    question_score, score, score_cell, QuestionnaireScore, TIE_EPSILON,
-};
+use crate::assessment::scoring::{question_score, score, QuestionnaireScore, TIE_EPSILON};
 use crate::coach::experiments::{self, Experiment};
-use crate::csv::{safe, Sheet};
 use crate::dora::clusters::{self as dora, Delivery, Edition};
 use crate::store::Store;
 use std::collections::BTreeMap;
@@ -475,54 +472,4 @@ pub fn letters(index: usize) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
-}
-
-/// The header and the words of the page's CSV, in the user's language.
-#[derive(Debug, Clone)]
-pub struct CsvWords<'a> {
-    /// team, date, overall, previous overall, movement, overdue actions.
-    pub team: &'a str,
-    pub date: &'a str,
-    pub overall: &'a str,
-    pub previous: &'a str,
-    pub movement: &'a str,
-    pub overdue: &'a str,
-    /// The movement's words for improved, worse, unchanged, not comparable.
-    pub verdicts: [&'a str; 4],
-}
-
-/// The heat map as CSV, in `rows`' order: one line per team with its dimension
-/// scores; `name` gives the team's name as shown (its letters when hidden).
-pub fn csv(
-    portfolio: &Portfolio,
-    rows: &[TeamRow],
-    words: &CsvWords,
-    name: impl Fn(&Team) -> String,
-    date: impl Fn(Millis) -> String,
-) -> String {
-    let mut header: Vec<String> = vec![words.team.into(), words.date.into()];
-    header.extend(portfolio.dimensions.iter().map(|(_, n)| safe(n)));
-    header.extend([words.overall, words.previous, words.movement, words.overdue].map(String::from));
-    let mut out = Sheet::new(&header);
-    for row in rows {
-        let mut line = vec![
-            safe(&name(row.team)),
-            row.latest.map(|r| date(r.held_at())).unwrap_or_default(),
-        ];
-        line.extend(row.scores.iter().map(|s| score_cell(*s)));
-        line.push(score_cell(row.overall));
-        line.push(score_cell(row.previous_overall));
-        line.push(
-            match row.movement {
-                Verdict::Improved => words.verdicts[0],
-                Verdict::Worse => words.verdicts[1],
-                Verdict::Unchanged => words.verdicts[2],
-                Verdict::NotComparable => words.verdicts[3],
-            }
-            .to_string(),
-        );
-        line.push(row.overdue.to_string());
-        out.row(&line);
-    }
-    out.finish()
 }

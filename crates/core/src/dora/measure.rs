@@ -12,7 +12,7 @@
 //! Source: docs/sources.md#dora-metrics-measured-from-deployment-records
 
 use crate::assessment::model::DONT_KNOW;
-use crate::assessment::records::{MeasuredFile, Measurement, MAX_FILE_NAME};
+use crate::assessment::records::{MeasuredFile, Measurement, Run, MAX_FILE_NAME};
 use crate::calendar::{DAY, HOUR};
 use crate::dora::clusters as dora;
 use crate::dora::deploys::{Format, Reached, Records};
@@ -442,6 +442,16 @@ pub enum Agreement {
     AnsweredBetter(u8),
     /// The answer is worse than the records by this many options (rates: points).
     AnsweredWorse(u8),
+}
+
+/// The team's latest finished DORA assessment that was answered, not measured:
+/// what a measurement is set beside.
+pub fn latest_answered<'r>(runs: &[&'r Run]) -> Option<&'r Run> {
+    runs.iter()
+        .copied()
+        .filter(|r| r.is_finished() && r.measured.is_none())
+        .filter(|r| r.covers(dora::QUESTIONNAIRE_ID))
+        .max_by_key(|r| r.finished_at)
 }
 
 /// Compares the team's answer to a DORA question with the measured one. Options run
