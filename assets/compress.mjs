@@ -1,6 +1,6 @@
 // Run last by assets/csp.mjs (Trunk's post_build hook): writes a brotli (.br) and a
 // gzip (.gz) copy beside every text and wasm file of the build, so a static host can
-// send them as they are to browsers that accept them (see the README's hosting notes;
+// send them as they are to browsers that accept them (see docs/deploying.md;
 // `bash .ci/serve` does). The copies are not listed for the service worker: it asks
 // for the files by their own names, and the host picks the encoding.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';

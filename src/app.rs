@@ -6,8 +6,7 @@
 //! come with the app, and so does the start page's introduction (its forms and lists
 //! are a chunk, `pages/home.rs`). Every other page is a lazy route: its code is split
 //! off by `tools/wasm-bindgen` into a chunk (one per group of pages) the browser
-//! fetches when a page of the group is first opened (see the README's performance
-//! section).
+//! fetches when a page of the group is first opened (see docs/performance.md).
 
 use crate::components::notice::StorageNotice;
 use crate::i18n::{k, t, tf};
@@ -158,7 +157,7 @@ lazy_page!(CollectRoute, facilitation_page(Facilitation::Collect));
 // Three chunks, not one per page (and the start page's own, in `pages/home.rs`):
 // pages that share most of their code (a team's trends; workshop codes and
 // statistics) load together, so opening a page costs a few requests instead of
-// dozens of small shared pieces (see the README's performance section).
+// dozens of small shared pieces (see docs/performance.md).
 
 /// An assessment's results: what finishing one opens.
 #[lazy]

@@ -33,7 +33,7 @@ export const TARGET = {
  *  menu, and helpers several chunks share that the splitter therefore keeps in
  *  the main module. Reading another language's file is split off (#[lazy]
  *  parse_bundle), and Rust's float formatting was kept out (-10 KB). Measured,
- *  with the reasons, and raised once; the README's performance section says what
+ *  with the reasons, and raised once; docs/performance.md says what
  *  would bring it back (questionnaire text and each page's messages loaded with
  *  the page that needs them).
  *  DORA measured from deployment records (issue 16) is a page of its own, loaded
@@ -57,7 +57,7 @@ export const TARGET = {
  *  a tag repair without case folding. Raised once to these figures.
  *  The way back down is to load each questionnaire's text when it is needed (as
  *  translations must be, per language), not to trim content. The gap to TARGET is
- *  printed; see the README's performance section. Lower these as the app gets
+ *  printed; see docs/performance.md. Lower these as the app gets
  *  lighter; raise them only for content a user needs, with the measurement here. */
 export const BUDGET = {
   questionGzip: 361.3 * 1024,

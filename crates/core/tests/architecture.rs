@@ -664,12 +664,33 @@ fn the_core_knows_nothing_of_the_browser() {
             "crates/core/Cargo.toml depends on {name}"
         );
     }
+    // Nor IO, a clock or a random source: the shell passes times and fresh ids in.
+    let effects = [
+        "std::fs",
+        "std::io",
+        "std::net",
+        "std::env",
+        "std::time",
+        "std::process",
+        "std::thread",
+        "SystemTime",
+        "Instant::now",
+        "thread_rng",
+        "rand::",
+        "getrandom",
+    ];
     for (file, text) in sources(&root().join("crates/core/src")) {
         for (line, code) in code_lines(&text) {
             for name in forbidden {
                 assert!(
                     !code.contains(&format!("{name}::")),
                     "crates/core/src/{file}:{line} uses {name}"
+                );
+            }
+            for name in effects {
+                assert!(
+                    !code.contains(name),
+                    "crates/core/src/{file}:{line} uses {name}: the core does no IO and reads no clock"
                 );
             }
         }

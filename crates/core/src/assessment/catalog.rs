@@ -3,7 +3,7 @@
 //! user's own, checked before they join.
 //!
 //! Adding a framework means adding a file under `questionnaires/` and an entry to
-//! [`BUILTIN_FILES`]; no other code changes (see the README for the two built-in
+//! [`BUILTIN_FILES`]; no other code changes (see ARCHITECTURE.md for the two built-in
 //! questionnaires whose results also have views of their own).
 
 use crate::assessment::model::{Question, Questionnaire, Translation};

@@ -2,7 +2,7 @@
 //! and each participant's answers back to the facilitator (answer codes).
 //!
 //! No server is involved: codes travel as link fragments, QR codes or small files.
-//! Both kinds are `<kind><format>.<base64url bytes>` (`j1.…`, `a1.…`) so that a code
+//! Both kinds are `<kind><format>.<base64url bytes>` (`j1.…`, `a2.…`) so that a code
 //! says what it is and which format wrote it, and both end in a CRC-32 so that a
 //! truncated or altered code is refused instead of read wrongly. Answers are packed
 //! in the order of the workshop's questions, a few bits each, which is what keeps a
