@@ -4,10 +4,76 @@
 //! but the catalogue lacks fails the build. The other languages are checked
 //! against the same catalogue by `assets/i18n.mjs` (at build time) and by
 //! `tests/i18n.test.mjs`.
+//!
+//! It also reads the shell's calls of the messages (`tools/i18n_calls.rs`): a
+//! message no code uses, or a call that fills other placeholders than its message
+//! has, fails the build.
+
+#[path = "tools/i18n_calls.rs"]
+mod i18n_calls;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::PathBuf;
+
+/// The key's name in `k`: `COACH_SORT` for `"coach.sort"`.
+fn const_name(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Fails the build on a message no code uses or a call that fills the wrong
+/// placeholders, listing every one.
+fn check_calls(messages: &BTreeMap<String, serde_json::Value>) {
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=tools/i18n_calls.rs");
+    let placeholders: i18n_calls::Placeholders = messages
+        .iter()
+        .map(|(key, value)| {
+            let texts: Vec<&str> = match value {
+                serde_json::Value::Object(forms) => {
+                    forms.values().filter_map(|v| v.as_str()).collect()
+                }
+                other => other.as_str().into_iter().collect(),
+            };
+            let names = texts
+                .iter()
+                .flat_map(|t| i18n_calls::placeholders(t))
+                .collect();
+            (const_name(key), names)
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut stack = vec![PathBuf::from("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                println!("cargo:rerun-if-changed={}", path.display());
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                files.push((path.display().to_string(), text));
+            }
+        }
+    }
+    files.sort();
+    let problems = i18n_calls::check(&placeholders, &files);
+    if !problems.is_empty() {
+        panic!(
+            "the shell's messages and their calls disagree:\n{}",
+            problems.join("\n")
+        );
+    }
+}
 
 fn main() {
     let dir = "assets/i18n/en";
@@ -32,20 +98,12 @@ fn main() {
             }
         }
     }
+    check_calls(&messages);
     let path = dir;
     let mut keys = String::new();
     let mut english = String::new();
     for (index, (key, value)) in messages.iter().enumerate() {
-        let name: String = key
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_uppercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let name = const_name(key);
         writeln!(keys, "    pub const {name}: Key = Key({index});").unwrap();
         let message = match value {
             serde_json::Value::String(s) => format!("Msg::Text({s:?})"),

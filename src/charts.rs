@@ -5,7 +5,7 @@
 //!
 //! Architecture Invariant: no other module of the shell names ECharts or charming.
 
-use crate::i18n::{k, t, tp};
+use crate::i18n::{k, t, template, tp};
 use leptos::prelude::*;
 pub use maturity_charts::{
     cluster_distance_option, dora_metric_option, or_blank, radar_compare_option, radar_option,
@@ -25,8 +25,8 @@ impl ChartWords {
             t(k::CHART_LATEST_RUN),
             t(k::CHART_ACTIONS_AGREED),
             t(k::CHART_YOUR_TEAM),
-            t(k::CHART_DISTANCE_AXIS),
-            t(k::CHART_CLUSTERS_OF),
+            template(k::CHART_DISTANCE_AXIS),
+            template(k::CHART_CLUSTERS_OF),
         ])
     }
 

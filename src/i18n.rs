@@ -97,6 +97,12 @@ pub fn t(key: Key) -> String {
     text(key, None)
 }
 
+/// The message `key` with its `{placeholders}` left for its receiver to fill (a
+/// chart's `{year}`, filled by `crates/charts`).
+pub fn template(key: Key) -> String {
+    text(key, None)
+}
+
 /// The message `key` with its `{placeholders}` filled from `args`.
 pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
     fill(&text(key, None), args)

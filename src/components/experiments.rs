@@ -282,8 +282,9 @@ pub fn CheckedExperiments(run: RunId) -> impl IntoView {
                                     ("target", &r.aim),
                                     ("before", &score_text(r.before)),
                                     ("after", &score_text(r.after)),
-                                    ("outcome", &outcome_text(r.outcome)),
                                 ])}
+                                // The outcome once: the badge says it to eyes and
+                                // screen readers alike.
                                 " " {outcome_badge(r.outcome)}
                             </li>
                         }).collect_view()}

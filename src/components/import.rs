@@ -113,24 +113,22 @@ pub fn ImportBackup() -> impl IntoView {
 /// "<file> holds 2 teams and 5 assessments.", the file's name in bold wherever
 /// the language puts it.
 fn holds_view(name: String, plan: &ImportPlan) -> impl IntoView {
-    let message = tf(
-        k::HOME_IMPORT_HOLDS,
-        &[
-            (
-                "teams",
-                &tp(k::COMMON_TEAMS, plan.incoming.teams.len(), &[]),
-            ),
-            (
-                "assessments",
-                &tp(k::COMMON_ASSESSMENTS, plan.incoming.runs.len(), &[]),
-            ),
-        ],
+    let (before, after) = crate::i18n::around(
+        &tf(
+            k::HOME_IMPORT_HOLDS,
+            &[
+                (
+                    "teams",
+                    &tp(k::COMMON_TEAMS, plan.incoming.teams.len(), &[]),
+                ),
+                (
+                    "assessments",
+                    &tp(k::COMMON_ASSESSMENTS, plan.incoming.runs.len(), &[]),
+                ),
+            ],
+        ),
+        "file",
     );
-    let (before, after) = message
-        .split_once("{file}")
-        .map_or((message.clone(), String::new()), |(b, a)| {
-            (b.to_string(), a.to_string())
-        });
     view! { {before}<strong>{name}</strong>{after} }
 }
 

@@ -18,7 +18,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use maturity_core::assessment::recommend::{recommendations, unknowns};
 use maturity_core::assessment::scoring::{next_steps, on_own_scale};
-use maturity_core::{score, Catalog, Questionnaire, Run, RunId};
+use maturity_core::{
+    score, Catalog, DimensionScore, Questionnaire, QuestionnaireScore, Run, RunId,
+};
 use std::sync::Arc;
 
 /// How many pieces of advice to offer for the weakest dimension.
@@ -200,52 +202,9 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
     let weakest = result.weakest();
     let weakest_names =
         crate::i18n::list(&weakest.iter().map(|d| d.name.clone()).collect::<Vec<_>>());
-    let weakest_score = weakest.first().and_then(|d| d.score);
     let weakest_ids: Vec<&str> = weakest.iter().map(|d| d.dimension.as_str()).collect();
     let advice = next_steps(q, &run.answers, &weakest_ids, ADVICE_COUNT);
-    let summary = match result.overall {
-        Some(overall) => {
-            let (overall_before, overall_after) = around(&t(k::RESULTS_OVERALL), "score");
-            let own_scale = q.own_scale().map(|choices| {
-                let value = tf(
-                    k::RESULTS_OWN_SCALE_VALUE,
-                    &[
-                        ("score", &score_text(Some(on_own_scale(overall, choices)))),
-                        ("max", &choices.to_string()),
-                    ],
-                );
-                let (before, after) = around(&t(k::RESULTS_OWN_SCALE), "value");
-                view! { " · " {before} <strong class="own-scale">{value}</strong> {after} }
-            });
-            let (weakest_before, weakest_after) = around(
-                &tp(
-                    k::RESULTS_WEAKEST,
-                    weakest.len(),
-                    &[("score", &score_text(weakest_score))],
-                ),
-                "names",
-            );
-            view! {
-                <p class="overall">
-                    {overall_before} <strong class="big">{score_text(result.overall)}</strong> {overall_after}
-                    {own_scale}
-                    <span class="hint">{format!(" {}", tf(k::RESULTS_FROM_QUESTIONS, &[
-                            ("answered", &result.answered.to_string()),
-                            ("asked", &result.asked.to_string()),
-                        ]))}
-                        {(result.unknown > 0).then(|| format!("; {}", tp(k::RESULTS_UNKNOWN_ANSWERED, result.unknown, &[])))}
-                    </span>
-                </p>
-                <p class="weakest">
-                    {weakest_before}
-                    <strong>{weakest_names.clone()}</strong>
-                    {weakest_after}
-                </p>
-            }
-            .into_any()
-        }
-        None => view! { <p class="overall">{t(k::RESULTS_NO_SCORE)}</p> }.into_any(),
-    };
+    let summary = summary_view(&result, q.own_scale(), &weakest, &weakest_names);
     let heading_id = format!("result-{}", q.id);
     let labelled_by = heading_id.clone();
     let chart_data: Vec<(String, Option<f64>)> = result
@@ -285,6 +244,60 @@ fn questionnaire_result(q: &Arc<Questionnaire>, run: &Run) -> impl IntoView {
             {dora_view}
             {advice_view}
         </section>
+    }
+}
+
+/// The overall score (and on the questionnaire's own scale), how many questions it
+/// rests on, and the weakest dimensions.
+fn summary_view(
+    result: &QuestionnaireScore,
+    own_scale: Option<usize>,
+    weakest: &[&DimensionScore],
+    weakest_names: &str,
+) -> impl IntoView {
+    let weakest_score = weakest.first().and_then(|d| d.score);
+    match result.overall {
+        Some(overall) => {
+            let (overall_before, overall_after) = around(&t(k::RESULTS_OVERALL), "score");
+            let own_scale = own_scale.map(|choices| {
+                let value = tf(
+                    k::RESULTS_OWN_SCALE_VALUE,
+                    &[
+                        ("score", &score_text(Some(on_own_scale(overall, choices)))),
+                        ("max", &choices.to_string()),
+                    ],
+                );
+                let (before, after) = around(&t(k::RESULTS_OWN_SCALE), "value");
+                view! { " · " {before} <strong class="own-scale">{value}</strong> {after} }
+            });
+            let (weakest_before, weakest_after) = around(
+                &tp(
+                    k::RESULTS_WEAKEST,
+                    weakest.len(),
+                    &[("score", &score_text(weakest_score))],
+                ),
+                "names",
+            );
+            view! {
+                <p class="overall">
+                    {overall_before} <strong class="big">{score_text(result.overall)}</strong> {overall_after}
+                    {own_scale}
+                    <span class="hint">{format!(" {}", tf(k::RESULTS_FROM_QUESTIONS, &[
+                            ("answered", &result.answered.to_string()),
+                            ("asked", &result.asked.to_string()),
+                        ]))}
+                        {(result.unknown > 0).then(|| format!("; {}", tp(k::RESULTS_UNKNOWN_ANSWERED, result.unknown, &[])))}
+                    </span>
+                </p>
+                <p class="weakest">
+                    {weakest_before}
+                    <strong>{weakest_names.to_string()}</strong>
+                    {weakest_after}
+                </p>
+            }
+            .into_any()
+        }
+        None => view! { <p class="overall">{t(k::RESULTS_NO_SCORE)}</p> }.into_any(),
     }
 }
 

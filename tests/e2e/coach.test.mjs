@@ -217,7 +217,11 @@ test('an experiment agreed in a workshop is checked by the next assessment', asy
   }
   await app.finish();
   const checked = page.getByRole('region', { name: 'Experiments this assessment checked' });
-  await checked.getByText(/Thank whoever raises a problem, in the retro .*: 1\.7 → 8\.3, Moved as expected/).waitFor();
+  const item = checked.getByRole('listitem');
+  await item.getByText(/Thank whoever raises a problem, in the retro .*: 1\.7 → 8\.3/).waitFor();
+  const said = (await item.textContent()).trim();
+  assert.match(said, /: 1\.7 → 8\.3 Moved as expected$/);
+  assert.equal(said.split('Moved as expected').length - 1, 1, 'the outcome is said once, not twice to a screen reader');
   await app.audit('results with a checked experiment');
 
   // The team page: the timeline and the table of experiments.

@@ -644,6 +644,107 @@ fn the_checks_catch_every_form_of_import() {
     assert!(pages_importing_pages(&own).is_empty());
 }
 
+/// Longer than this, a function no longer reads at a glance: split it by concern.
+const MAX_FUNCTION_LINES: usize = 80;
+
+/// Every function of `text` (outside its in-file tests) as (name, first line,
+/// lines from its `fn` to its closing brace). Braces in strings, characters and
+/// comments are skipped.
+fn functions(text: &str) -> Vec<(String, usize, usize)> {
+    let code: String = code_lines(text)
+        .into_iter()
+        .map(|(_, l)| l + "\n")
+        .collect();
+    let bytes = code.as_bytes();
+    // Each byte's depth of braces, strings and comments skipped.
+    let mut found = Vec::new();
+    let mut open: Vec<(Option<(String, usize)>, usize)> = Vec::new(); // (fn?, depth)
+    let mut pending: Option<(String, usize)> = None;
+    let (mut i, mut line) = (0, 1);
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'\n' => line += 1,
+            b'"' => {
+                // A string: to its unescaped closing quote.
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    } else if bytes[i] == b'\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'\'' => {
+                // A character ('{', '\''), not a lifetime ('a).
+                let rest = &code[i..];
+                if let Some(end) = rest[1..].find('\'').filter(|&e| e <= 4) {
+                    if !rest[1..=end].contains(' ') {
+                        i += end + 1;
+                    }
+                }
+            }
+            b'{' => {
+                open.push((pending.take(), line));
+            }
+            b'}' => {
+                if let Some((Some((name, start)), _)) = open.pop() {
+                    found.push((name, start, line - start + 1));
+                }
+            }
+            b';' => {
+                pending = None; // a declaration without a body
+            }
+            _ if code[i..].starts_with("fn ")
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')) =>
+            {
+                let name: String = code[i + 3..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    pending = Some((name, line));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
+#[test]
+fn no_function_is_longer_than_it_can_be_read() {
+    let mut long = Vec::new();
+    for dir in ["crates/core/src", "crates/charts/src", "src"] {
+        for (file, text) in sources(&root().join(dir)) {
+            for (name, line, lines) in functions(&text) {
+                if lines > MAX_FUNCTION_LINES {
+                    long.push(format!("{dir}/{file}:{line}: `{name}` is {lines} lines"));
+                }
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines (split them by concern):\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn functions_are_measured_from_fn_to_closing_brace() {
+    let text = "fn a() {\n    let s = \"}}{\";\n    let c = '}';\n    if x { y(); }\n}\nfn b<'x>(v: &'x str) -> &'x str { v }\ntrait T { fn c(&self); }\n";
+    let found = functions(text);
+    assert_eq!(
+        found,
+        [("a".to_string(), 1, 5), ("b".to_string(), 6, 1)],
+        "{found:?}"
+    );
+}
+
 #[test]
 fn the_core_knows_nothing_of_the_browser() {
     let manifest = fs::read_to_string(root().join("crates/core/Cargo.toml")).unwrap();
