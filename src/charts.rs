@@ -184,6 +184,23 @@ pub fn RadarChart(#[prop(into)] title: String, data: Vec<(String, Option<f64>)>)
     }
 }
 
+/// Refits the chart to its box (`fit`) when the window resizes, before printing (to
+/// the page's width) and after; `dispose` frees it with the view.
+fn follow_window(
+    fit: impl Fn() + Copy + Send + Sync + 'static,
+    dispose: impl Fn() + Send + Sync + 'static,
+) {
+    let resize = window_event_listener(leptos::ev::resize, move |_| fit());
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| fit());
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| fit());
+    on_cleanup(move || {
+        resize.remove();
+        before_print.remove();
+        after_print.remove();
+        dispose();
+    });
+}
+
 /// An ECharts chart of `option`: drawn once the library has loaded, then updated in
 /// place whenever `option` changes, never re-created.
 #[component]
@@ -229,27 +246,17 @@ pub fn EChart(
             failed.set(true);
         }
     });
-    let fit = move || {
+    let each = move |act: fn(&EchartsInstance)| {
         instance.with_value(|i| {
             if let Some(chart) = i {
-                let _ = chart.resize();
+                act(chart);
             }
-        });
+        })
     };
-    let resize = window_event_listener(leptos::ev::resize, move |_| fit());
-    // Refit to the printed page's width before printing, and back after.
-    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| fit());
-    let after_print = window_event_listener(leptos::ev::afterprint, move |_| fit());
-    on_cleanup(move || {
-        resize.remove();
-        before_print.remove();
-        after_print.remove();
-        instance.with_value(|i| {
-            if let Some(chart) = i {
-                let _ = chart.dispose();
-            }
-        });
-    });
+    follow_window(
+        move || each(|c| drop(c.resize())),
+        move || each(|c| drop(c.dispose())),
+    );
     let loading = move || library.get() == Library::Loading;
     view! {
         <figure class="chart-figure">

@@ -227,6 +227,17 @@ pub fn import(error: &ImportError) -> (String, Option<String>) {
 /// in the file's own terms) for a "Details" disclosure.
 pub fn questionnaire_file(error: &CatalogError) -> (String, Option<String>) {
     match error {
+        // Said where: the field, and the line where the file gives one.
+        CatalogError::Parse { path, line, .. } if !path.is_empty() => {
+            let said = match line {
+                0 => tf(k::ERROR_FILE_BAD_FIELD, &[("path", path)]),
+                _ => tf(
+                    k::ERROR_FILE_BAD_FIELD_AT,
+                    &[("path", path), ("line", &line.to_string())],
+                ),
+            };
+            (said, Some(error.to_string()))
+        }
         CatalogError::Parse { .. } => (t(k::ERROR_FILE_UNREADABLE), Some(error.to_string())),
         CatalogError::Invalid(problems) => (
             tp(k::ERROR_FILE_PROBLEMS, problems.len(), &[]),

@@ -4,6 +4,7 @@
 use crate::charts::{cluster_distance_option, EChart};
 use crate::components::benchmarks::Benchmarks;
 use crate::components::score_table::score_text;
+use crate::components::scroll_table::ScrollTable;
 use crate::i18n::{core, k, list, number, t, tf, tp};
 use leptos::prelude::*;
 use maturity_core::dora::clusters::{
@@ -169,9 +170,41 @@ fn headline(edition: &Edition, p: &dora::Placement) -> String {
     )
 }
 
+/// Where the team sits in `edition`: how close the runner-up is, what it beats or
+/// falls short of, and every cluster's profile with the team's distance to it.
 fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
     let year = edition.year;
-    let runner_up = p.runner_up.map(|(name, distance)| {
+    let compared = (p.compared_on < 4).then(|| tp(k::DORA_COMPARED_ON, p.compared_on, &[]));
+    let caption = tf(k::DORA_CLUSTERS_CAPTION, &[("year", &year.to_string())]);
+    let rows = cluster_rows(edition, p);
+    view! {
+        {runner_up_text(p).map(|r| view! { <p>{r}</p> })}
+        {beats_text(year, p).map(|b| view! { <p class="note beats">{b}</p> })}
+        {short_of_text(p).map(|s| view! { <p class="note short-of">{s}</p> })}
+        {compared.map(|c| view! { <p class="hint">{c}</p> })}
+        <p class="caveat">{tf(k::DORA_CAVEAT, &[("year", &year.to_string()), ("caveat", &core(edition.caveat))])}</p>
+        <ScrollTable label=caption.clone()>
+        <table class="scores">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(k::DORA_COL_CLUSTER)}</th>
+                        <th scope="col">{t(k::DORA_COL_DEPLOYS)}</th>
+                        <th scope="col">{t(k::DORA_COL_LEAD_TIME)}</th>
+                        <th scope="col">{t(k::DORA_COL_RECOVERY)}</th>
+                        <th scope="col">{t(k::DORA_COL_FAILURE_RATE)}</th>
+                        <th scope="col" class="num">{t(k::DORA_COL_DISTANCE)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+        </table>
+        </ScrollTable>
+    }
+}
+
+/// How close the runner-up cluster is, in words.
+fn runner_up_text(p: &dora::Placement) -> Option<String> {
+    p.runner_up.map(|(name, distance)| {
         let gap = distance - p.distance;
         let closeness = if gap < 0.05 {
             t(k::DORA_CLOSE_CALL)
@@ -189,36 +222,12 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
                 ("closeness", &closeness),
             ],
         )
-    });
-    let compared = if p.compared_on < 4 {
-        Some(tp(k::DORA_COMPARED_ON, p.compared_on, &[]))
-    } else {
-        None
-    };
-    let rows = edition
-        .clusters
-        .iter()
-        .map(|c| {
-            let distance = p
-                .distances
-                .iter()
-                .find(|(n, _)| *n == c.name)
-                .map_or(f64::NAN, |(_, d)| *d);
-            let [df, lt, rec] = c.described.map(core);
-            let cfr = c.change_failure_rate.describe();
-            view! {
-                <tr>
-                    <th scope="row">{if p.nearest.contains(&c.name) { tf(k::DORA_NEAREST_MARK, &[("cluster", &core(c.name))]) } else { core(c.name) }}</th>
-                    <td>{df}</td>
-                    <td>{lt}</td>
-                    <td>{rec}</td>
-                    <td>{cfr}</td>
-                    <td class="num">{number(distance, 2)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let beats = (!p.meets_or_beats.is_empty()).then(|| {
+    })
+}
+
+/// The clusters the team meets or beats on every metric, beyond its nearest.
+fn beats_text(year: u16, p: &dora::Placement) -> Option<String> {
+    (!p.meets_or_beats.is_empty()).then(|| {
         tf(
             if year == 2024 {
                 k::DORA_BEATS_2024
@@ -230,8 +239,12 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
                 ("nearest", &names(&p.nearest)),
             ],
         )
-    });
-    let short = (!p.short_of.is_empty()).then(|| {
+    })
+}
+
+/// The metrics on which the team falls short of its nearest cluster.
+fn short_of_text(p: &dora::Placement) -> Option<String> {
+    (!p.short_of.is_empty()).then(|| {
         let metrics: Vec<String> = p
             .short_of
             .iter()
@@ -249,28 +262,40 @@ fn placement_view(edition: &Edition, p: &dora::Placement) -> impl IntoView {
                 ),
             ],
         )
-    });
-    view! {
-        {runner_up.map(|r| view! { <p>{r}</p> })}
-        {beats.map(|b| view! { <p class="note beats">{b}</p> })}
-        {short.map(|s| view! { <p class="note short-of">{s}</p> })}
-        {compared.map(|c| view! { <p class="hint">{c}</p> })}
-        <p class="caveat">{tf(k::DORA_CAVEAT, &[("year", &year.to_string()), ("caveat", &core(edition.caveat))])}</p>
-        <table class="scores">
-                <caption>{tf(k::DORA_CLUSTERS_CAPTION, &[("year", &year.to_string())])}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(k::DORA_COL_CLUSTER)}</th>
-                        <th scope="col">{t(k::DORA_COL_DEPLOYS)}</th>
-                        <th scope="col">{t(k::DORA_COL_LEAD_TIME)}</th>
-                        <th scope="col">{t(k::DORA_COL_RECOVERY)}</th>
-                        <th scope="col">{t(k::DORA_COL_FAILURE_RATE)}</th>
-                        <th scope="col" class="num">{t(k::DORA_COL_DISTANCE)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-        </table>
-    }
+    })
+}
+
+/// A row per cluster of the edition: its profile and the team's distance to it.
+fn cluster_rows(edition: &Edition, p: &dora::Placement) -> AnyView {
+    edition
+        .clusters
+        .iter()
+        .map(|c| {
+            let distance = p
+                .distances
+                .iter()
+                .find(|(n, _)| *n == c.name)
+                .map_or(f64::NAN, |(_, d)| *d);
+            let [df, lt, rec] = c.described.map(core);
+            let cfr = c.change_failure_rate.describe();
+            let name = if p.nearest.contains(&c.name) {
+                tf(k::DORA_NEAREST_MARK, &[("cluster", &core(c.name))])
+            } else {
+                core(c.name)
+            };
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{df}</td>
+                    <td>{lt}</td>
+                    <td>{rec}</td>
+                    <td>{cfr}</td>
+                    <td class="num">{number(distance, 2)}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// Cluster names as a list in words: "High and Elite".

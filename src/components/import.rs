@@ -3,7 +3,7 @@
 
 use crate::i18n::{k, t, tf, tp};
 use crate::platform::{now, read_text};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
 use maturity_core::limits::MAX_IMPORT_BYTES;
 use maturity_core::store::import::{import, plan_import, ImportPlan};
@@ -54,33 +54,7 @@ pub fn ImportBackup() -> impl IntoView {
         let Some(Pending { name, text, .. }) = pending.get_untracked() else {
             return;
         };
-        // Planned again inside the change, against the newest saved state.
-        match state.change(|s| import(s, &text, now())) {
-            Ok(plan) => message.set(Some((
-                true,
-                tf(
-                    k::HOME_IMPORTED,
-                    &[
-                        ("file", &name),
-                        ("new_runs", &tp(k::HOME_NEW_ASSESSMENTS, plan.new_runs, &[])),
-                        ("replaced", &plan.replaced_runs.to_string()),
-                        (
-                            "new_teams",
-                            &tp(k::HOME_NEW_TEAMS, plan.new_teams.len(), &[]),
-                        ),
-                    ],
-                ),
-                None,
-            ))),
-            Err(e) => message.set(Some((
-                false,
-                tf(
-                    k::HOME_IMPORT_FAILED,
-                    &[("error", &crate::errors::change(&e))],
-                ),
-                crate::errors::change_details(&e),
-            ))),
-        }
+        message.set(Some(imported(state, &name, &text)));
         pending.set(None);
     };
     view! {
@@ -107,6 +81,37 @@ pub fn ImportBackup() -> impl IntoView {
                 view! { <crate::errors::Refusal text details/> }.into_any()
             })}
         </div>
+    }
+}
+
+/// Imports the backup `text` (planned again inside the change, against the newest
+/// saved state): whether it was taken, what to say, and a refusal's details.
+fn imported(state: AppState, name: &str, text: &str) -> (bool, String, Option<String>) {
+    match state.change(|s| import(s, text, now())) {
+        Ok(plan) => (
+            true,
+            tf(
+                k::HOME_IMPORTED,
+                &[
+                    ("file", name),
+                    ("new_runs", &tp(k::HOME_NEW_ASSESSMENTS, plan.new_runs, &[])),
+                    ("replaced", &plan.replaced_runs.to_string()),
+                    (
+                        "new_teams",
+                        &tp(k::HOME_NEW_TEAMS, plan.new_teams.len(), &[]),
+                    ),
+                ],
+            ),
+            None,
+        ),
+        Err(e) => (
+            false,
+            tf(
+                k::HOME_IMPORT_FAILED,
+                &[("error", &crate::errors::change(&e))],
+            ),
+            crate::errors::change_details(&e),
+        ),
     }
 }
 

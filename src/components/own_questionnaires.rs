@@ -3,7 +3,7 @@
 
 use crate::i18n::{k, t, tf, tp};
 use crate::platform::now;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
 
 /// Questionnaires of the user's own: load a file (checked, with errors that point
@@ -27,41 +27,7 @@ pub fn OwnQuestionnaires() -> impl IntoView {
         };
         input.set_value("");
         wasm_bindgen_futures::spawn_local(async move {
-            let name = file.name();
-            let limit = maturity_core::limits::MAX_CUSTOM_BYTES as f64;
-            let text =
-                match crate::platform::read_text(file, limit, &t(k::HOME_OWN_FILE_KIND)).await {
-                    Ok(text) => text,
-                    Err(e) => return message.set(Some((false, e, None))),
-                };
-            let builtin = maturity_core::Catalog::builtin();
-            // What is wrong in words, the file's problems (field by field) as details.
-            let refused = |said: String, details: Option<String>| {
-                (
-                    false,
-                    tf(k::HOME_OWN_NOT_LOADED, &[("file", &name), ("error", &said)]),
-                    details,
-                )
-            };
-            let q = match builtin.parse_custom(&name, &text) {
-                Ok(q) => q,
-                Err(e) => {
-                    let (said, details) = crate::errors::questionnaire_file(&e);
-                    return message.set(Some(refused(said, details)));
-                }
-            };
-            let title = q.title.clone();
-            message.set(Some(
-                match state.change(|s| s.add_questionnaire(q, &builtin, now())) {
-                    Ok(false) => (true, tf(k::HOME_OWN_LOADED, &[("title", &title)]), None),
-                    Ok(true) => (
-                        true,
-                        tf(k::HOME_OWN_UPDATED, &[("title", &title), ("file", &name)]),
-                        None,
-                    ),
-                    Err(e) => refused(crate::errors::change(&e), crate::errors::change_details(&e)),
-                },
-            ));
+            message.set(Some(load_file(state, file).await));
         });
     };
     view! {
@@ -98,5 +64,42 @@ pub fn OwnQuestionnaires() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// Reads a questionnaire file of the user's own, checks it and adds it: whether it
+/// was taken, what to say, and the file's problems field by field for "Details".
+async fn load_file(state: AppState, file: web_sys::File) -> (bool, String, Option<String>) {
+    let name = file.name();
+    let limit = maturity_core::limits::MAX_CUSTOM_BYTES as f64;
+    let text = match crate::platform::read_text(file, limit, &t(k::HOME_OWN_FILE_KIND)).await {
+        Ok(text) => text,
+        Err(e) => return (false, e, None),
+    };
+    let builtin = maturity_core::Catalog::builtin();
+    // What is wrong in words, the file's problems (field by field) as details.
+    let refused = |said: String, details: Option<String>| {
+        (
+            false,
+            tf(k::HOME_OWN_NOT_LOADED, &[("file", &name), ("error", &said)]),
+            details,
+        )
+    };
+    let q = match builtin.parse_custom(&name, &text) {
+        Ok(q) => q,
+        Err(e) => {
+            let (said, details) = crate::errors::questionnaire_file(&e);
+            return refused(said, details);
+        }
+    };
+    let title = q.title.clone();
+    match state.change(|s| s.add_questionnaire(q, &builtin, now())) {
+        Ok(false) => (true, tf(k::HOME_OWN_LOADED, &[("title", &title)]), None),
+        Ok(true) => (
+            true,
+            tf(k::HOME_OWN_UPDATED, &[("title", &title), ("file", &name)]),
+            None,
+        ),
+        Err(e) => refused(crate::errors::change(&e), crate::errors::change_details(&e)),
     }
 }

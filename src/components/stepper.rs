@@ -29,20 +29,7 @@ pub fn QuestionStepper(
 ) -> impl IntoView {
     let total = Memo::new(move |_| steps.with(|s| s.len()));
     let position = Memo::new(move |_| position.get().min(total.get().saturating_sub(1)));
-    let answered = Memo::new(move |_| {
-        steps.with(|steps| {
-            steps
-                .iter()
-                .filter(|step| {
-                    let question = step.question();
-                    // The one rule of what counts as answered (the core's).
-                    answer_of
-                        .run(question.id.clone())
-                        .is_some_and(|v| question.accepts(v))
-                })
-                .count()
-        })
-    });
+    let answered = Memo::new(move |_| answered_count(steps, answer_of));
     let error = RwSignal::new(None::<String>);
     let report = move |result: Result<(), ChangeError>| match result {
         Ok(()) => error.set(None),
@@ -50,17 +37,8 @@ pub fn QuestionStepper(
     };
     let go_to = move |to: usize| report(on_move.run(to));
 
-    // Move focus to the new question when the position changes, not on first show.
     let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |previous: Option<usize>| {
-        let current = position.get();
-        if previous.is_some_and(|p| p != current) {
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        }
-        current
-    });
+    focus_on_move(position, heading);
 
     let current_step = move || steps.with(|s| s.get(position.get()).cloned());
     let chosen = Signal::derive(move || {
@@ -93,6 +71,36 @@ pub fn QuestionStepper(
             finish=Callback::new(move |()| report(on_finish.run(())))
             finish_label=finish_label/>
     }
+}
+
+/// How many of `steps` have an answer their question accepts (the core's one rule
+/// of what counts as answered).
+fn answered_count(steps: Memo<Vec<Step>>, answer_of: Callback<String, Option<u8>>) -> usize {
+    steps.with(|steps| {
+        steps
+            .iter()
+            .filter(|step| {
+                let question = step.question();
+                answer_of
+                    .run(question.id.clone())
+                    .is_some_and(|v| question.accepts(v))
+            })
+            .count()
+    })
+}
+
+/// Moves focus to the question's heading when the position changes (not on first
+/// show), so a keyboard or screen-reader user lands on the new question.
+fn focus_on_move(position: Memo<usize>, heading: NodeRef<leptos::html::H2>) {
+    Effect::new(move |previous: Option<usize>| {
+        let current = position.get();
+        if previous.is_some_and(|p| p != current) {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        }
+        current
+    });
 }
 
 /// Where the questions stand: which one is on screen, how many are answered.

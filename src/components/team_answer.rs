@@ -42,50 +42,8 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
     let default_text = move || default_text(consensus.get(), answer_kind, &answer_text, scored);
     let group = format!("team-{qid}");
     let input = match question.answer {
-        AnswerKind::Choice => question
-            .choices
-            .iter()
-            .enumerate()
-            .map(|(i, choice)| {
-                let i = i as u8;
-                let input_id = format!("{group}-{i}");
-                let set = set.clone();
-                view! {
-                    <div class="choice">
-                        <input type="radio" id=input_id.clone() name=group.clone()
-                            prop:checked=move || team_answer() == Some(i)
-                            on:change=move |_| set(Some(i))/>
-                        <label for=input_id>{format!("{}. {}", i + 1, choice.label)}</label>
-                    </div>
-                }
-            })
-            .chain(std::iter::once({
-                let input_id = format!("{group}-dk");
-                let set = set.clone();
-                view! {
-                    <div class="choice dont-know">
-                        <input type="radio" id=input_id.clone() name=group.clone() value="dont-know"
-                            prop:checked=move || team_answer() == Some(DONT_KNOW)
-                            on:change=move |_| set(Some(DONT_KNOW))/>
-                        <label for=input_id>{t(k::PRESENT_TEAM_ANSWER_DONT_KNOW)}</label>
-                    </div>
-                }
-            }))
-            .collect_view()
-            .into_any(),
-        AnswerKind::Percent => {
-            let set = set.clone();
-            view! {
-                <label for=group.clone()>{t(k::PRESENT_TEAM_ANSWER_PERCENT)}</label>
-                <input type="number" id=group.clone() min="0" max="100" step="1"
-                    prop:value=move || team_answer().filter(|v| *v != DONT_KNOW).map(|v| v.to_string()).unwrap_or_default()
-                    on:change:target=move |ev| match parse_percent(&ev.target().value()) {
-                        Some(v) => { error.set(None); set(Some(v)) }
-                        None => error.set(Some(t(k::PRESENT_TEAM_ANSWER_NOT_PERCENT))),
-                    }/>
-            }
-            .into_any()
-        }
+        AnswerKind::Choice => choice_inputs(question, &group, team_answer, set.clone()),
+        AnswerKind::Percent => percent_input(&group, team_answer, set.clone(), error),
     };
     let reset = set.clone();
     view! {
@@ -101,6 +59,65 @@ pub fn TeamAnswer(id: u32, step: Step, consensus: Signal<Option<u8>>) -> impl In
         <DiscussionNote id=id qid=qid error=error/>
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
+}
+
+/// A radio per choice, and "Don't know", checked at the team answer.
+fn choice_inputs(
+    question: &maturity_core::Question,
+    group: &str,
+    team_answer: impl Fn() -> Option<u8> + Copy + Send + Sync + 'static,
+    set: impl Fn(Option<u8>) + Clone + Send + Sync + 'static,
+) -> AnyView {
+    question
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let i = i as u8;
+            let input_id = format!("{group}-{i}");
+            let set = set.clone();
+            view! {
+                <div class="choice">
+                    <input type="radio" id=input_id.clone() name=group.to_string()
+                        prop:checked=move || team_answer() == Some(i)
+                        on:change=move |_| set(Some(i))/>
+                    <label for=input_id>{format!("{}. {}", i + 1, choice.label)}</label>
+                </div>
+            }
+        })
+        .chain(std::iter::once({
+            let input_id = format!("{group}-dk");
+            let set = set.clone();
+            view! {
+                <div class="choice dont-know">
+                    <input type="radio" id=input_id.clone() name=group.to_string() value="dont-know"
+                        prop:checked=move || team_answer() == Some(DONT_KNOW)
+                        on:change=move |_| set(Some(DONT_KNOW))/>
+                    <label for=input_id>{t(k::PRESENT_TEAM_ANSWER_DONT_KNOW)}</label>
+                </div>
+            }
+        }))
+        .collect_view()
+        .into_any()
+}
+
+/// A percentage field holding the team answer; anything but 0 to 100 is refused.
+fn percent_input(
+    group: &str,
+    team_answer: impl Fn() -> Option<u8> + Copy + Send + Sync + 'static,
+    set: impl Fn(Option<u8>) + Clone + Send + Sync + 'static,
+    error: RwSignal<Option<String>>,
+) -> AnyView {
+    view! {
+        <label for=group.to_string()>{t(k::PRESENT_TEAM_ANSWER_PERCENT)}</label>
+        <input type="number" id=group.to_string() min="0" max="100" step="1"
+            prop:value=move || team_answer().filter(|v| *v != DONT_KNOW).map(|v| v.to_string()).unwrap_or_default()
+            on:change:target=move |ev| match parse_percent(&ev.target().value()) {
+                Some(v) => { error.set(None); set(Some(v)) }
+                None => error.set(Some(t(k::PRESENT_TEAM_ANSWER_NOT_PERCENT))),
+            }/>
+    }
+    .into_any()
 }
 
 /// What the team answer is until the room changes it, in words.

@@ -39,21 +39,7 @@ pub fn PresentPage() -> impl IntoView {
             .with(|s| s.workshop(id).map(|w| w.questionnaires.clone()))
     });
     let steps = state.steps_of(move || questionnaires.get().unwrap_or_default());
-    let room = Memo::new(move |_| {
-        let id = id.get()?;
-        state.store.with(|s| {
-            let w = s.workshop(id)?;
-            mark("devops-maturity:aggregate:start");
-            let stats = steps.with(|steps| aggregate(steps, &w.answer_sets()));
-            let order = discuss_first(&stats);
-            mark("devops-maturity:aggregate:end");
-            Some(Room {
-                stats,
-                order,
-                participants: w.submissions.len(),
-            })
-        })
-    });
+    let room = room_of(id, steps);
     let team_name = Memo::new(move |_| {
         let id = id.get()?;
         state.store.with(|s| {
@@ -72,18 +58,7 @@ pub fn PresentPage() -> impl IntoView {
     // already on screen, else the first to discuss. New answers may re-rank the
     // list, but the question being discussed (its timer, its note) stays on screen.
     let chosen = RwSignal::new(None::<String>);
-    let first = Memo::new(move |_| {
-        room.with(|r| {
-            let r = r.as_ref()?;
-            steps.with(|s| r.order.first().map(|&i| s[i].question().id.clone()))
-        })
-    });
-    let current = Memo::new(move |on_screen: Option<&Option<String>>| {
-        chosen
-            .get()
-            .or_else(|| on_screen.cloned().flatten())
-            .or_else(|| first.get())
-    });
+    let current = on_screen(room, steps, chosen);
     let minutes = RwSignal::new(5u32);
     let exists = Memo::new(move |_| room.with(|r| r.is_some()));
 
@@ -109,6 +84,49 @@ pub fn PresentPage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The room of workshop `id`: each question's statistics over every answer code
+/// collected, and the order to discuss them in.
+fn room_of(id: Memo<Option<u32>>, steps: Memo<Vec<Step>>) -> Memo<Option<Room>> {
+    let state = use_app_state();
+    Memo::new(move |_| {
+        let id = id.get()?;
+        state.store.with(|s| {
+            let w = s.workshop(id)?;
+            mark("devops-maturity:aggregate:start");
+            let stats = steps.with(|steps| aggregate(steps, &w.answer_sets()));
+            let order = discuss_first(&stats);
+            mark("devops-maturity:aggregate:end");
+            Some(Room {
+                stats,
+                order,
+                participants: w.submissions.len(),
+            })
+        })
+    })
+}
+
+/// The question on screen, by id: the one the facilitator chose, else the one
+/// already on screen, else the first to discuss. New answers may re-rank the list,
+/// but the question being discussed (its timer, its note) stays on screen.
+fn on_screen(
+    room: Memo<Option<Room>>,
+    steps: Memo<Vec<Step>>,
+    chosen: RwSignal<Option<String>>,
+) -> Memo<Option<String>> {
+    let first = Memo::new(move |_| {
+        room.with(|r| {
+            let r = r.as_ref()?;
+            steps.with(|s| r.order.first().map(|&i| s[i].question().id.clone()))
+        })
+    });
+    Memo::new(move |on_screen: Option<&Option<String>>| {
+        chosen
+            .get()
+            .or_else(|| on_screen.cloned().flatten())
+            .or_else(|| first.get())
+    })
 }
 
 /// The questions in the order to discuss them, most disagreement first; the one on

@@ -177,6 +177,56 @@ fn RunsTable(data: Memo<Option<TeamHistory>>, team: Memo<TeamId>) -> impl IntoVi
     }
 }
 
+/// A run's overall score per questionnaire, or how far an unfinished one got.
+fn scores_text(run: &Summary, titles: &[String]) -> String {
+    if run.finished {
+        run.scores
+            .iter()
+            .zip(titles)
+            .map(|(s, title)| format!("{title} {}", score_text(s.overall)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        tp(k::TEAM_IN_PROGRESS, run.answered, &[])
+    }
+}
+
+/// "Delete the assessment of …?": deleting it, or keeping it (focus goes back to
+/// the button that asked).
+#[component]
+fn ConfirmDelete(
+    run: RunId,
+    when: String,
+    keep_focus: String,
+    confirming: RwSignal<Option<RunId>>,
+    error: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let question = tf(k::TEAM_DELETE_QUESTION, &[("time", &when)]);
+    view! {
+        <div class="confirm" role="group" aria-label=t(k::TEAM_CONFIRM_DELETION)>
+            <p>{question}</p>
+            <button type="button" class="danger" on:click=move |_| {
+                match state.change(|s| s.delete_run(&run, now())) {
+                    Ok(()) => {
+                        error.set(None);
+                        done.set(Some(tf(k::TEAM_DELETED, &[("time", &when)])));
+                    }
+                    Err(e) => error.set(Some(crate::errors::change(&e))),
+                }
+                confirming.set(None);
+                // The focused button is gone: continue from the table's heading.
+                focus_by_id("runs-heading");
+            }>{t(k::TEAM_DELETE_CONFIRM)}</button>
+            <button type="button" on:click=move |_| {
+                confirming.set(None);
+                focus_by_id(&keep_focus);
+            }>{t(k::TEAM_KEEP)}</button>
+        </div>
+    }
+}
+
 /// One run of the table: when, what, its scores, notes and actions, a link to it,
 /// and deleting it (asks first).
 #[component]
@@ -191,18 +241,8 @@ fn RunRow(
     error: RwSignal<Option<String>>,
     done: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let state = use_app_state();
     let id = run.run.clone();
-    let scores = if run.finished {
-        run.scores
-            .iter()
-            .zip(&titles)
-            .map(|(s, title)| format!("{title} {}", score_text(s.overall)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    } else {
-        tp(k::TEAM_IN_PROGRESS, run.answered, &[])
-    };
+    let scores = scores_text(&run, &titles);
     let (link, label, href) = if run.finished {
         (
             t(k::TEAM_VIEW),
@@ -222,7 +262,6 @@ fn RunRow(
     let asking = move || confirming.with(|c| c.as_ref() == Some(&confirm_id));
     let delete_label = tf(k::TEAM_DELETE_LABEL, &[("time", &when)]);
     let when_text = when.clone();
-    let when_done = when.clone();
     let delete_button = format!("delete-{}", id.0);
     let keep_focus = delete_button.clone();
     view! {
@@ -240,31 +279,9 @@ fn RunRow(
                 <A href=href attr:aria-label=label>{link}</A>
                 <button type="button" class="quiet" aria-label=delete_label id=delete_button
                     on:click=move |_| confirming.set(Some(ask_id.clone()))>{t(k::TEAM_DELETE_ASK)}</button>
-                {move || asking().then(|| {
-                    let delete_id = delete_id.clone();
-                    let when_done = when_done.clone();
-                    let keep_focus = keep_focus.clone();
-                    view! {
-                        <div class="confirm" role="group" aria-label=t(k::TEAM_CONFIRM_DELETION)>
-                            <p>{tf(k::TEAM_DELETE_QUESTION, &[("time", &when_text)])}</p>
-                            <button type="button" class="danger" on:click=move |_| {
-                                match state.change(|s| s.delete_run(&delete_id, now())) {
-                                    Ok(()) => {
-                                        error.set(None);
-                                        done.set(Some(tf(k::TEAM_DELETED, &[("time", &when_done)])));
-                                    }
-                                    Err(e) => error.set(Some(crate::errors::change(&e))),
-                                }
-                                confirming.set(None);
-                                // The focused button is gone: continue from the table's heading.
-                                focus_by_id("runs-heading");
-                            }>{t(k::TEAM_DELETE_CONFIRM)}</button>
-                            <button type="button" on:click=move |_| {
-                                confirming.set(None);
-                                focus_by_id(&keep_focus);
-                            }>{t(k::TEAM_KEEP)}</button>
-                        </div>
-                    }
+                {move || asking().then(|| view! {
+                    <ConfirmDelete run=delete_id.clone() when=when_text.clone() keep_focus=keep_focus.clone()
+                        confirming=confirming error=error done=done/>
                 })}
             </td>
         </tr>

@@ -204,7 +204,13 @@ test('a questionnaire of your own: checked, offered, taken, scored and kept', as
   await page.getByLabel('Load a questionnaire file').setInputFiles(file('broken.json', broken));
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.locator('p').first().textContent(), /^broken\.json was not loaded:\s*This is not a questionnaire file this app can read\.$/);
+  // What is wrong and where, in the headline itself.
+  assert.match(await alert.locator('p').first().textContent(), /^broken\.json was not loaded:\s*“questions\[1\]\.choices\[0\]\.label” \(line \d+\) does not hold what this field takes; the details say what it should be\.$/);
+  // Not JSON at all: the file as a whole is named.
+  await page.getByLabel('Load a questionnaire file').setInputFiles(file('notes.json', 'not json'));
+  await alert.getByText(/^notes\.json was not loaded:\s*This is not a questionnaire file this app can read\.$/).waitFor();
+  await page.getByLabel('Load a questionnaire file').setInputFiles(file('broken.json', broken));
+  await alert.getByText(/“questions\[1\]\.choices\[0\]\.label”/).waitFor();
   // Where and what, in the file's own terms, one click away.
   await alert.locator('details summary').click();
   assert.match(await alert.locator('details').textContent(), /at questions\[1\]\.choices\[0\]\.label: invalid type: integer `7`, expected a string/);

@@ -48,6 +48,29 @@ fn the_documented_example_loads_and_is_used_like_a_built_in_one() {
 }
 
 #[test]
+fn a_mistyped_value_names_its_field_and_line_apart_for_the_headline() {
+    let builtin = Catalog::builtin();
+    let text = EXAMPLE.replacen("\"label\": \"Never\"", "\"label\": 7", 1);
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"label\": 7"))
+        .unwrap()
+        + 1;
+    match builtin.parse_custom("mine.json", &text) {
+        Err(CatalogError::Parse { path, line: at, .. }) => {
+            assert_eq!(path, "questions[1].choices[0].label");
+            assert_eq!(at, line, "the line of the mistyped value");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Not JSON at all: about the whole file, no field.
+    match builtin.parse_custom("mine.json", "not json") {
+        Err(CatalogError::Parse { path, line, .. }) => assert_eq!((path.as_str(), line), ("", 1)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn errors_point_at_the_field() {
     let builtin = Catalog::builtin();
     let cases: Vec<(String, &str)> = vec![

@@ -49,8 +49,15 @@ pub const BUILTIN_FILES: [BuiltinFile; 5] = [
 /// Why a questionnaire file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CatalogError {
+    /// `path` is the field the reason is about (`questions[1].choices[0].label`),
+    /// empty when it is about the whole file; `line` is 0 when unknown.
     #[error("{file}: not a readable questionnaire ({reason})")]
-    Parse { file: String, reason: String },
+    Parse {
+        file: String,
+        reason: String,
+        path: String,
+        line: usize,
+    },
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Problem>),
     #[error("{file}: questionnaire id {id:?} is already used by another questionnaire")]
@@ -150,12 +157,16 @@ pub fn parse_builtin(builtin: &BuiltinFile) -> Result<Questionnaire, CatalogErro
     let q: Questionnaire = serde_json::from_str(builtin.text).map_err(|e| CatalogError::Parse {
         file: file.to_string(),
         reason: e.to_string(),
+        path: String::new(),
+        line: e.line(),
     })?;
     validate(file, &q).map_err(CatalogError::Invalid)?;
     if q.id != builtin.id {
         return Err(CatalogError::Parse {
             file: file.to_string(),
             reason: format!("its id is {:?}, but it is listed as {:?}", q.id, builtin.id),
+            path: "id".into(),
+            line: 0,
         });
     }
     if let Some(question) = q
@@ -349,14 +360,19 @@ fn from_json<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T
     let deserializer = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
-        let reason = e.into_inner().to_string();
+        let inner = e.into_inner();
+        let line = inner.line();
+        let reason = inner.to_string();
+        let path = if path == "." { String::new() } else { path };
         CatalogError::Parse {
             file: file.to_string(),
-            reason: if path == "." {
+            reason: if path.is_empty() {
                 reason
             } else {
                 format!("at {path}: {reason}")
             },
+            path,
+            line,
         }
     })
 }
@@ -375,6 +391,8 @@ pub fn parse_translation(file: &str, text: &str) -> Result<Translation, CatalogE
                 "it translates {:?}, which is not a built-in questionnaire",
                 t.questionnaire
             ),
+            path: "questionnaire".into(),
+            line: 0,
         })?;
     validate_translation(file, &original, &t).map_err(CatalogError::Invalid)?;
     Ok(t)
@@ -430,6 +448,8 @@ impl Catalog {
             return Err(CatalogError::Parse {
                 file: file.to_string(),
                 reason: format!("the file is larger than {} KB", MAX_CUSTOM_BYTES / 1024),
+                path: String::new(),
+                line: 0,
             });
         }
         let q = parse(file, text)?;
