@@ -2,6 +2,7 @@
 //! by anyone, printable, and what assistive technology announces.
 
 use crate::i18n::{k, t, tf};
+use crate::components::scroll_table::ScrollTable;
 use leptos::prelude::*;
 use maturity_core::assessment::scoring::rounded;
 use maturity_core::QuestionnaireScore;
@@ -26,6 +27,7 @@ pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> 
         })
         .collect_view();
     view! {
+        <ScrollTable label=caption.clone()>
         <table class="scores">
             <caption>{caption}</caption>
             <thead>
@@ -44,6 +46,7 @@ pub fn ScoreTable(result: QuestionnaireScore, #[prop(into)] caption: String) -> 
                 </tr>
             </tfoot>
         </table>
+        </ScrollTable>
     }
 }
 

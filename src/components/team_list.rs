@@ -35,9 +35,9 @@ pub fn TeamList() -> impl IntoView {
     view! {
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">{t(k::HOME_TEAMS_HEADING)}</h2>
-            {move || state.store.with(|s| !s.teams.is_empty()).then(|| view! {
-                <p class="coach-link"><leptos_router::components::A href=crate::routes::teams()>{t(k::COACH_LINK)}</leptos_router::components::A></p>
-            })}
+            // Always there: a coach's first step is often the page that says how to
+            // bring the teams' backups in.
+            <p class="coach-link"><leptos_router::components::A href=crate::routes::teams()>{t(k::COACH_LINK)}</leptos_router::components::A></p>
             {move || {
                 state.store.with(|store| {
                     if store.teams.is_empty() {

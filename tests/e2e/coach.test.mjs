@@ -81,6 +81,8 @@ test('three teams imported: heat map, what they share, sort, tag, hidden names, 
   const page = await w.newPage();
   const app = new AssessmentApp(page, suite.server.url, w);
   await app.open('/');
+  // An empty start page already leads to the coach's page.
+  await page.getByRole('link', { name: 'All teams at a glance' }).waitFor();
   for (const file of BACKUPS) {
     await page.getByLabel('Import a backup').setInputFiles(file);
     await page.getByRole('group', { name: 'Confirm the import' }).getByRole('button', { name: 'Import' }).click();
@@ -155,6 +157,9 @@ test('three teams imported: heat map, what they share, sort, tag, hidden names, 
   await page.getByText('2 of 2 teams shown have a finished assessment of CALMS.').waitFor();
   await page.getByLabel('Include archived teams').check();
   await page.getByText('3 of 3 teams shown have a finished assessment of CALMS.').waitFor();
+  // An archived team shown is marked so.
+  const marked = await heatRows(page);
+  assert.deepEqual(marked.map((r) => r[0]), ['Checkout Archived', 'Payments', 'Search']);
   await w.close();
 });
 

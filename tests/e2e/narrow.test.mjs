@@ -15,6 +15,37 @@ const STORE = JSON.stringify({
   ],
 });
 
+// Every element that reaches past `right` (px from the viewport's left) without a
+// scrolling box of its containing blocks holding it in: a table's hidden column name
+// positioned against the page, a wide cell pushing a grid out of its card. Walks
+// containing blocks, not parents, since an absolutely positioned element escapes
+// every box below its positioned ancestor. Returns a short description of each.
+function outside(right) {
+  const style = (el) => getComputedStyle(el);
+  const held = (el) => {
+    for (let node = el; node && node !== document.body; ) {
+      const position = style(node).position;
+      if (position === 'fixed') return false;
+      let parent = node.parentElement;
+      if (position === 'absolute') {
+        while (parent && parent !== document.body && style(parent).position === 'static') parent = parent.parentElement;
+      }
+      if (!parent || parent === document.body) return false;
+      if (style(parent).overflowX !== 'visible') return parent.getBoundingClientRect().right <= right + 0.5;
+      node = parent;
+    }
+    return false;
+  };
+  const describe = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}" right=${Math.round(el.getBoundingClientRect().right)}`;
+  return [...document.querySelectorAll('body *')]
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.right > right + 0.5 && !held(el);
+    })
+    .map(describe)
+    .slice(0, 5);
+}
+
 let suite;
 before(async () => { suite = await new Suite().start({ extra: { '/blank.html': '<!doctype html><title>blank</title>' } }); });
 after(async () => { await suite?.stop(); });
@@ -26,9 +57,13 @@ for (const [px, code] of [[320, 'en'], [375, 'en'], [320, 'de']]) {
     const page = await context.newPage();
     await page.goto(`${suite.server.url}/blank.html`);
     await page.evaluate((s) => localStorage.setItem('devops-maturity', s), STORE);
+    const escaped = [];
     const width = async (where) => {
       // Charts are drawn once ECharts has loaded: give them the time to lay out.
       await page.waitForTimeout(1000);
+      // The page as a whole, and every element on it.
+      const out = await page.evaluate(outside, px);
+      if (out.length) escaped.push([where, out]);
       return [where, await page.evaluate(() => document.documentElement.scrollWidth)];
     };
     const widths = [];
@@ -46,6 +81,7 @@ for (const [px, code] of [[320, 'en'], [375, 'en'], [320, 'de']]) {
     await page.getByLabel(say(code, 'Team name')).fill('Payments');
     await page.getByRole('button', { name: say(code, 'Start a workshop') }).click();
     const link = await page.getByRole('textbox', { name: say(code, 'Join link') }).inputValue();
+    const workshop = page.url();
     widths.push(await width('workshop'));
     await page.getByRole('link', { name: say(code, 'Open the presenter view') }).click();
     await page.locator('main h1').first().waitFor();
@@ -61,24 +97,44 @@ for (const [px, code] of [[320, 'en'], [375, 'en'], [320, 'de']]) {
     await done.click();
     await page.getByRole('heading', { name: say(code, 'Your answer code') }).waitFor();
     widths.push(await width('answer code'));
+    // The workshop with that answer collected: its table of answers, with a "Drop"
+    // button per row.
+    const answer = await page.getByRole('textbox', { name: say(code, 'Answer link') }).inputValue();
+    await page.goto(workshop);
+    await page.getByLabel(say(code, 'Paste answer codes or links (one or many)')).fill(answer);
+    await page.getByRole('button', { name: say(code, 'Add answers') }).click();
+    await page.locator('table.submissions').waitFor();
+    widths.push(await width('workshop with answers collected'));
     await context.close();
     assert.deepEqual(widths.filter(([, w]) => w > px), [], 'pages wider than the screen');
+    assert.deepEqual(escaped, [], 'elements reaching past the screen\'s edge');
   });
 }
 
-test('on a 1280 px desktop every table of the team and results pages fits its box', async () => {
+test('on a 1280 px desktop every table of the team, results and coach\'s pages fits its card', async () => {
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${suite.server.url}/blank.html`);
   await page.evaluate((s) => localStorage.setItem('devops-maturity', s), STORE);
-  for (const path of ['/teams/t', '/runs/r/results']) {
+  for (const path of ['/teams/t', '/runs/r/results', '/teams']) {
     await page.goto(suite.server.url + path);
     await page.locator('main h1').first().waitFor();
     await page.locator('table').first().waitFor();
+    await page.waitForTimeout(1000);
+    // No table needs its scrolling box here: every column is in sight.
     const wide = await page.evaluate(() => [...document.querySelectorAll('main table')]
       .map((t) => [t.querySelector('caption')?.textContent ?? '', t.scrollWidth, (t.closest('.table-scroll') ?? t.parentElement).clientWidth])
       .filter(([, table, box]) => table > box));
     assert.deepEqual(wide, [], `${path}: tables wider than their box (a column would hide)`);
+    // And nothing reaches past its card.
+    const out = await page.evaluate(() => [...document.querySelectorAll('main .card')]
+      .flatMap((card) => {
+        const edge = card.getBoundingClientRect().right;
+        return [...card.querySelectorAll('*')]
+          .filter((el) => el.getBoundingClientRect().right > edge + 0.5 && !el.closest('.table-scroll'))
+          .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().right - edge)} px past its card`);
+      }).slice(0, 5));
+    assert.deepEqual(out, [], `${path}: elements sticking out of their card`);
   }
   await context.close();
 });

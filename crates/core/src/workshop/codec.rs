@@ -112,7 +112,7 @@ impl Layout {
             .collect();
         Layout {
             slots,
-            fingerprint: crc32fast::hash(description.as_bytes()),
+            fingerprint: crc32(description.as_bytes()),
         }
     }
 
@@ -371,7 +371,7 @@ fn seal(kind: char, format: u32, mut bytes: Vec<u8>) -> String {
     let prefix = format!("{kind}{format}.");
     let mut checked = prefix.as_bytes().to_vec();
     checked.extend_from_slice(&bytes);
-    let crc = crc32fast::hash(&checked);
+    let crc = crc32(&checked);
     bytes.extend_from_slice(&crc.to_be_bytes());
     prefix + &URL_SAFE_NO_PAD.encode(bytes)
 }
@@ -462,7 +462,7 @@ fn open(text: &str, kind: char, format: u32) -> Result<Opened, CodeError> {
     let mut checked = head.as_bytes().to_vec();
     checked.push(b'.');
     checked.extend_from_slice(content);
-    let intact = crc32fast::hash(&checked).to_be_bytes() == crc;
+    let intact = crc32(&checked).to_be_bytes() == crc;
     Ok(Opened {
         content: content.to_vec(),
         intact,
@@ -563,5 +563,35 @@ impl BitReader<'_> {
             }
         }
         true
+    }
+}
+/// CRC-32 as zlib, PNG and crc32fast compute it (IEEE 802.3, reflected), bit by
+/// bit: a code is a few dozen bytes, so a lookup table (crc32fast's is 16 KB, in the
+/// module every participant downloads first) would cost more than it saves.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            let low_bit = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xEDB8_8320 & low_bit);
+        }
+    }
+    !crc
+}
+
+#[cfg(test)]
+mod crc_tests {
+    use super::crc32;
+
+    #[test]
+    fn crc32_is_the_standard_one() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926, "the standard check value");
+        assert_eq!(crc32(b""), 0);
+        // Against crc32fast, the crate it replaces, for every length up to 2000.
+        let bytes: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        for len in 0..=bytes.len() {
+            assert_eq!(crc32(&bytes[..len]), crc32fast::hash(&bytes[..len]), "{len} bytes");
+        }
     }
 }
