@@ -1,8 +1,8 @@
 //! The table of dimension scores shown beside every chart: the same figures, readable
 //! by anyone, printable, and what assistive technology announces.
 
-use crate::i18n::{k, t, tf};
 use crate::components::scroll_table::ScrollTable;
+use crate::i18n::{k, t, tf};
 use leptos::prelude::*;
 use maturity_core::assessment::scoring::rounded;
 use maturity_core::QuestionnaireScore;

@@ -181,26 +181,7 @@ pub fn validate_translation(
 ) -> Result<(), Vec<Problem>> {
     let mut problems = Vec::new();
     let file = file.to_string();
-    if t.format_version != QUESTIONNAIRE_FORMAT_VERSION {
-        problems.push(Problem::FormatVersion {
-            file: file.clone(),
-            found: t.format_version,
-            expected: QUESTIONNAIRE_FORMAT_VERSION,
-        });
-    }
-    if Language::from_tag(&t.language).map(Language::code) != Some(t.language.as_str()) {
-        problems.push(Problem::TranslationLanguage {
-            file: file.clone(),
-            found: t.language.clone(),
-        });
-    }
-    if t.questionnaire != q.id {
-        problems.push(Problem::TranslationTarget {
-            file: file.clone(),
-            found: t.questionnaire.clone(),
-            expected: q.id.clone(),
-        });
-    }
+    check_translation_header(&file, q, t, &mut problems);
     let mut texts: Vec<(String, &String)> =
         vec![("title".into(), &t.title), ("summary".into(), &t.summary)];
     for d in &q.dimensions {
@@ -217,60 +198,9 @@ pub fn validate_translation(
         }
     }
     for question in &q.questions {
-        let path = format!("questions[{:?}]", question.id);
-        let Some(text) = t.questions.get(&question.id) else {
-            problems.push(Problem::TranslationMissing {
-                file: file.clone(),
-                path,
-            });
-            continue;
-        };
-        texts.push((format!("{path}.text"), &text.text));
-        texts.push((format!("{path}.advice"), &text.advice));
-        if text.choices.len() != question.choices.len() {
-            problems.push(Problem::TranslationChoices {
-                file: file.clone(),
-                path: format!("{path}.choices"),
-                found: text.choices.len(),
-                expected: question.choices.len(),
-            });
-        }
-        for (i, choice) in text.choices.iter().enumerate() {
-            texts.push((format!("{path}.choices[{i}].label"), &choice.label));
-            texts.push((format!("{path}.choices[{i}].means"), &choice.means));
-        }
-        match (&question.if_unknown, &text.if_unknown) {
-            (Some(_), Some(advice)) => texts.push((format!("{path}.if_unknown"), advice)),
-            (None, None) => {}
-            (original, _) => problems.push(Problem::TranslationIfUnknown {
-                file: file.clone(),
-                path: format!("{path}.if_unknown"),
-                in_original: original.is_some(),
-            }),
-        }
+        check_translated_question(&file, question, t, &mut texts, &mut problems);
     }
-    let known_dimensions: BTreeSet<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
-    let known_questions: BTreeSet<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
-    for id in t
-        .dimensions
-        .keys()
-        .filter(|id| !known_dimensions.contains(id.as_str()))
-    {
-        problems.push(Problem::TranslationUnknown {
-            file: file.clone(),
-            path: format!("dimensions[{id:?}]"),
-        });
-    }
-    for id in t
-        .questions
-        .keys()
-        .filter(|id| !known_questions.contains(id.as_str()))
-    {
-        problems.push(Problem::TranslationUnknown {
-            file: file.clone(),
-            path: format!("questions[{id:?}]"),
-        });
-    }
+    check_unknown_ids(&file, q, t, &mut problems);
     for (path, value) in texts {
         if value.trim().is_empty() {
             problems.push(Problem::TranslationEmpty {
@@ -283,6 +213,107 @@ pub fn validate_translation(
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+/// A translation's format version, its language (one this app speaks) and the
+/// questionnaire it says it translates.
+fn check_translation_header(
+    file: &str,
+    q: &Questionnaire,
+    t: &Translation,
+    problems: &mut Vec<Problem>,
+) {
+    if t.format_version != QUESTIONNAIRE_FORMAT_VERSION {
+        problems.push(Problem::FormatVersion {
+            file: file.to_string(),
+            found: t.format_version,
+            expected: QUESTIONNAIRE_FORMAT_VERSION,
+        });
+    }
+    if Language::from_tag(&t.language).map(Language::code) != Some(t.language.as_str()) {
+        problems.push(Problem::TranslationLanguage {
+            file: file.to_string(),
+            found: t.language.clone(),
+        });
+    }
+    if t.questionnaire != q.id {
+        problems.push(Problem::TranslationTarget {
+            file: file.to_string(),
+            found: t.questionnaire.clone(),
+            expected: q.id.clone(),
+        });
+    }
+}
+
+/// One question of the original in translation `t`: there, with as many choices,
+/// and advice for "Don't know" exactly where the original has it. Its texts are
+/// added to `texts` (path, value), to be checked for emptiness after every
+/// structural problem, so problems keep their order.
+fn check_translated_question<'t>(
+    file: &str,
+    question: &Question,
+    t: &'t Translation,
+    texts: &mut Vec<(String, &'t String)>,
+    problems: &mut Vec<Problem>,
+) {
+    let path = format!("questions[{:?}]", question.id);
+    let Some(text) = t.questions.get(&question.id) else {
+        problems.push(Problem::TranslationMissing {
+            file: file.to_string(),
+            path,
+        });
+        return;
+    };
+    texts.push((format!("{path}.text"), &text.text));
+    texts.push((format!("{path}.advice"), &text.advice));
+    if text.choices.len() != question.choices.len() {
+        problems.push(Problem::TranslationChoices {
+            file: file.to_string(),
+            path: format!("{path}.choices"),
+            found: text.choices.len(),
+            expected: question.choices.len(),
+        });
+    }
+    for (i, choice) in text.choices.iter().enumerate() {
+        texts.push((format!("{path}.choices[{i}].label"), &choice.label));
+        texts.push((format!("{path}.choices[{i}].means"), &choice.means));
+    }
+    match (&question.if_unknown, &text.if_unknown) {
+        (Some(_), Some(advice)) => texts.push((format!("{path}.if_unknown"), advice)),
+        (None, None) => {}
+        (original, _) => problems.push(Problem::TranslationIfUnknown {
+            file: file.to_string(),
+            path: format!("{path}.if_unknown"),
+            in_original: original.is_some(),
+        }),
+    }
+}
+
+/// Dimensions and questions the translation has but the questionnaire does not
+/// (a typo in an id, or one removed since).
+fn check_unknown_ids(file: &str, q: &Questionnaire, t: &Translation, problems: &mut Vec<Problem>) {
+    let known_dimensions: BTreeSet<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let known_questions: BTreeSet<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+    for id in t
+        .dimensions
+        .keys()
+        .filter(|id| !known_dimensions.contains(id.as_str()))
+    {
+        problems.push(Problem::TranslationUnknown {
+            file: file.to_string(),
+            path: format!("dimensions[{id:?}]"),
+        });
+    }
+    for id in t
+        .questions
+        .keys()
+        .filter(|id| !known_questions.contains(id.as_str()))
+    {
+        problems.push(Problem::TranslationUnknown {
+            file: file.to_string(),
+            path: format!("questions[{id:?}]"),
+        });
     }
 }
 

@@ -174,44 +174,114 @@ pub fn portfolio<'s>(
             experiments: Vec::new(),
         };
     };
-    let dimensions: Vec<(String, String)> = questionnaire
-        .dimensions
-        .iter()
-        .filter(|d| d.scored)
-        .map(|d| (d.id.clone(), d.name.clone()))
-        .collect();
     let mut by_team: BTreeMap<&TeamId, Vec<&Run>> = BTreeMap::new();
     for run in &store.runs {
         by_team.entry(&run.team).or_default().push(run);
     }
     let mut teams: Vec<&Team> = store.teams.iter().filter(|t| keeps(filter, t)).collect();
     teams.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
-    let mut rows = Vec::new();
-    let mut results: Vec<(&Team, &Run, QuestionnaireScore)> = Vec::new();
-    let mut quarters: BTreeMap<String, BTreeMap<&TeamId, &Run>> = BTreeMap::new();
-    let mut team_experiments = Vec::new();
+    let mut gathering = Gathering::new(catalog, questionnaire, filter, edition, today);
     for team in teams {
         let runs = by_team.get(&team.id).map(Vec::as_slice).unwrap_or_default();
+        gathering.add(team, runs);
+    }
+    gathering.finish()
+}
+
+/// The portfolio as the one pass over the teams gathers it: what every team is
+/// judged against, and each team's row, result, quarters and experiments so far.
+struct Gathering<'s, 'a> {
+    catalog: &'a Catalog,
+    questionnaire: &'a Questionnaire,
+    filter: &'a Filter,
+    edition: Option<&'a Edition>,
+    today: &'a str,
+    /// The questionnaire's scored dimensions: (id, name).
+    dimensions: Vec<(String, String)>,
+    rows: Vec<TeamRow<'s>>,
+    /// Each team's result with its score, for what the teams share.
+    results: Vec<(&'s Team, &'s Run, QuestionnaireScore)>,
+    /// Per quarter, each team's latest result held in it, for the trend.
+    quarters: BTreeMap<String, BTreeMap<&'s TeamId, &'s Run>>,
+    experiments: Vec<TeamExperiment<'s>>,
+}
+
+impl<'s, 'a> Gathering<'s, 'a> {
+    /// Nothing gathered yet; the questionnaire's scored dimensions are read once.
+    fn new(
+        catalog: &'a Catalog,
+        questionnaire: &'a Questionnaire,
+        filter: &'a Filter,
+        edition: Option<&'a Edition>,
+        today: &'a str,
+    ) -> Self {
+        let dimensions = questionnaire
+            .dimensions
+            .iter()
+            .filter(|d| d.scored)
+            .map(|d| (d.id.clone(), d.name.clone()))
+            .collect();
+        Gathering {
+            catalog,
+            questionnaire,
+            filter,
+            edition,
+            today,
+            dimensions,
+            rows: Vec::new(),
+            results: Vec::new(),
+            quarters: BTreeMap::new(),
+            experiments: Vec::new(),
+        }
+    }
+
+    /// Adds `team`, whose runs (of every questionnaire) are `runs`.
+    fn add(&mut self, team: &'s Team, runs: &[&'s Run]) {
         let mut taken: Vec<&Run> = runs
             .iter()
             .copied()
-            .filter(|r| r.is_finished() && r.covers(&questionnaire.id))
+            .filter(|r| r.is_finished() && r.covers(&self.questionnaire.id))
             .collect();
         chronological(&mut taken);
-        for run in taken.iter().filter(|r| in_dates(filter, r.held_at())) {
+        for run in taken.iter().filter(|r| in_dates(self.filter, r.held_at())) {
             // Chronological: the last of a quarter stays.
-            quarters
+            self.quarters
                 .entry(crate::calendar::quarter_of(run.held_at()))
                 .or_default()
                 .insert(&team.id, run);
         }
-        let at = taken.iter().rposition(|r| in_dates(filter, r.held_at()));
+        let (row, latest_score) = self.row(team, runs, &taken);
+        if let (Some(run), Some(s)) = (row.latest, latest_score) {
+            self.results.push((team, run, s));
+        }
+        self.experiments.extend(
+            experiments::experiments(self.catalog, runs, self.today)
+                .into_iter()
+                .filter(|e| e.target.questionnaire == self.questionnaire.id)
+                .map(|experiment| TeamExperiment { team, experiment }),
+        );
+        self.rows.push(row);
+    }
+
+    /// `team`'s line of the heat map, from its finished assessments of the
+    /// questionnaire (`taken`, oldest first) and all its `runs` (for overdue
+    /// actions); with its result's score, if it has a result.
+    fn row(
+        &self,
+        team: &'s Team,
+        runs: &[&'s Run],
+        taken: &[&'s Run],
+    ) -> (TeamRow<'s>, Option<QuestionnaireScore>) {
+        let at = taken
+            .iter()
+            .rposition(|r| in_dates(self.filter, r.held_at()));
         let latest = at.map(|i| taken[i]);
         let previous = at.and_then(|i| i.checked_sub(1)).map(|i| taken[i]);
-        let latest_score = latest.map(|r| score(questionnaire, &r.answers));
-        let previous_overall = previous.and_then(|r| score(questionnaire, &r.answers).overall);
+        let latest_score = latest.map(|r| score(self.questionnaire, &r.answers));
+        let previous_overall = previous.and_then(|r| score(self.questionnaire, &r.answers).overall);
         let overall = latest_score.as_ref().and_then(|s| s.overall);
-        let scores = dimensions
+        let scores = self
+            .dimensions
             .iter()
             .map(|(id, _)| {
                 latest_score
@@ -220,24 +290,15 @@ pub fn portfolio<'s>(
                     .and_then(|d| d.score)
             })
             .collect();
-        let clusters = match (latest, edition) {
-            (Some(run), Some(edition)) if questionnaire.id == dora::QUESTIONNAIRE_ID => {
+        let clusters = match (latest, self.edition) {
+            (Some(run), Some(edition)) if self.questionnaire.id == dora::QUESTIONNAIRE_ID => {
                 dora::place(&Delivery::from_answers(&run.answers), edition)
                     .map(|p| p.nearest)
                     .unwrap_or_default()
             }
             _ => Vec::new(),
         };
-        if let (Some(run), Some(s)) = (latest, latest_score) {
-            results.push((team, run, s));
-        }
-        team_experiments.extend(
-            experiments::experiments(catalog, runs, today)
-                .into_iter()
-                .filter(|e| e.target.questionnaire == questionnaire.id)
-                .map(|experiment| TeamExperiment { team, experiment }),
-        );
-        rows.push(TeamRow {
+        let row = TeamRow {
             team,
             latest,
             scores,
@@ -246,23 +307,28 @@ pub fn portfolio<'s>(
             previous_overall,
             movement: verdict(previous_overall, overall),
             clusters,
-            overdue: experiments::overdue(runs, today).len(),
-        });
+            overdue: experiments::overdue(runs, self.today).len(),
+        };
+        (row, latest_score)
     }
-    let clusters = match edition {
-        Some(edition) if questionnaire.id == dora::QUESTIONNAIRE_ID => {
-            cluster_spread(&rows, edition)
+
+    /// The portfolio of every team added, with what the teams share.
+    fn finish(self) -> Portfolio<'s> {
+        let clusters = match self.edition {
+            Some(edition) if self.questionnaire.id == dora::QUESTIONNAIRE_ID => {
+                cluster_spread(&self.rows, edition)
+            }
+            _ => Vec::new(),
+        };
+        Portfolio {
+            shared: shared(&self.dimensions, &self.results),
+            lowest_questions: lowest_questions(self.questionnaire, &self.results),
+            trend: trend(self.questionnaire, &self.dimensions, &self.quarters),
+            dimensions: self.dimensions,
+            rows: self.rows,
+            clusters,
+            experiments: self.experiments,
         }
-        _ => Vec::new(),
-    };
-    Portfolio {
-        shared: shared(&dimensions, &results),
-        lowest_questions: lowest_questions(questionnaire, &results),
-        trend: trend(questionnaire, &dimensions, &quarters),
-        dimensions,
-        rows,
-        clusters,
-        experiments: team_experiments,
     }
 }
 

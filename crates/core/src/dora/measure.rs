@@ -15,7 +15,7 @@ use crate::assessment::model::DONT_KNOW;
 use crate::assessment::records::{MeasuredFile, Measurement, Run, MAX_FILE_NAME};
 use crate::calendar::{DAY, HOUR};
 use crate::dora::clusters as dora;
-use crate::dora::deploys::{Format, Reached, Records};
+use crate::dora::deploys::{Deployment, Format, Reached, Records};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default window's length: the last 90 days of the records.
@@ -220,154 +220,57 @@ fn rate(count: usize, of: usize) -> Rate {
 
 /// Measures the records within `window`, for one environment (all when None).
 pub fn measure(records: &Records, window: Window, environment: Option<&str>) -> Measured {
-    let mut skipped: BTreeMap<Skip, usize> = BTreeMap::new();
-    let mut skip = |why: Skip| *skipped.entry(why).or_default() += 1;
-    let mut counted = Vec::new();
-    for d in &records.deployments {
-        if environment.is_some() && d.environment.as_deref() != environment {
-            skip(Skip::OtherEnvironment);
-        } else if !window.holds(d.at) {
-            skip(Skip::OutsideWindow);
-        } else {
-            match d.reached {
-                Reached::Yes => counted.push(d),
-                Reached::DidNotSucceed => skip(Skip::DidNotSucceed),
-                Reached::NoStatus => skip(Skip::NoStatus),
-            }
-        }
-    }
-    // Oldest first, so a commit deployed twice counts at its first deployment
-    // whatever order the file lists them in.
-    counted.sort_by_key(|d| d.at);
+    let mut gaps = Gaps::default();
+    let counted = counted(records, window, environment, &mut gaps);
     let columns = records.columns;
     let format = records.format;
-    let mut unknown = Vec::new();
     let none = counted.is_empty();
 
     let frequency = if window.days() < MIN_FREQUENCY_DAYS {
-        unknown.push((dora::DEPLOYMENT_FREQUENCY, Unknown::SpanTooShort));
-        None
+        gaps.unknown(dora::DEPLOYMENT_FREQUENCY, Unknown::SpanTooShort)
     } else if none && window.days() < 182 {
-        unknown.push((dora::DEPLOYMENT_FREQUENCY, Unknown::WindowTooShort));
-        None
+        gaps.unknown(dora::DEPLOYMENT_FREQUENCY, Unknown::WindowTooShort)
     } else {
         Some(frequency_option(counted.len(), window.days()))
     };
 
-    // Each commit's first deployment to the environment over all the records, so a
-    // redeployment or a rollback to an older commit (inside the window or not) does
-    // not count its change again.
-    let mut first_deployed: HashMap<&str, i64> = HashMap::new();
-    for d in records
-        .deployments
-        .iter()
-        .filter(|d| d.reached == Reached::Yes)
-    {
-        if environment.is_some() && d.environment.as_deref() != environment {
-            continue;
-        }
-        for commit in d.changes.iter().filter_map(|c| c.commit.as_deref()) {
-            let first = first_deployed.entry(commit).or_insert(d.at);
-            *first = (*first).min(d.at);
-        }
-    }
-    let mut leads = Vec::new();
-    let mut counted_commits: HashSet<&str> = HashSet::new();
-    for d in &counted {
-        for change in &d.changes {
-            if let Some(commit) = &change.commit {
-                let first = first_deployed.get(commit.as_str()).copied().unwrap_or(d.at);
-                if first < d.at || !counted_commits.insert(commit.as_str()) {
-                    continue;
-                }
-            }
-            match change.committed_at {
-                // Without commit times at all, the lead time is unknown as a whole.
-                None if !columns.commit_times => {}
-                None => skip(Skip::NoCommitTime),
-                Some(t) if t > d.at => skip(Skip::CommittedAfterDeployment),
-                Some(t) => leads.push(d.at - t),
-            }
-        }
-    }
+    let mut leads = lead_times(records, environment, &counted, &mut gaps);
     let lead_time = if !columns.commit_times {
-        unknown.push((dora::LEAD_TIME, Unknown::NoCommitTimes(format)));
-        None
+        gaps.unknown(dora::LEAD_TIME, Unknown::NoCommitTimes(format))
     } else if none {
-        unknown.push((dora::LEAD_TIME, Unknown::NoDeployments));
-        None
+        gaps.unknown(dora::LEAD_TIME, Unknown::NoDeployments)
     } else {
-        let count = leads.len();
-        match median(&mut leads) {
-            Some(m) => Some(Duration {
-                median: m,
-                option: duration_option(m),
-                count,
-            }),
-            None => {
-                unknown.push((dora::LEAD_TIME, Unknown::NoChangeTimes));
-                None
-            }
-        }
+        duration(&mut leads).or_else(|| gaps.unknown(dora::LEAD_TIME, Unknown::NoChangeTimes))
     };
 
-    let failed: Vec<_> = counted.iter().filter(|d| d.failed == Some(true)).collect();
+    let failed: Vec<&Deployment> = counted
+        .iter()
+        .copied()
+        .filter(|d| d.failed == Some(true))
+        .collect();
     let change_failure_rate = if !columns.failures {
-        unknown.push((dora::CHANGE_FAILURE_RATE, Unknown::NoFailures(format)));
-        None
+        gaps.unknown(dora::CHANGE_FAILURE_RATE, Unknown::NoFailures(format))
     } else if none {
-        unknown.push((dora::CHANGE_FAILURE_RATE, Unknown::NoDeployments));
-        None
+        gaps.unknown(dora::CHANGE_FAILURE_RATE, Unknown::NoDeployments)
     } else {
         Some(rate(failed.len(), counted.len()))
     };
 
-    let recovery_time = if !columns.failures {
-        unknown.push((dora::RECOVERY_TIME, Unknown::NoFailures(format)));
-        None
-    } else if !columns.restore_times {
-        unknown.push((dora::RECOVERY_TIME, Unknown::NoRestoreTimes));
-        None
-    } else if none {
-        unknown.push((dora::RECOVERY_TIME, Unknown::NoDeployments));
-        None
-    } else if failed.is_empty() {
-        unknown.push((dora::RECOVERY_TIME, Unknown::NothingFailed));
-        None
-    } else {
-        let mut times = Vec::new();
-        for d in &failed {
-            match d.restored_at {
-                None => skip(Skip::NotRestored),
-                Some(r) if r < d.at => skip(Skip::RestoredBeforeDeployment),
-                Some(r) => times.push(r - d.at),
-            }
-        }
-        let count = times.len();
-        match median(&mut times) {
-            Some(m) => Some(Duration {
-                median: m,
-                option: duration_option(m),
-                count,
-            }),
-            None => {
-                unknown.push((dora::RECOVERY_TIME, Unknown::NoneRestored));
-                None
-            }
-        }
-    };
+    let recovery_time = recovery_time(records, none, &failed, &mut gaps);
 
     let rework_rate = if !columns.rework {
-        unknown.push((dora::REWORK_RATE, Unknown::NoRework(format)));
-        None
+        gaps.unknown(dora::REWORK_RATE, Unknown::NoRework(format))
     } else if none {
-        unknown.push((dora::REWORK_RATE, Unknown::NoDeployments));
-        None
+        gaps.unknown(dora::REWORK_RATE, Unknown::NoDeployments)
     } else {
         let count = counted.iter().filter(|d| d.rework == Some(true)).count();
         Some(rate(count, counted.len()))
     };
 
+    let Gaps {
+        mut unknown,
+        skipped,
+    } = gaps;
     // Unknowns in the order DORA lists the metrics.
     unknown.sort_by_key(|(q, _)| dora::METRICS.iter().position(|(id, _)| id == q));
     Measured {
@@ -382,6 +285,148 @@ pub fn measure(records: &Records, window: Window, environment: Option<&str>) -> 
         unknown,
         skipped,
     }
+}
+
+/// What a measurement could not tell or count, noted metric by metric.
+#[derive(Default)]
+struct Gaps {
+    /// Each metric that could not be measured, by question id, and why.
+    unknown: Vec<(&'static str, Unknown)>,
+    /// What was not counted, and how many of each.
+    skipped: BTreeMap<Skip, usize>,
+}
+
+impl Gaps {
+    fn skip(&mut self, why: Skip) {
+        *self.skipped.entry(why).or_default() += 1;
+    }
+
+    /// Notes that `question` could not be measured, and why; its value is None.
+    fn unknown<T>(&mut self, question: &'static str, why: Unknown) -> Option<T> {
+        self.unknown.push((question, why));
+        None
+    }
+}
+
+/// The deployments counted: those that reached the environment (all when None)
+/// within the window, oldest first. Every other one is noted as skipped.
+fn counted<'r>(
+    records: &'r Records,
+    window: Window,
+    environment: Option<&str>,
+    gaps: &mut Gaps,
+) -> Vec<&'r Deployment> {
+    let mut counted = Vec::new();
+    for d in &records.deployments {
+        if environment.is_some() && d.environment.as_deref() != environment {
+            gaps.skip(Skip::OtherEnvironment);
+        } else if !window.holds(d.at) {
+            gaps.skip(Skip::OutsideWindow);
+        } else {
+            match d.reached {
+                Reached::Yes => counted.push(d),
+                Reached::DidNotSucceed => gaps.skip(Skip::DidNotSucceed),
+                Reached::NoStatus => gaps.skip(Skip::NoStatus),
+            }
+        }
+    }
+    // Oldest first, so a commit deployed twice counts at its first deployment
+    // whatever order the file lists them in.
+    counted.sort_by_key(|d| d.at);
+    counted
+}
+
+/// Each commit's first deployment to the environment over all the records, so a
+/// redeployment or a rollback to an older commit (inside the window or not) does
+/// not count its change again.
+fn first_deployments<'r>(records: &'r Records, environment: Option<&str>) -> HashMap<&'r str, i64> {
+    let mut first_deployed: HashMap<&str, i64> = HashMap::new();
+    for d in records
+        .deployments
+        .iter()
+        .filter(|d| d.reached == Reached::Yes)
+    {
+        if environment.is_some() && d.environment.as_deref() != environment {
+            continue;
+        }
+        for commit in d.changes.iter().filter_map(|c| c.commit.as_deref()) {
+            let first = first_deployed.entry(commit).or_insert(d.at);
+            *first = (*first).min(d.at);
+        }
+    }
+    first_deployed
+}
+
+/// The lead time of each change the `counted` deployments carried, a commit at
+/// its first deployment only; changes without a usable commit time are noted as
+/// skipped.
+fn lead_times(
+    records: &Records,
+    environment: Option<&str>,
+    counted: &[&Deployment],
+    gaps: &mut Gaps,
+) -> Vec<i64> {
+    let first_deployed = first_deployments(records, environment);
+    let mut leads = Vec::new();
+    let mut counted_commits: HashSet<&str> = HashSet::new();
+    for d in counted {
+        for change in &d.changes {
+            if let Some(commit) = &change.commit {
+                let first = first_deployed.get(commit.as_str()).copied().unwrap_or(d.at);
+                if first < d.at || !counted_commits.insert(commit.as_str()) {
+                    continue;
+                }
+            }
+            match change.committed_at {
+                // Without commit times at all, the lead time is unknown as a whole.
+                None if !records.columns.commit_times => {}
+                None => gaps.skip(Skip::NoCommitTime),
+                Some(t) if t > d.at => gaps.skip(Skip::CommittedAfterDeployment),
+                Some(t) => leads.push(d.at - t),
+            }
+        }
+    }
+    leads
+}
+
+/// Failed deployment recovery time: the median from each `failed` deployment to
+/// service restored, when the records tell failures and restore times. `none`:
+/// no deployment was counted.
+fn recovery_time(
+    records: &Records,
+    none: bool,
+    failed: &[&Deployment],
+    gaps: &mut Gaps,
+) -> Option<Duration> {
+    if !records.columns.failures {
+        gaps.unknown(dora::RECOVERY_TIME, Unknown::NoFailures(records.format))
+    } else if !records.columns.restore_times {
+        gaps.unknown(dora::RECOVERY_TIME, Unknown::NoRestoreTimes)
+    } else if none {
+        gaps.unknown(dora::RECOVERY_TIME, Unknown::NoDeployments)
+    } else if failed.is_empty() {
+        gaps.unknown(dora::RECOVERY_TIME, Unknown::NothingFailed)
+    } else {
+        let mut times = Vec::new();
+        for d in failed {
+            match d.restored_at {
+                None => gaps.skip(Skip::NotRestored),
+                Some(r) if r < d.at => gaps.skip(Skip::RestoredBeforeDeployment),
+                Some(r) => times.push(r - d.at),
+            }
+        }
+        duration(&mut times).or_else(|| gaps.unknown(dora::RECOVERY_TIME, Unknown::NoneRestored))
+    }
+}
+
+/// The median of `values` (sorted in place) as a duration metric; None when empty.
+fn duration(values: &mut [i64]) -> Option<Duration> {
+    let count = values.len();
+    median(values).map(|m| Duration {
+        median: m,
+        option: duration_option(m),
+        count,
+    })
 }
 
 impl Measured {

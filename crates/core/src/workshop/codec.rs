@@ -591,7 +591,11 @@ mod crc_tests {
         // Against crc32fast, the crate it replaces, for every length up to 2000.
         let bytes: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect();
         for len in 0..=bytes.len() {
-            assert_eq!(crc32(&bytes[..len]), crc32fast::hash(&bytes[..len]), "{len} bytes");
+            assert_eq!(
+                crc32(&bytes[..len]),
+                crc32fast::hash(&bytes[..len]),
+                "{len} bytes"
+            );
         }
     }
 }

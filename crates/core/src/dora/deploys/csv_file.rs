@@ -95,41 +95,17 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| {
-            DeployError::new(
-                name,
-                Place::Row(1),
-                Problem::BadRow {
-                    detail: e.to_string(),
-                },
-            )
-        })?
-        .clone();
-    let squashed: Vec<String> = headers.iter().map(squash).collect();
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| squashed.iter().position(|h| *h == squash(n)))
-    };
-    let deployed = find(DEPLOYED)
+    let headers = reader.headers().map_err(|e| bad_row(name, 1, &e))?.clone();
+    let layout = Layout::find(&headers)
         .ok_or_else(|| DeployError::new(name, Place::Row(1), Problem::NoTimeColumn))?;
-    let committed = find(COMMITTED);
-    let failed = find(FAILED);
-    let restored = find(RESTORED);
-    let rework = find(REWORK);
-    let id = find(ID).filter(|i| *i != deployed);
-    let environment = find(ENVIRONMENT);
-    let header = |i: usize| headers.get(i).unwrap_or_default().trim().to_string();
-
-    let mut deployments: Vec<Deployment> = Vec::new();
-    // A deployment's id, or without an id column its time -> its index in `deployments`.
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut by_time: HashMap<i64, usize> = HashMap::new();
-    // One row per change repeats the deployment's time: read it once.
-    let mut last_deployed: (String, i64, bool) = (String::new(), 0, false);
-    let mut read_as_utc = 0;
+    let mut reading = Reading {
+        name,
+        headers: &headers,
+        layout,
+        last_deployed: (String::new(), 0, false),
+        read_as_utc: 0,
+    };
+    let mut deployments = Deployments::default();
     let mut record = csv::StringRecord::new();
     let mut row = 1u64;
     loop {
@@ -138,150 +114,288 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
             Ok(true) => {}
             Err(e) => {
                 let at = e.position().map(|p| p.line()).unwrap_or(row + 1);
-                return Err(DeployError::new(
-                    name,
-                    Place::Row(at),
-                    Problem::BadRow {
-                        detail: e.to_string(),
-                    },
-                ));
+                return Err(bad_row(name, at, &e));
             }
         }
         row = record.position().map(|p| p.line()).unwrap_or(row + 1);
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let cell = |i: Option<usize>| {
-            i.and_then(|i| record.get(i))
-                .map(str::trim)
-                .unwrap_or_default()
+        deployments.add(reading.row(&record, row)?);
+        if deployments.list.len() > crate::limits::MAX_DEPLOYMENTS {
+            break;
+        }
+    }
+    Ok(Records {
+        format: Format::Csv,
+        deployments: deployments.list,
+        columns: Columns {
+            commit_times: layout.committed.is_some(),
+            failures: layout.failed.is_some(),
+            restore_times: layout.restored.is_some(),
+            rework: layout.rework.is_some(),
+        },
+        without_statuses: false,
+        read_as_utc: reading.read_as_utc,
+        files: Vec::new(),
+    })
+}
+
+/// A row the CSV reader could not read (`line` counted from 1).
+fn bad_row(name: &str, line: u64, e: &csv::Error) -> DeployError {
+    DeployError::new(
+        name,
+        Place::Row(line),
+        Problem::BadRow {
+            detail: e.to_string(),
+        },
+    )
+}
+
+/// The trimmed cell at `column` of `record`; empty without that column or cell.
+fn cell(record: &csv::StringRecord, column: Option<usize>) -> &str {
+    column
+        .and_then(|i| record.get(i))
+        .map(str::trim)
+        .unwrap_or_default()
+}
+
+/// Where the columns read are in a row (by index), each found by its headers.
+#[derive(Clone, Copy)]
+struct Layout {
+    deployed: usize,
+    committed: Option<usize>,
+    failed: Option<usize>,
+    restored: Option<usize>,
+    rework: Option<usize>,
+    id: Option<usize>,
+    environment: Option<usize>,
+}
+
+impl Layout {
+    /// Each column at the first header matching one of its spellings, or `None`
+    /// when no header names the deployment's time (the one column required).
+    fn find(headers: &csv::StringRecord) -> Option<Layout> {
+        let squashed: Vec<String> = headers.iter().map(squash).collect();
+        let find = |names: &[&str]| {
+            names
+                .iter()
+                .find_map(|n| squashed.iter().position(|h| *h == squash(n)))
         };
-        let bad = |i: usize, problem: Problem| {
-            DeployError::new(
-                name,
-                Place::Cell {
-                    row,
-                    column: header(i),
-                },
-                problem,
-            )
-        };
-        if last_deployed.0.is_empty() || cell(Some(deployed)) != last_deployed.0 {
-            let text = cell(Some(deployed));
+        let deployed = find(DEPLOYED)?;
+        Some(Layout {
+            deployed,
+            committed: find(COMMITTED),
+            failed: find(FAILED),
+            restored: find(RESTORED),
+            rework: find(REWORK),
+            id: find(ID).filter(|i| *i != deployed),
+            environment: find(ENVIRONMENT),
+        })
+    }
+}
+
+/// One row's values, borrowing its cells (nothing allocated per row).
+struct Row<'r> {
+    at: i64,
+    date_only: bool,
+    change: Option<Change>,
+    failed: Option<bool>,
+    rework: Option<bool>,
+    restored_at: Option<i64>,
+    /// The deployment's id, if the file has one and the cell is not empty.
+    id: Option<&'r str>,
+    environment: &'r str,
+}
+
+/// A file being read row by row: its name and headers (for errors), where its
+/// columns are, and what carries from one row to the next.
+struct Reading<'a> {
+    name: &'a str,
+    headers: &'a csv::StringRecord,
+    layout: Layout,
+    /// The last deployment time read (its text, time, whether a date alone): one
+    /// row per change repeats the deployment's time, so it is read once.
+    last_deployed: (String, i64, bool),
+    /// Times read without a zone, taken as UTC.
+    read_as_utc: usize,
+}
+
+impl Reading<'_> {
+    /// The values of `record`, the (not empty) row at line `row`.
+    fn row<'r>(&mut self, record: &'r csv::StringRecord, row: u64) -> Result<Row<'r>, DeployError> {
+        let (at, date_only) = self.deployed_at(record, row)?;
+        let commit_time = self.time_in(record, row, self.layout.committed)?;
+        let restored_at = self.time_in(record, row, self.layout.restored)?;
+        let failed = self.flag(record, row, self.layout.failed)?;
+        let rework = self.flag(record, row, self.layout.rework)?;
+        // A change for every row when the file has commit times: an empty cell is a
+        // change whose time is missing (counted as such), not no change.
+        let change = self.layout.committed.map(|_| Change {
+            committed_at: commit_time,
+            commit: None,
+        });
+        Ok(Row {
+            at,
+            date_only,
+            change,
+            failed,
+            rework,
+            restored_at,
+            id: self
+                .layout
+                .id
+                .map(|i| cell(record, Some(i)))
+                .filter(|c| !c.is_empty()),
+            environment: cell(record, self.layout.environment),
+        })
+    }
+
+    /// The row's deployment time and whether it is a date alone, parsed only when
+    /// it differs from the previous row's.
+    fn deployed_at(
+        &mut self,
+        record: &csv::StringRecord,
+        row: u64,
+    ) -> Result<(i64, bool), DeployError> {
+        let deployed = self.layout.deployed;
+        let text = cell(record, Some(deployed));
+        if self.last_deployed.0.is_empty() || text != self.last_deployed.0 {
             let read = time::parse(text).ok_or_else(|| {
-                bad(
+                self.bad(
+                    row,
                     deployed,
                     Problem::BadTime {
                         value: text.chars().take(60).collect(),
                     },
                 )
             })?;
-            read_as_utc += usize::from(!read.zoned && !read.date_only);
-            last_deployed = (text.to_string(), read.millis, read.date_only);
+            self.read_as_utc += usize::from(!read.zoned && !read.date_only);
+            self.last_deployed = (text.to_string(), read.millis, read.date_only);
         }
-        let (at, date_only) = (last_deployed.1, last_deployed.2);
-        let mut time_in = |i: usize| -> Result<Option<i64>, DeployError> {
-            let value = cell(Some(i));
-            if value.is_empty() {
-                return Ok(None);
+        Ok((self.last_deployed.1, self.last_deployed.2))
+    }
+
+    /// The time in `column` of the row; `None` without that column or when the
+    /// cell is empty.
+    fn time_in(
+        &mut self,
+        record: &csv::StringRecord,
+        row: u64,
+        column: Option<usize>,
+    ) -> Result<Option<i64>, DeployError> {
+        let Some(i) = column else {
+            return Ok(None);
+        };
+        let value = cell(record, Some(i));
+        if value.is_empty() {
+            return Ok(None);
+        }
+        match time::parse(value) {
+            Some(read) => {
+                self.read_as_utc += usize::from(!read.zoned);
+                Ok(Some(read.millis))
             }
-            match time::parse(value) {
-                Some(read) => {
-                    read_as_utc += usize::from(!read.zoned);
-                    Ok(Some(read.millis))
-                }
-                None => Err(bad(
-                    i,
-                    Problem::BadTime {
-                        value: value.chars().take(60).collect(),
-                    },
-                )),
-            }
+            None => Err(self.bad(
+                row,
+                i,
+                Problem::BadTime {
+                    value: value.chars().take(60).collect(),
+                },
+            )),
+        }
+    }
+
+    /// The yes or no in `column` of the row; `None` without that column.
+    fn flag(
+        &self,
+        record: &csv::StringRecord,
+        row: u64,
+        column: Option<usize>,
+    ) -> Result<Option<bool>, DeployError> {
+        let Some(i) = column else {
+            return Ok(None);
         };
-        let commit_time = match committed {
-            Some(i) => time_in(i)?,
-            None => None,
-        };
-        let restored_at = match restored {
-            Some(i) => time_in(i)?,
-            None => None,
-        };
-        let flag = |i: Option<usize>| -> Result<Option<bool>, DeployError> {
-            match i {
-                None => Ok(None),
-                Some(i) => yes_no(cell(Some(i))).map(Some).ok_or_else(|| {
-                    bad(
-                        i,
-                        Problem::BadYesNo {
-                            value: cell(Some(i)).chars().take(60).collect(),
-                        },
-                    )
-                }),
-            }
-        };
-        let failed_here = flag(failed)?;
-        let rework_here = flag(rework)?;
-        // A change for every row when the file has commit times: an empty cell is a
-        // change whose time is missing (counted as such), not no change.
-        let change = committed.map(|_| Change {
-            committed_at: commit_time,
-            commit: None,
-        });
-        let id_here = id.map(|i| cell(Some(i))).filter(|c| !c.is_empty());
+        let value = cell(record, Some(i));
+        yes_no(value).map(Some).ok_or_else(|| {
+            self.bad(
+                row,
+                i,
+                Problem::BadYesNo {
+                    value: value.chars().take(60).collect(),
+                },
+            )
+        })
+    }
+
+    /// An error in the cell at line `row` of `column`, named by its header.
+    fn bad(&self, row: u64, column: usize, problem: Problem) -> DeployError {
+        DeployError::new(
+            self.name,
+            Place::Cell {
+                row,
+                column: self
+                    .headers
+                    .get(column)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            },
+            problem,
+        )
+    }
+}
+
+/// The deployments read so far, and where to find each by id or by time.
+#[derive(Default)]
+struct Deployments {
+    list: Vec<Deployment>,
+    /// A deployment's id, or without an id column its time -> its index in `list`.
+    by_id: HashMap<String, usize>,
+    by_time: HashMap<i64, usize>,
+}
+
+impl Deployments {
+    /// Adds a row: another change of a deployment already read, or a new one.
+    fn add(&mut self, row: Row) {
         // Without an id, rows with the same time of day are one deployment's changes;
         // rows with a date alone are each a deployment of their own.
-        let known = match id_here {
-            Some(key) => by_id.get(key).copied(),
-            None if date_only => None,
-            None => by_time.get(&at).copied(),
+        let known = match row.id {
+            Some(key) => self.by_id.get(key).copied(),
+            None if row.date_only => None,
+            None => self.by_time.get(&row.at).copied(),
         };
         match known {
             // Another change of a deployment already read: a failure, restore or
             // rework mark on any of its rows counts for the deployment.
             Some(index) => {
-                let d = &mut deployments[index];
-                d.changes.extend(change);
-                d.failed = d.failed.map(|f| f || failed_here == Some(true));
-                d.rework = d.rework.map(|r| r || rework_here == Some(true));
-                d.restored_at = d.restored_at.or(restored_at);
+                let d = &mut self.list[index];
+                d.changes.extend(row.change);
+                d.failed = d.failed.map(|f| f || row.failed == Some(true));
+                d.rework = d.rework.map(|r| r || row.rework == Some(true));
+                d.restored_at = d.restored_at.or(row.restored_at);
             }
             None => {
-                match id_here {
-                    Some(key) => by_id.insert(key.to_string(), deployments.len()),
-                    None if date_only => None,
-                    None => by_time.insert(at, deployments.len()),
+                match row.id {
+                    Some(key) => self.by_id.insert(key.to_string(), self.list.len()),
+                    None if row.date_only => None,
+                    None => self.by_time.insert(row.at, self.list.len()),
                 };
-                let env = Some(cell(environment))
+                let env = Some(row.environment)
                     .filter(|e| !e.is_empty())
                     .map(str::to_string);
-                deployments.push(Deployment {
-                    at,
+                self.list.push(Deployment {
+                    at: row.at,
                     reached: Reached::Yes,
                     environment: env,
-                    changes: change.into_iter().collect(),
-                    failed: failed_here,
-                    restored_at,
-                    rework: rework_here,
+                    changes: row.change.into_iter().collect(),
+                    failed: row.failed,
+                    restored_at: row.restored_at,
+                    rework: row.rework,
                 });
             }
         }
-        if deployments.len() > crate::limits::MAX_DEPLOYMENTS {
-            break;
-        }
     }
-    Ok(Records {
-        format: Format::Csv,
-        deployments,
-        columns: Columns {
-            commit_times: committed.is_some(),
-            failures: failed.is_some(),
-            restore_times: restored.is_some(),
-            rework: rework.is_some(),
-        },
-        without_statuses: false,
-        read_as_utc,
-        files: Vec::new(),
-    })
 }
 
 #[cfg(test)]

@@ -205,62 +205,8 @@ pub fn kind_of(text: &str) -> Option<FileKind> {
 /// Reads the dropped files (name, text) as one set of deployment records. A platform's
 /// export may come in several pages (files) of each kind; a CSV comes alone.
 pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
-    if files.len() > MAX_DEPLOY_FILES {
-        let (name, _) = files[0];
-        return Err(DeployError::new(
-            name,
-            Place::File,
-            Problem::TooManyFiles {
-                limit: MAX_DEPLOY_FILES,
-            },
-        ));
-    }
-    let mut kinds = Vec::with_capacity(files.len());
-    for (name, text) in files {
-        if text.len() > MAX_DEPLOY_FILE_BYTES {
-            return Err(DeployError::new(
-                name,
-                Place::File,
-                Problem::TooLarge {
-                    limit: MAX_DEPLOY_FILE_BYTES,
-                },
-            ));
-        }
-        let empty = text.trim().is_empty()
-            || text
-                .trim()
-                .strip_prefix('[')
-                .is_some_and(|r| r.trim() == "]");
-        if empty {
-            return Err(DeployError::new(name, Place::File, Problem::Empty));
-        }
-        let kind = kind_of(text)
-            .ok_or_else(|| DeployError::new(name, Place::File, Problem::NotRecognised))?;
-        kinds.push((*name, *text, kind));
-    }
-    let primary = |k: FileKind| {
-        matches!(
-            k,
-            FileKind::Csv | FileKind::GitHubDeployments | FileKind::GitLabDeployments
-        )
-    };
-    let primaries: Vec<&(&str, &str, FileKind)> =
-        kinds.iter().filter(|(_, _, k)| primary(*k)).collect();
-    let Some(&&(name, _, kind)) = primaries.first() else {
-        let (name, _, _) = kinds
-            .first()
-            .ok_or_else(|| DeployError::new("", Place::File, Problem::Empty))?;
-        return Err(DeployError::new(name, Place::File, Problem::CompanionAlone));
-    };
-    // One format: several pages of one platform's deployments, but one CSV alone.
-    let mixed = primaries.iter().find(|(_, _, k)| *k != kind);
-    if let Some((other, _, _)) = mixed.or(primaries.get(1).filter(|_| kind == FileKind::Csv)) {
-        return Err(DeployError::new(
-            other,
-            Place::File,
-            Problem::TwoDeploymentFiles,
-        ));
-    }
+    let kinds = kinds(files)?;
+    let (name, kind) = format_of(&kinds)?;
     let of = |want: FileKind| -> Vec<(&str, &str)> {
         kinds
             .iter()
@@ -268,15 +214,6 @@ pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
             .map(|(n, t, _)| (*n, *t))
             .collect()
     };
-    if kind != FileKind::GitHubDeployments {
-        if let Some((other, _, _)) = kinds.iter().find(|(_, _, k)| !primary(*k)) {
-            return Err(DeployError::new(
-                other,
-                Place::File,
-                Problem::CompanionAlone,
-            ));
-        }
-    }
     let mut records = match kind {
         FileKind::Csv => csv_file::read(name, kinds[0].1)?,
         FileKind::GitLabDeployments => platforms::gitlab(&of(FileKind::GitLabDeployments))?,
@@ -329,4 +266,89 @@ impl Records {
             .or(list.first())
             .map(|(e, _)| e.clone())
     }
+}
+
+/// Each file (name, text) with what it is, in the order dropped; refuses too many
+/// files, and a file too large, empty or of no format this app reads.
+fn kinds<'f>(
+    files: &[(&'f str, &'f str)],
+) -> Result<Vec<(&'f str, &'f str, FileKind)>, DeployError> {
+    if files.len() > MAX_DEPLOY_FILES {
+        let (name, _) = files[0];
+        return Err(DeployError::new(
+            name,
+            Place::File,
+            Problem::TooManyFiles {
+                limit: MAX_DEPLOY_FILES,
+            },
+        ));
+    }
+    let mut kinds = Vec::with_capacity(files.len());
+    for (name, text) in files {
+        if text.len() > MAX_DEPLOY_FILE_BYTES {
+            return Err(DeployError::new(
+                name,
+                Place::File,
+                Problem::TooLarge {
+                    limit: MAX_DEPLOY_FILE_BYTES,
+                },
+            ));
+        }
+        let empty = text.trim().is_empty()
+            || text
+                .trim()
+                .strip_prefix('[')
+                .is_some_and(|r| r.trim() == "]");
+        if empty {
+            return Err(DeployError::new(name, Place::File, Problem::Empty));
+        }
+        let kind = kind_of(text)
+            .ok_or_else(|| DeployError::new(name, Place::File, Problem::NotRecognised))?;
+        kinds.push((*name, *text, kind));
+    }
+    Ok(kinds)
+}
+
+/// Whether a file of this kind lists deployments (the others only complete
+/// GitHub's deployments).
+fn primary(kind: FileKind) -> bool {
+    matches!(
+        kind,
+        FileKind::Csv | FileKind::GitHubDeployments | FileKind::GitLabDeployments
+    )
+}
+
+/// The set's format: its first file of deployments (name, kind). Refuses a set
+/// without one, with two formats or two CSVs, or with GitHub's statuses or
+/// commits beside anything but GitHub's deployments.
+fn format_of<'f>(
+    kinds: &[(&'f str, &'f str, FileKind)],
+) -> Result<(&'f str, FileKind), DeployError> {
+    let primaries: Vec<&(&str, &str, FileKind)> =
+        kinds.iter().filter(|(_, _, k)| primary(*k)).collect();
+    let Some(&&(name, _, kind)) = primaries.first() else {
+        let (name, _, _) = kinds
+            .first()
+            .ok_or_else(|| DeployError::new("", Place::File, Problem::Empty))?;
+        return Err(DeployError::new(name, Place::File, Problem::CompanionAlone));
+    };
+    // One format: several pages of one platform's deployments, but one CSV alone.
+    let mixed = primaries.iter().find(|(_, _, k)| *k != kind);
+    if let Some((other, _, _)) = mixed.or(primaries.get(1).filter(|_| kind == FileKind::Csv)) {
+        return Err(DeployError::new(
+            other,
+            Place::File,
+            Problem::TwoDeploymentFiles,
+        ));
+    }
+    if kind != FileKind::GitHubDeployments {
+        if let Some((other, _, _)) = kinds.iter().find(|(_, _, k)| !primary(*k)) {
+            return Err(DeployError::new(
+                other,
+                Place::File,
+                Problem::CompanionAlone,
+            ));
+        }
+    }
+    Ok((name, kind))
 }

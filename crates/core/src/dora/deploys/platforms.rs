@@ -106,60 +106,8 @@ pub(super) fn github(
     commit_files: &[(&str, &str)],
 ) -> Result<Records, DeployError> {
     let mut utc = 0;
-    // Deployment id -> time of its first success, or None when it has statuses but none succeeded.
-    let mut outcome: HashMap<u64, Option<i64>> = HashMap::new();
-    for &(status_file, status_text) in status_files {
-        let list: Vec<GitHubStatus> = parse(status_file, status_text)?;
-        for (i, status) in list.iter().enumerate() {
-            let id = status
-                .deployment_url
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .and_then(|id| id.parse::<u64>().ok())
-                .filter(|_| status.deployment_url.contains("/deployments/"))
-                .ok_or_else(|| {
-                    DeployError::new(
-                        status_file,
-                        Place::Path(format!("[{i}].deployment_url")),
-                        Problem::BadDeploymentUrl {
-                            value: status.deployment_url.chars().take(120).collect(),
-                        },
-                    )
-                })?;
-            let at = time_at(
-                status_file,
-                || format!("[{i}].created_at"),
-                &status.created_at,
-                &mut utc,
-            )?;
-            let entry = outcome.entry(id).or_insert(None);
-            if status.state == "success" {
-                *entry = Some(entry.map_or(at, |first: i64| first.min(at)));
-            }
-        }
-    }
-    let mut commit_times: HashMap<String, i64> = HashMap::new();
-    for &(commit_file, commit_text) in commit_files {
-        let list: Vec<GitHubCommit> = parse(commit_file, commit_text)?;
-        for (i, c) in list.into_iter().enumerate() {
-            let committer = c
-                .commit
-                .committer
-                .and_then(|p| p.date)
-                .map(|d| ("committer", d));
-            let author = c.commit.author.and_then(|p| p.date).map(|d| ("author", d));
-            if let Some((who, date)) = committer.or(author) {
-                let at = time_at(
-                    commit_file,
-                    || format!("[{i}].commit.{who}.date"),
-                    &date,
-                    &mut utc,
-                )?;
-                commit_times.insert(c.sha, at);
-            }
-        }
-    }
+    let outcome = github_outcomes(status_files, &mut utc)?;
+    let commit_times = github_commit_times(commit_files, &mut utc)?;
     let mut deployments = Vec::new();
     for &(name, text) in deployment_files {
         let listed: Vec<GitHubDeployment> = parse(name, text)?;
@@ -201,6 +149,77 @@ pub(super) fn github(
         read_as_utc: utc,
         files: Vec::new(),
     })
+}
+
+/// GitHub's statuses files: deployment id -> time of its first success, or None
+/// when it has statuses but none succeeded. Times read as UTC are added to `utc`.
+fn github_outcomes(
+    status_files: &[(&str, &str)],
+    utc: &mut usize,
+) -> Result<HashMap<u64, Option<i64>>, DeployError> {
+    let mut outcome: HashMap<u64, Option<i64>> = HashMap::new();
+    for &(status_file, status_text) in status_files {
+        let list: Vec<GitHubStatus> = parse(status_file, status_text)?;
+        for (i, status) in list.iter().enumerate() {
+            let id = status
+                .deployment_url
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .and_then(|id| id.parse::<u64>().ok())
+                .filter(|_| status.deployment_url.contains("/deployments/"))
+                .ok_or_else(|| {
+                    DeployError::new(
+                        status_file,
+                        Place::Path(format!("[{i}].deployment_url")),
+                        Problem::BadDeploymentUrl {
+                            value: status.deployment_url.chars().take(120).collect(),
+                        },
+                    )
+                })?;
+            let at = time_at(
+                status_file,
+                || format!("[{i}].created_at"),
+                &status.created_at,
+                utc,
+            )?;
+            let entry = outcome.entry(id).or_insert(None);
+            if status.state == "success" {
+                *entry = Some(entry.map_or(at, |first: i64| first.min(at)));
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// GitHub's commits files: commit sha -> its committer's time (else its author's).
+/// Times read as UTC are added to `utc`.
+fn github_commit_times(
+    commit_files: &[(&str, &str)],
+    utc: &mut usize,
+) -> Result<HashMap<String, i64>, DeployError> {
+    let mut commit_times: HashMap<String, i64> = HashMap::new();
+    for &(commit_file, commit_text) in commit_files {
+        let list: Vec<GitHubCommit> = parse(commit_file, commit_text)?;
+        for (i, c) in list.into_iter().enumerate() {
+            let committer = c
+                .commit
+                .committer
+                .and_then(|p| p.date)
+                .map(|d| ("committer", d));
+            let author = c.commit.author.and_then(|p| p.date).map(|d| ("author", d));
+            if let Some((who, date)) = committer.or(author) {
+                let at = time_at(
+                    commit_file,
+                    || format!("[{i}].commit.{who}.date"),
+                    &date,
+                    utc,
+                )?;
+                commit_times.insert(c.sha, at);
+            }
+        }
+    }
+    Ok(commit_times)
 }
 
 #[derive(Deserialize)]
