@@ -5,7 +5,7 @@ use crate::i18n::{k, t};
 use crate::platform::{download, iso_date_time, today};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::store::export::{runs_csv, CsvWords};
+use maturity_core::store::export::{runs_csv, AssessmentCsvWords};
 use maturity_core::TeamId;
 
 /// `team`: one team's assessments; `None`: every team's.
@@ -39,7 +39,7 @@ pub fn CsvDownload(
         ]
         .map(t);
         let [yes, no, own_scale] = [k::CSV_YES, k::CSV_NO, k::CSV_OWN_SCALE_RANGE].map(t);
-        let words = CsvWords {
+        let words = AssessmentCsvWords {
             columns: columns.each_ref().map(String::as_str),
             yes: &yes,
             no: &no,

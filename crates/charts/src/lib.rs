@@ -225,11 +225,19 @@ pub fn or_blank(option: Option<Chart>) -> Chart {
 
 /// Scores over time: one line per series on 0-10, one point per run (`labels` are
 /// the runs' dates). Unanswered points are gaps, never zeros.
-/// The dates of assessments along the bottom of a chart, first point at the edge.
+/// The grid of a chart over time: its axis labels inside the chart's box, so no
+/// date is cut off at either end.
+fn timeline_grid() -> Grid {
+    Grid::new().contain_label(true)
+}
+
+/// The dates of assessments along the bottom of a chart, each point in the middle
+/// of its own band: a date at the chart's very edge would have half its label cut
+/// off.
 fn timeline(labels: &[String]) -> Axis {
     Axis::new()
         .type_(AxisType::Category)
-        .boundary_gap(false)
+        .boundary_gap(true)
         .data(labels.to_vec())
 }
 
@@ -251,8 +259,9 @@ pub fn trend_option(
                 .bottom(0)
                 .text_style(TextStyle::new().color(p.ink)),
         )
-        // Room on the right for the last date label, at the top for action labels.
-        .grid(Grid::new().left(40).right(45).top(30).bottom(70))
+        // The axes' labels inside the chart's box, room at the top for action labels
+        // and at the bottom for the legend.
+        .grid(timeline_grid().left(8).right(16).top(30).bottom(36))
         .x_axis(themed(timeline(labels), p))
         .y_axis(themed(
             Axis::new()
@@ -336,7 +345,8 @@ pub fn dora_metric_option(
     let mut chart = Chart::new()
         .aria(accessible())
         .color(vec![Color::from(p.brand)])
-        .grid(Grid::new().left(40).right(110).top(20).bottom(30))
+        // Room on the right for the clusters' names beside their bands.
+        .grid(timeline_grid().left(8).right(110).top(20).bottom(8))
         .x_axis(themed(timeline(labels), p))
         .y_axis(themed(
             Axis::new()

@@ -94,6 +94,9 @@ fn trend_gaps_stay_gaps_and_actions_are_marked_at_their_assessment() {
     let marked = &option["series"][1]["markLine"]["data"][0];
     assert_eq!(marked["xAxis"], "2026-04-02");
     assert_eq!(marked["name"], "2 actions");
+    // No date sits on the chart's edge, where half its label would be cut off.
+    assert_eq!(option["xAxis"]["boundaryGap"], true);
+    assert_eq!(option["grid"][0]["containLabel"], true);
 }
 
 #[test]
@@ -112,6 +115,7 @@ fn the_failure_rate_is_drawn_with_zero_at_the_top_and_shared_bands_share_a_label
         &ENGLISH,
         &LIGHT,
     ));
+    assert_eq!(option["grid"][0]["containLabel"], true, "no date cut off");
     assert_eq!(
         option["yAxis"]["inverse"], true,
         "better is up: 0% at the top"

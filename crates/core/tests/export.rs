@@ -158,7 +158,7 @@ fn the_header_and_the_words_of_the_export_follow_the_language_given() {
             2,
         )
         .unwrap();
-    let words = maturity_core::store::export::CsvWords {
+    let words = maturity_core::store::export::AssessmentCsvWords {
         columns: [
             "equipo",
             "evaluación",

@@ -7,7 +7,7 @@
 use maturity_core::assessment::history::Verdict;
 use maturity_core::assessment::records::{Action, Direction, Target};
 use maturity_core::coach::experiments::{self, Outcome};
-use maturity_core::coach::overview::{csv, CsvWords, Overview, TeamLine};
+use maturity_core::coach::overview::{csv, HeatMapCsvWords, Overview, TeamLine};
 use maturity_core::coach::portfolio::{self, letters, sort_rows, Filter, SortBy};
 use maturity_core::dora::clusters as dora;
 use maturity_core::{Catalog, Run, RunId, Store, Team, TeamId};
@@ -248,7 +248,7 @@ fn the_page_and_its_csv_share_one_owned_overview_with_names_hidden_by_letters() 
     assert_eq!(overview.experiments[0].letters, "C");
     assert_eq!(overview.experiments[0].owner, "Sam");
     // The CSV is written from the rows given, in their order, names as shown.
-    let words = CsvWords {
+    let words = HeatMapCsvWords {
         team: "team",
         date: "date",
         overall: "overall",

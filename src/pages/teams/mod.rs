@@ -15,7 +15,7 @@ use crate::i18n::{k, t, tf, tp};
 use crate::platform::{download, iso_date_time, local_day, mark, today};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use maturity_core::coach::overview::{csv, CsvWords, Overview, TeamLine};
+use maturity_core::coach::overview::{csv, HeatMapCsvWords, Overview, TeamLine};
 use maturity_core::coach::portfolio::{self, sort_rows, Filter, SortBy};
 use maturity_core::dora::clusters::{editions, NEWEST_WITH_CLUSTERS};
 
@@ -148,7 +148,7 @@ fn page_csv(overview: &Overview, rows: &[TeamLine], hide: bool) -> String {
         k::COACH_FIRST,
     ]
     .map(t);
-    let words = CsvWords {
+    let words = HeatMapCsvWords {
         team: &team,
         date: &date,
         overall: &overall,

@@ -194,7 +194,7 @@ impl Overview {
 
 /// The header and the words of the page's CSV, in the user's language.
 #[derive(Debug, Clone)]
-pub struct CsvWords<'a> {
+pub struct HeatMapCsvWords<'a> {
     pub team: &'a str,
     pub date: &'a str,
     pub overall: &'a str,
@@ -213,7 +213,7 @@ pub struct CsvWords<'a> {
 pub fn csv(
     overview: &Overview,
     rows: &[TeamLine],
-    words: &CsvWords,
+    words: &HeatMapCsvWords,
     name: impl Fn(&TeamLine) -> String,
     date: impl Fn(Millis) -> String,
 ) -> String {

@@ -31,7 +31,7 @@ pub const COLUMNS: [&str; 14] = [
 /// (finished), and the own-scale range with `{n}` for its top ("1 to {n}"). The
 /// shell passes them in the user's language; [`ENGLISH`] is the default.
 #[derive(Debug, Clone, Copy)]
-pub struct CsvWords<'a> {
+pub struct AssessmentCsvWords<'a> {
     pub columns: [&'a str; 14],
     pub yes: &'a str,
     pub no: &'a str,
@@ -39,7 +39,7 @@ pub struct CsvWords<'a> {
 }
 
 /// The export's words in English.
-pub const ENGLISH: CsvWords<'static> = CsvWords {
+pub const ENGLISH: AssessmentCsvWords<'static> = AssessmentCsvWords {
     columns: COLUMNS,
     yes: "yes",
     no: "no",
@@ -55,7 +55,7 @@ pub fn runs_csv(
     store: &Store,
     catalog: &Catalog,
     team: Option<&TeamId>,
-    words: &CsvWords,
+    words: &AssessmentCsvWords,
     date: impl Fn(Millis) -> String,
 ) -> String {
     let mut runs: Vec<&Run> = store
