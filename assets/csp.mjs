@@ -1,5 +1,6 @@
-// Trunk post_build hook: writes the app's Content-Security-Policy into the built
-// index.html as a <meta> tag, so it holds on any static host. The only inline
+// Trunk post_build hook: writes the app's Content-Security-Policy (its directives
+// are assets/policy.mjs's) into the built index.html as a <meta> tag, so it holds on
+// any static host. The only inline
 // scripts are Trunk's loader and the theme line in index.html (applied before the
 // first paint), each allowed by its SHA-256 hash; everything else must come
 // from the app's own origin. WebAssembly compiles under 'wasm-unsafe-eval' (not
@@ -7,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { metaPolicy } from './policy.mjs';
 
 // First the wasm chunks (they must be staged before the file list is made).
 await import('./split.mjs');
@@ -22,21 +24,7 @@ const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scrip
   .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 if (hashes.length !== 2) throw new Error(`csp.mjs: expected Trunk's inline loader and the theme script, found ${hashes.length} inline scripts`);
 
-export const POLICY = [
-  "default-src 'none'",
-  `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
-  // Stylesheets only from the app; style attributes (chart SVG, bar widths) allowed.
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+export const POLICY = metaPolicy(hashes);
 
 html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 html = html.replace(/<meta charset="utf-8">/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}">`);

@@ -24,9 +24,10 @@ export async function launch() {
 
 /** A running app (static server + browser) for one test file. */
 export class Suite {
-  /** `extra`: paths the server answers with fixed text (see serve.mjs). */
-  async start({ extra } = {}) {
-    this.server = await startServer(undefined, { extra });
+  /** `extra`: paths the server answers with fixed text (see serve.mjs); `url`:
+   *  the app as another server already serves it (nginx, Caddy), instead of ours. */
+  async start({ extra, url } = {}) {
+    this.server = url ? { url, served: [], close: async () => {} } : await startServer(undefined, { extra });
     this.browser = await launch();
     return this;
   }

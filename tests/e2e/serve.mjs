@@ -1,11 +1,13 @@
 // A static file server for the built app (dist/), as a good static host would serve
-// it: files by path, index.html for app routes (the SPA fallback), the brotli or gzip
-// copy the browser accepts, and files named by their content's hash kept for good.
-// Loopback only.
+// it (and as deploy/'s nginx and Caddy configs do): files by path, index.html for app
+// routes (the SPA fallback), the brotli or gzip copy the browser accepts, files named
+// by their content's hash kept for good, and the security headers of
+// assets/policy.mjs on every response. Loopback only.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HASHED, SECURITY_HEADERS } from '../../assets/policy.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,8 +21,7 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** A build file named by its content's hash (Trunk's, or the wasm chunks' build id). */
-export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|json)$/;
+export { HASHED };
 
 /** The build to serve: dist/, or APP_DIST (the subpath build .ci/test makes). */
 export const DIST = process.env.APP_DIST
@@ -86,6 +87,7 @@ export async function startServer(root = DIST, { extra = {}, port: wanted = 0, b
     const { size, mtimeMs } = await stat(sent);
     const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
     const headers = {
+      ...SECURITY_HEADERS,
       ...(encoding ? { 'content-encoding': encoding[0] } : {}),
       etag,
       vary: 'accept-encoding',
