@@ -135,6 +135,7 @@ fn read_base_path() -> String {
 
 /// The whole address of an app path (`routes::join(..)`, which carries the base
 /// path), for links that leave this browser: join links, answer-code links, QR codes.
+/// `path` is a route of [`crate::routes`] (which starts with the app's base path).
 pub fn app_url(path: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())

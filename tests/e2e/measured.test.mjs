@@ -36,6 +36,24 @@ async function openMeasure(app, page) {
   await page.getByRole('heading', { level: 1, name: /DORA measured from deployment records$/ }).waitFor();
 }
 
+test('the example CSV downloads from the measure page, at the root and under a path', async () => {
+  const w = await suite.context();
+  const page = await w.newPage();
+  const app = new AssessmentApp(page, suite.server.url, w);
+  await app.open('/');
+  await app.start('Delivery', { questionnaires: ['DORA delivery metrics'] });
+  const team = JSON.parse(await app.stored()).teams[0].id;
+  await app.open(`/teams/${team}/measure`);
+  await page.getByRole('heading', { level: 1, name: /DORA measured from deployment records$/ }).waitFor();
+  await page.getByText('Which files can it read?').click();
+  const link = page.getByRole('link', { name: 'Download an example CSV' });
+  assert.equal(await link.evaluate((a) => a.href), `${suite.server.url}/examples/deployments.csv`);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const path = await download.path();
+  assert.deepEqual(readFileSync(path), EXAMPLE, 'the example file, byte for byte');
+  await w.close();
+});
+
 test('the example CSV measured beside the team\'s answers, recorded as a measured assessment, on results and the DORA chart', async () => {
   const w = await suite.context();
   const page = await w.newPage();

@@ -130,7 +130,9 @@ pub fn MeasurePage() -> impl IntoView {
 /// Where files are chosen or dropped, what they were read as, or why not.
 #[component]
 fn FilesCard(reading: Reading) -> impl IntoView {
-    let example = crate::platform::app_url("examples/deployments.csv");
+    // Relative to the page's <base>, the app's own address: at the root and under a
+    // path alike.
+    let example = "examples/deployments.csv";
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(files) = input.files() {
