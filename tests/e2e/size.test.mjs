@@ -59,14 +59,16 @@ export const TARGET = {
  *  component for wide tables, split components) cost about 2 KB gzip, and a
  *  bitwise CRC-32 in place of crc32fast (whose 16 KB table sat in the main module)
  *  saved 17: the first question 361.1 -> 346.4 KB gzip (brotli 290.7 -> 276.1;
- *  start page 485.4 -> 470.2). Lowered to these figures.
+ *  start page 485.4 -> 470.2). Lowered to these figures; the measure page's example
+ *  link fixed in the same session moved 0.2 KB brotli (276.1 -> 276.3; gzip equal)
+ *  between chunks, so the budgets sit at 346.5 / 276.4 / 470.3.
  *  The way back down is to load each questionnaire's text when it is needed (as
  *  translations must be, per language), not to trim content. The gap to TARGET is
  *  printed; see docs/performance.md. Lower these as the app gets
  *  lighter; raise them only for content a user needs, with the measurement here. */
 export const BUDGET = {
   questionGzip: 346.5 * 1024,
-  questionBrotli: 276.2 * 1024,
+  questionBrotli: 276.4 * 1024,
   homeGzip: 470.3 * 1024,
 };
 
