@@ -747,3 +747,88 @@ fn a_measured_run_is_kept_read_back_and_checked() {
         None
     );
 }
+
+#[test]
+fn environments_are_one_whatever_their_case_and_shown_as_first_written() {
+    let text = "deployed_at,environment\n\
+                2026-03-02T10:00:00Z,Production\n\
+                2026-03-03T10:00:00Z,production\n\
+                2026-03-04T10:00:00Z,PRODUCTION\n\
+                2026-03-05T10:00:00Z,staging\n";
+    let records = read(&[("deploys.csv", text)]);
+    assert_eq!(
+        records.environments(),
+        [("Production".to_string(), 3), ("staging".to_string(), 1)]
+    );
+    assert_eq!(records.default_environment().as_deref(), Some("Production"));
+    let window = measure::default_window(&records, Some("production")).unwrap();
+    let m = measure::measure(&records, window, Some("production"));
+    assert_eq!(m.deployments, 3, "every spelling of production counted");
+    assert!(maturity_core::dora::deploys::same_environment(
+        "Prod", "pROD"
+    ));
+    assert!(!maturity_core::dora::deploys::same_environment(
+        "prod",
+        "production"
+    ));
+}
+
+/// Where a CSV is refused: (row, column) as a spreadsheet shows them.
+fn refused_at(text: &str) -> (u64, String) {
+    match deploys::read(&[("d.csv", text)])
+        .expect_err("refused")
+        .place
+    {
+        Place::Cell { row, column } => (row, column),
+        other => panic!("refused at {other:?}"),
+    }
+}
+
+#[test]
+fn refusals_name_the_row_a_spreadsheet_shows_whatever_the_line_endings() {
+    let bad = "2026-13-01";
+    let good = "2026-01-01T00:00:00Z";
+    // The bad cell is on spreadsheet row 4 in each: header, a good row, then a
+    // blank line, a multi-line note or nothing, as each case says.
+    let cases = [
+        (
+            format!("deployed_at,note\n{good},a\n{good},b\n{bad},c\n"),
+            "LF",
+        ),
+        (
+            format!("deployed_at,note\r\n{good},a\r\n{good},b\r\n{bad},c\r\n"),
+            "CRLF (Excel)",
+        ),
+        (
+            format!("deployed_at,note\r{good},a\r{good},b\r{bad},c\r"),
+            "CR (old Mac)",
+        ),
+        (
+            format!("deployed_at,note\r\n{good},a\r\n\r\n{bad},c\r\n"),
+            "a blank line, CRLF",
+        ),
+        (
+            format!("\r\ndeployed_at,note\r\n{good},a\r\n{bad},c\r\n"),
+            "a blank first line",
+        ),
+        (
+            format!("deployed_at,note\r\n{good},\"two\r\nlines\"\r\n{good},b\r\n{bad},c\r\n"),
+            "a cell of two lines (one row)",
+        ),
+        (
+            format!("deployed_at,note\n{good},\"say \"\"hi\"\"\r\n,x\"\n{good},b\n{bad},c\n"),
+            "quotes and a delimiter in a quoted cell",
+        ),
+    ];
+    for (text, case) in cases {
+        assert_eq!(refused_at(&text), (4, "deployed_at".to_string()), "{case}");
+    }
+    // A blank first line does not hide the header's separator.
+    let records = deploys::read(&[(
+        "d.csv",
+        &format!("\r\ndeployed_at;environment\r\n{good};prod\r\n"),
+    )])
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(records.deployments.len(), 1);
+    assert_eq!(records.deployments[0].environment.as_deref(), Some("prod"));
+}

@@ -70,7 +70,7 @@ pub fn default_window(records: &Records, environment: Option<&str>) -> Option<Wi
         .deployments
         .iter()
         .filter(|d| d.reached == Reached::Yes)
-        .filter(|d| environment.is_none() || d.environment.as_deref() == environment)
+        .filter(|d| d.goes_to(environment))
         .map(|d| d.at);
     let (first, last) =
         span(&mut reached).or_else(|| span(&mut records.deployments.iter().map(|d| d.at)))?;
@@ -318,7 +318,7 @@ fn counted<'r>(
 ) -> Vec<&'r Deployment> {
     let mut counted = Vec::new();
     for d in &records.deployments {
-        if environment.is_some() && d.environment.as_deref() != environment {
+        if !d.goes_to(environment) {
             gaps.skip(Skip::OtherEnvironment);
         } else if !window.holds(d.at) {
             gaps.skip(Skip::OutsideWindow);
@@ -346,7 +346,7 @@ fn first_deployments<'r>(records: &'r Records, environment: Option<&str>) -> Has
         .iter()
         .filter(|d| d.reached == Reached::Yes)
     {
-        if environment.is_some() && d.environment.as_deref() != environment {
+        if !d.goes_to(environment) {
             continue;
         }
         for commit in d.changes.iter().filter_map(|c| c.commit.as_deref()) {

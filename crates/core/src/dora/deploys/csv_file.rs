@@ -86,7 +86,12 @@ fn yes_no(text: &str) -> Option<bool> {
 
 pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
     let text = text.trim_start_matches('\u{feff}');
-    let first_line = text.lines().next().unwrap_or_default();
+    // The separator is the header's: the first line with something on it (a
+    // spreadsheet may leave a blank line first).
+    let first_line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
     let delimiter = [b',', b';', b'\t']
         .into_iter()
         .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
@@ -95,9 +100,14 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| bad_row(name, 1, &e))?.clone();
+    let mut rows = Rows::new(text, delimiter);
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(bad_row(name, rows.at_error(&e), &e)),
+    };
+    let header_row = rows.of(&headers);
     let layout = Layout::find(&headers)
-        .ok_or_else(|| DeployError::new(name, Place::Row(1), Problem::NoTimeColumn))?;
+        .ok_or_else(|| DeployError::new(name, Place::Row(header_row), Problem::NoTimeColumn))?;
     let mut reading = Reading {
         name,
         headers: &headers,
@@ -107,17 +117,13 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
     };
     let mut deployments = Deployments::default();
     let mut record = csv::StringRecord::new();
-    let mut row = 1u64;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(e) => {
-                let at = e.position().map(|p| p.line()).unwrap_or(row + 1);
-                return Err(bad_row(name, at, &e));
-            }
+            Err(e) => return Err(bad_row(name, rows.at_error(&e), &e)),
         }
-        row = record.position().map(|p| p.line()).unwrap_or(row + 1);
+        let row = rows.of(&record);
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
@@ -139,6 +145,98 @@ pub(super) fn read(name: &str, text: &str) -> Result<Records, DeployError> {
         read_as_utc: reading.read_as_utc,
         files: Vec::new(),
     })
+}
+
+/// Row numbers as a spreadsheet shows them (the header is row 1 when it is the
+/// first line): every line break outside a quoted cell starts a row, LF, CRLF and a
+/// lone CR alike, so a blank line is the empty row a spreadsheet shows and a cell
+/// of several lines stays one row. The csv crate's own line counter lags after a
+/// CRLF and a blank line (BurntSushi/rust-csv#395, #208), so rows are counted here,
+/// walking the text once, from record to record.
+struct Rows<'t> {
+    text: &'t [u8],
+    delimiter: u8,
+    /// How far the text has been walked, and the row there.
+    at: usize,
+    row: u64,
+    state: Quoting,
+}
+
+/// Where the walk is in a field, as CSV quoting goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: the field's end, or the first of two quotes.
+    QuoteInQuoted,
+}
+
+impl<'t> Rows<'t> {
+    fn new(text: &'t str, delimiter: u8) -> Rows<'t> {
+        Rows {
+            text: text.as_bytes(),
+            delimiter,
+            at: 0,
+            row: 1,
+            state: Quoting::FieldStart,
+        }
+    }
+
+    /// The row a record starts on.
+    fn of(&mut self, record: &csv::StringRecord) -> u64 {
+        match record.position() {
+            Some(p) => self.row_at(p.byte()),
+            None => self.row,
+        }
+    }
+
+    /// The row an error of the reader is on.
+    fn at_error(&mut self, e: &csv::Error) -> u64 {
+        match e.position() {
+            Some(p) => self.row_at(p.byte()),
+            None => self.row,
+        }
+    }
+
+    /// The row of the record starting at `byte` (never walking back). The reader
+    /// may place a record's start on the line breaks before it (a CRLF's LF, a
+    /// blank line it skipped): a record never starts with one, so they are walked
+    /// over first.
+    fn row_at(&mut self, byte: u64) -> u64 {
+        let mut end = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while self
+            .text
+            .get(end)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            end += 1;
+        }
+        while self.at < end {
+            let b = self.text[self.at];
+            // A CR breaks the line, and the LF of a CRLF does not break it again
+            // (the csv reader may start the next record at that LF).
+            let after_cr = self.at > 0 && self.text[self.at - 1] == b'\r';
+            let line_break = b == b'\r' || (b == b'\n' && !after_cr);
+            self.state = match (self.state, b) {
+                (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+                (Quoting::Quoted, _) => Quoting::Quoted,
+                (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+                (Quoting::FieldStart, b'"') => Quoting::Quoted,
+                (_, b) if b == self.delimiter => Quoting::FieldStart,
+                _ if line_break => {
+                    self.row += 1;
+                    Quoting::FieldStart
+                }
+                (_, b'\n') => self.state,
+                _ => Quoting::Unquoted,
+            };
+            self.at += 1;
+        }
+        self.row
+    }
 }
 
 /// A row the CSV reader could not read (`line` counted from 1).

@@ -32,6 +32,27 @@ pub struct Deployment {
     pub rework: Option<bool>,
 }
 
+impl Deployment {
+    /// Whether it went to `environment` (every deployment does when None).
+    /// Environments are one whatever their case ("Production" is "production"),
+    /// as a team writes them in different tools; each is shown as first written.
+    pub fn goes_to(&self, environment: Option<&str>) -> bool {
+        environment.is_none_or(|wanted| {
+            self.environment
+                .as_deref()
+                .is_some_and(|own| same_environment(own, wanted))
+        })
+    }
+}
+
+/// Whether two environment names are one, ignoring case (without allocating:
+/// it runs for every deployment measured).
+pub fn same_environment(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// Whether a listed deployment reached its environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
 pub enum Reached {
@@ -242,14 +263,16 @@ pub fn read(files: &[(&str, &str)]) -> Result<Records, DeployError> {
 impl Records {
     /// The environments named, with how many deployments reached each, most first.
     pub fn environments(&self) -> Vec<(String, usize)> {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        // By name ignoring case, each shown as first written.
+        let mut counts: BTreeMap<String, (&str, usize)> = BTreeMap::new();
         for d in &self.deployments {
             if let Some(env) = &d.environment {
-                *counts.entry(env).or_default() += usize::from(d.reached == Reached::Yes);
+                let entry = counts.entry(env.to_lowercase()).or_insert((env, 0));
+                entry.1 += usize::from(d.reached == Reached::Yes);
             }
         }
         let mut list: Vec<(String, usize)> = counts
-            .into_iter()
+            .into_values()
             .map(|(e, n)| (e.to_string(), n))
             .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
